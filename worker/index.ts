@@ -1,0 +1,27 @@
+import { Hono } from "hono";
+import { secureHeaders } from "hono/secure-headers";
+import { devRoutes } from "./dev/routes";
+import { healthRoutes } from "./health/routes";
+import type { AppEnv } from "./http/app";
+import { onError, onNotFound } from "./http/errors";
+import { localeMiddleware } from "./http/locale";
+import { orgRoutes } from "./org/routes";
+
+/**
+ * The Worker. Static files (the web app) are served by the assets layer before this code
+ * runs; only /api/* reaches it (wrangler.toml: run_worker_first). Each feature is a
+ * sub-app mounted under its own path.
+ */
+export const app = new Hono<AppEnv>()
+  .use(secureHeaders())
+  .use(localeMiddleware)
+  .route("/api/health", healthRoutes)
+  .route("/api/org", orgRoutes)
+  .route("/api/dev", devRoutes);
+
+app.onError(onError);
+app.notFound(onNotFound);
+
+export type AppType = typeof app;
+
+export default app satisfies ExportedHandler<Env>;

@@ -1,0 +1,85 @@
+/**
+ * Every error the API returns has a stable `code` from this table. The web app shows the
+ * message for the code in the user's language, so the wording lives here once for both sides.
+ */
+export const errorMessages = {
+  not_found: {
+    sv: "Det du letar efter finns inte.",
+    en: "What you are looking for does not exist.",
+  },
+  method_not_allowed: {
+    sv: "Den här åtgärden går inte att göra här.",
+    en: "This action is not possible here.",
+  },
+  validation_failed: {
+    sv: "Några uppgifter saknas eller är felaktiga.",
+    en: "Some details are missing or invalid.",
+  },
+  malformed_json: {
+    sv: "Förfrågan gick inte att läsa (ogiltig JSON).",
+    en: "The request could not be read (invalid JSON).",
+  },
+  unsupported_media_type: {
+    sv: "Förfrågan har fel format. Skicka JSON.",
+    en: "The request has the wrong format. Send JSON.",
+  },
+  payload_too_large: {
+    sv: "Förfrågan är för stor.",
+    en: "The request is too large.",
+  },
+  service_unavailable: {
+    sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
+    en: "The service is temporarily unavailable. Please try again shortly.",
+  },
+  internal: {
+    sv: "Något gick fel hos oss. Försök igen om en stund.",
+    en: "Something went wrong on our side. Please try again shortly.",
+  },
+  network: {
+    sv: "Ingen kontakt med servern. Kontrollera din uppkoppling.",
+    en: "Cannot reach the server. Check your connection.",
+  },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type ErrorCode = keyof typeof errorMessages;
+
+export const locales = ["sv", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "sv";
+
+/** One field that failed validation: where, and what was wrong (in English, for developers). */
+export interface ValidationIssue {
+  path: string;
+  message: string;
+}
+
+/** The JSON body of every non-2xx API response. */
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    issues?: ValidationIssue[];
+  };
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === "string" && Object.hasOwn(errorMessages, value);
+}
+
+/** Picks the first supported language from an Accept-Language header; Swedish otherwise. */
+export function negotiateLocale(acceptLanguage: string | null | undefined): Locale {
+  if (!acceptLanguage) return defaultLocale;
+  const ranked = acceptLanguage
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().toLowerCase().split(";");
+      const q = params.find((p) => p.trim().startsWith("q="));
+      return { lang: tag.split("-")[0] ?? "", q: q ? Number(q.trim().slice(2)) : 1 };
+    })
+    .filter((entry) => Number.isFinite(entry.q) && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  for (const { lang } of ranked) {
+    if ((locales as readonly string[]).includes(lang)) return lang as Locale;
+  }
+  return defaultLocale;
+}
