@@ -1,7 +1,13 @@
 // Bindings that wrangler.toml deliberately lacks, so `wrangler types` cannot see them.
+interface SamtalLocalBindings {
+  /** "on" only in local runs and tests: see worker/dev/switch.ts. */
+  SAMTAL_DEV_MODE?: "on";
+  /** Signs room tokens: a secret in deployments, generated at every start locally. */
+  ROOM_TOKEN_SECRET?: string;
+}
+
+interface Env extends SamtalLocalBindings {}
+
 declare namespace Cloudflare {
-  interface Env {
-    /** "on" only in local runs and tests: see worker/dev/switch.ts. */
-    SAMTAL_DEV_MODE?: "on";
-  }
+  interface Env extends SamtalLocalBindings {}
 }

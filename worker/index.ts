@@ -6,22 +6,29 @@ import type { AppEnv } from "./http/app";
 import { onError, onNotFound } from "./http/errors";
 import { localeMiddleware } from "./http/locale";
 import { orgRoutes } from "./org/routes";
+import { roomRoutes } from "./rooms/routes";
 
 /**
  * The Worker. Static files (the web app) are served by the assets layer before this code
  * runs; only /api/* reaches it (wrangler.toml: run_worker_first). Each feature is a
  * sub-app mounted under its own path.
  */
+const withSecureHeaders = secureHeaders();
+
 export const app = new Hono<AppEnv>()
-  .use(secureHeaders())
+  // WebSocket upgrades are skipped: a 101 response from a Durable Object has immutable headers.
+  .use((c, next) => (c.req.header("Upgrade") ? next() : withSecureHeaders(c, next)))
   .use(localeMiddleware)
   .route("/api/health", healthRoutes)
   .route("/api/org", orgRoutes)
+  .route("/api/rooms", roomRoutes)
   .route("/api/dev", devRoutes);
 
 app.onError(onError);
 app.notFound(onNotFound);
 
 export type AppType = typeof app;
+
+export { DocumentRoom } from "./rooms/DocumentRoom";
 
 export default app satisfies ExportedHandler<Env>;

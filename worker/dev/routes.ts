@@ -1,11 +1,39 @@
+import { z } from "zod";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
+import { ApiError } from "../http/errors";
+import { validateJson } from "../http/validate";
 import { seedOrganisation } from "../org/seed";
+import { slugify } from "../org/slug";
+import { roomTokenSecret } from "../rooms/documents";
+import { signRoomToken } from "../rooms/token";
 import type { DevInfo } from "../shared/health";
+import { documentIdSchema, type RoomTokenResponse, roomModes, roomTokenTtlSeconds } from "../shared/rooms";
 import { devOnly } from "./switch";
+
+/** Until log-in exists, anyone on a development machine may have a token for any document. */
+const devRoomTokenRequestSchema = z.object({
+  documentId: documentIdSchema,
+  name: z.string().trim().min(1).max(80),
+  mode: z.enum(roomModes).default("write"),
+  ttlSeconds: z.number().int().min(-3600).max(3600).default(roomTokenTtlSeconds),
+});
+export type DevRoomTokenRequest = z.input<typeof devRoomTokenRequestSchema>;
 
 export const devRoutes = featureApp()
   .use(devOnly)
-  .get("/", (c) => c.json({ devMode: true, features: ["seed"] } satisfies DevInfo))
+  .get("/", (c) => c.json({ devMode: true, features: ["seed", "room-token"] } satisfies DevInfo))
   // Idempotent: `npm start` calls it on every start, and a second call changes nothing.
-  .post("/seed", async (c) => c.json(await seedOrganisation(getDb(c.env.DB))));
+  .post("/seed", async (c) => c.json(await seedOrganisation(getDb(c.env.DB))))
+  // A negative ttlSeconds gives an already expired token, for tests of expiry.
+  .post("/room-token", validateJson(devRoomTokenRequestSchema), async (c) => {
+    const secret = roomTokenSecret(c.env);
+    if (!secret) throw new ApiError(503, "service_unavailable");
+    const { documentId, name, mode, ttlSeconds } = c.req.valid("json");
+    const expiresAt = Math.floor(Date.now() / 1000) + ttlSeconds;
+    const token = await signRoomToken(
+      { doc: documentId, sub: `dev-${slugify(name) || "person"}`, name, mode, exp: expiresAt },
+      secret,
+    );
+    return c.json({ token, documentId, mode, expiresAt } satisfies RoomTokenResponse);
+  });

@@ -40,6 +40,7 @@ const codeForHttpStatus: Partial<Record<number, ErrorCode>> = {
   405: "method_not_allowed",
   413: "payload_too_large",
   415: "unsupported_media_type",
+  426: "upgrade_required",
   503: "service_unavailable",
 };
 

@@ -23,6 +23,10 @@ export const errorMessages = {
     sv: "Förfrågan har fel format. Skicka JSON.",
     en: "The request has the wrong format. Send JSON.",
   },
+  upgrade_required: {
+    sv: "Den här adressen kräver en WebSocket-anslutning.",
+    en: "This address needs a WebSocket connection.",
+  },
   payload_too_large: {
     sv: "Förfrågan är för stor.",
     en: "The request is too large.",

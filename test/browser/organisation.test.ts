@@ -1,0 +1,111 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RunningApp, startApp } from "../support/app";
+import { launchChromium } from "./launch";
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ devMode: true }), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+beforeEach(async () => {
+  // A fresh context per test: no language choice or history carried over.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  return () => context.close();
+});
+
+const heading = () => page.locator("h1");
+const htmlLang = () => page.evaluate(() => document.documentElement.lang);
+
+describe("the organisation in a real browser", () => {
+  it("starts in Swedish and switches to English and back", async () => {
+    await page.goto(new URL("/organisation", app.url).href);
+    const switchButton = page.getByTestId("language-switch");
+    await expect.poll(htmlLang).toBe("sv");
+    await expect.poll(() => switchButton.textContent()).toMatch(/English/);
+    const swedishHeading = await heading().textContent();
+
+    await switchButton.click();
+    await expect.poll(htmlLang).toBe("en");
+    await expect.poll(() => switchButton.textContent()).toMatch(/Svenska/);
+    await expect.poll(() => heading().textContent()).not.toBe(swedishHeading);
+
+    // The choice survives a reload.
+    await page.reload();
+    await expect.poll(htmlLang).toBe("en");
+    await page.getByTestId("language-switch").click();
+    await expect.poll(() => heading().textContent()).toBe(swedishHeading);
+  });
+
+  it("browses from a district to a branch to its associations", async () => {
+    await page.goto(new URL("/organisation", app.url).href);
+    await page.getByRole("link", { name: "Göteborgs partidistrikt" }).click();
+    await expect.poll(() => page.url()).toMatch(/\/organisation\/district\/goteborg$/);
+    await expect.poll(() => heading().textContent()).toBe("Göteborgs partidistrikt");
+
+    await page.getByRole("link", { name: "Göteborg", exact: true }).click();
+    await expect.poll(() => page.url()).toMatch(/\/organisation\/branch\/goteborg$/);
+    await expect.poll(() => heading().textContent()).toBe("Göteborg");
+    await expect.poll(() => page.getByRole("link", { name: "S-föreningen Majorna" }).count()).toBe(1);
+  });
+
+  it("finds a branch by search and opens it", async () => {
+    await page.goto(new URL("/organisation", app.url).href);
+    await page.getByTestId("org-search").fill("kiru");
+    const results = page.getByTestId("org-search-results");
+    const kiruna = results.getByRole("link", { name: /^Kiruna\b/ }).first();
+    await kiruna.waitFor();
+    await kiruna.click();
+    await expect.poll(() => page.url()).toMatch(/\/organisation\/branch\/kiruna$/);
+    await expect.poll(() => heading().textContent()).toBe("Kiruna");
+  });
+
+  it("explains a page that does not exist, in plain language", async () => {
+    await page.goto(new URL("/organisation/branch/atlantis", app.url).href);
+    await expect.poll(() => heading().textContent()).toMatch(/finns inte/i);
+    await page.goto(new URL("/no/such/page", app.url).href);
+    await expect.poll(() => heading().textContent()).toMatch(/finns inte/i);
+    expect(await page.getByRole("link", { name: /organisation/i }).count()).toBeGreaterThan(0);
+  });
+
+  it("fits a 360 px phone screen without sideways scrolling", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of ["/", "/organisation", "/organisation/district/vastra-gotaland-norra"]) {
+      await page.goto(new URL(path, app.url).href);
+      await heading().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+  });
+
+  it("can be used with the keyboard alone", async () => {
+    await page.goto(new URL("/organisation", app.url).href);
+    await heading().waitFor();
+    // Tab until the search field has focus, then type and follow a result with Enter.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "org-search"))
+        break;
+    }
+    await page.keyboard.type("malm");
+    await page
+      .getByTestId("org-search-results")
+      .getByRole("link", { name: /^Malmö\b/ })
+      .first()
+      .waitFor();
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+      if (focused.startsWith("Malmö")) break;
+    }
+    await page.keyboard.press("Enter");
+    await expect.poll(() => heading().textContent()).toBe("Malmö");
+  });
+});

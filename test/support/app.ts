@@ -1,0 +1,40 @@
+import { randomBytes } from "node:crypto";
+import { createTestHarness } from "wrangler";
+
+export interface RunningApp {
+  /** Where the Worker listens, e.g. http://127.0.0.1:53211/ */
+  url: URL;
+  fetch(path: string, init?: RequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the real Worker from wrangler.toml (with the built web app as its assets) on a
+ * free port, with fresh local storage and the real migrations applied. `devMode: false`
+ * runs it exactly as configured for deployment; `devMode: true` adds the development
+ * switch, as `npm start` does, and seeds the demo data.
+ */
+export async function startApp({ devMode }: { devMode: boolean }): Promise<RunningApp> {
+  const harness = createTestHarness({
+    workers: [
+      {
+        configPath: "./wrangler.toml",
+        // workerd has no Durable Object jurisdictions; everything else is as configured.
+        vars: { ROOM_JURISDICTION: "local", ...(devMode ? { SAMTAL_DEV_MODE: "on" } : {}) },
+        secrets: { ROOM_TOKEN_SECRET: randomBytes(32).toString("hex") },
+      },
+    ],
+  });
+  const { url } = await harness.listen();
+  await harness.getWorker().applyD1Migrations("DB");
+  const app: RunningApp = {
+    url,
+    fetch: (path, init) => fetch(new URL(path, url), init),
+    close: () => harness.close(),
+  };
+  if (devMode) {
+    const res = await app.fetch("/api/dev/seed", { method: "POST" });
+    if (!res.ok) throw new Error(`seeding failed: HTTP ${res.status}`);
+  }
+  return app;
+}

@@ -1,0 +1,60 @@
+import { randomBytes } from "node:crypto";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import solid from "vite-plugin-solid";
+import { defineConfig } from "vitest/config";
+
+const migrations = await readD1Migrations("./migrations");
+
+/**
+ * One `vitest run`, three kinds of test:
+ * - worker: inside workerd, with real D1 (migrated per test file) and real Durable Objects;
+ * - web: Solid components in a DOM (happy-dom), next to the components they test;
+ * - e2e: the built Worker started by wrangler's test harness (test/support/app.ts), over HTTP;
+ * - browser: the same, driven by a real Chromium through playwright-core.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        plugins: [
+          cloudflareTest({
+            wrangler: { configPath: "./wrangler.toml" },
+            miniflare: {
+              bindings: {
+                SAMTAL_DEV_MODE: "on",
+                ROOM_JURISDICTION: "local",
+                ROOM_TOKEN_SECRET: randomBytes(32).toString("hex"),
+                TEST_MIGRATIONS: migrations,
+              },
+              // A second, never-migrated database, for testing how the Worker fails without one.
+              d1Databases: { EMPTY_DB: "empty-test-db" },
+            },
+          }),
+        ],
+        test: {
+          name: "worker",
+          include: ["test/worker/**/*.test.ts"],
+          setupFiles: ["test/worker/setup.ts"],
+        },
+      },
+      {
+        plugins: [solid()],
+        resolve: { conditions: ["development", "browser"] },
+        test: {
+          name: "web",
+          include: ["web/src/**/*.test.{ts,tsx}"],
+          environment: "happy-dom",
+        },
+      },
+      ...["e2e", "browser"].map((name) => ({
+        test: {
+          name,
+          include: [`test/${name}/**/*.test.ts`],
+          environment: "node",
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      })),
+    ],
+  },
+});

@@ -1,0 +1,346 @@
+import { DurableObject } from "cloudflare:workers";
+import * as Y from "yjs";
+import {
+  type RoomCloseReason,
+  type RoomLimits,
+  type RoomServerMessage,
+  type RoomTokenClaims,
+  roomClientMessageSchema,
+  roomCloseCodes,
+} from "../shared/rooms";
+import { type AwarenessEntry, AwarenessRelay, decodeAwarenessUpdate } from "./awareness";
+import { awarenessFlushMs, defaultRoomLimits, maxControlMessageBytes, rateLimit } from "./limits";
+import {
+  decodeFrame,
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  MalformedFrame,
+} from "./protocol";
+import { RoomStore } from "./RoomStore";
+import { dropPending, encodeIntegratedState, pendingBytes, updateWouldChange } from "./yjs";
+
+/** What each connection carries through hibernation (serializeAttachment, <= 16 KB). */
+interface Attachment {
+  claims: RoomTokenClaims;
+  /** Opted in to JSON control messages (text frames). */
+  control: boolean;
+  /** The awareness entries this connection owns, to restore presence after hibernation. */
+  awareness: AwarenessEntry[];
+}
+
+/** Header the Worker uses to hand verified token claims to the room (never set by clients). */
+export const identityHeader = "X-Samtal-Room-Identity";
+export const controlHeader = "X-Samtal-Room-Control";
+
+/** Origin for updates the server itself writes (server-side API), so they are broadcast to all. */
+const serverOrigin = Symbol("server");
+
+interface Bucket {
+  tokens: number;
+  at: number;
+}
+
+/**
+ * One live Yjs document. Connections use the WebSocket hibernation API: between messages
+ * the object may be evicted from memory while sockets stay open, and everything needed to
+ * carry on (the document, who owns which presence) is rebuilt from storage and the
+ * sockets' attachments in the constructor. Lifecycle: constructor (load) → fetch (join)
+ * → webSocketMessage (sync, update, awareness, control) → webSocketClose (leave) → alarm
+ * (compaction, off the message path).
+ */
+export class DocumentRoom extends DurableObject<Env> {
+  private doc = new Y.Doc({ gc: true });
+  private readonly store: RoomStore;
+  private readonly awareness = new AwarenessRelay<WebSocket>();
+  private readonly limits: RoomLimits = defaultRoomLimits;
+  /** The whole document encoded once, for joins; cleared on every change. */
+  private fullState: Uint8Array | null = null;
+  private readonly buckets = new WeakMap<WebSocket, Bucket>();
+  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
+  private compactionScheduled = false;
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.store = new RoomStore(ctx.storage.sql, (fn) => ctx.storage.transactionSync(fn));
+    this.store.load(this.doc);
+    this.doc.on("update", this.onDocUpdate);
+    for (const ws of ctx.getWebSockets()) {
+      const attachment = ws.deserializeAttachment() as Attachment | null;
+      if (attachment) this.awareness.restore(ws, attachment.awareness);
+    }
+  }
+
+  /** A verified WebSocket upgrade from the Worker (worker/rooms/routes.ts). */
+  override async fetch(request: Request): Promise<Response> {
+    const claims = JSON.parse(request.headers.get(identityHeader) ?? "null") as RoomTokenClaims | null;
+    if (!claims || request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+      return new Response("expected a WebSocket upgrade from the Worker", { status: 400 });
+    }
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server);
+    const attachment: Attachment = {
+      claims,
+      control: request.headers.get(controlHeader) === "1",
+      awareness: [],
+    };
+    server.serializeAttachment(attachment);
+
+    if (attachment.control) {
+      this.sendControl(server, {
+        type: "welcome",
+        mode: claims.mode,
+        name: claims.name,
+        limits: this.limits,
+      });
+    }
+    // Our state vector first: the client answers with whatever we lack (its offline edits).
+    safeSend(server, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const presence = this.awareness.snapshot();
+    if (presence) safeSend(server, encodeAwareness(presence));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    const attachment = ws.deserializeAttachment() as Attachment;
+    try {
+      if (!this.takeToken(ws)) return this.close(ws, "rate_limited");
+      if (typeof message === "string") return this.onControlMessage(ws, attachment, message);
+      if (message.byteLength > this.limits.maxMessageBytes) return this.close(ws, "message_too_big");
+      this.onFrame(ws, attachment, new Uint8Array(message));
+    } catch (err) {
+      if (err instanceof MalformedFrame) return this.close(ws, "malformed_message");
+      // Our bug, not the client's: log the kind of failure, never the content.
+      console.error(JSON.stringify({ event: "room_error", error: (err as Error).name }));
+      this.close(ws, "internal_error");
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
+    this.leave(ws);
+    // Echo the close; 1005 ("no code") cannot be sent back, and workerd throws on it.
+    try {
+      ws.close(code === 1005 || code < 1000 ? 1000 : code, "closed");
+    } catch {
+      // already closed
+    }
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    this.leave(ws);
+  }
+
+  override async alarm(): Promise<void> {
+    this.compactionScheduled = false;
+    if (this.store.needsCompaction) this.compactNow();
+  }
+
+  // --- Server-side API (called over RPC; see worker/rooms/documents.ts) ---
+
+  /** The document as one Yjs update (V1). */
+  readState(): Uint8Array {
+    return this.encodedState();
+  }
+
+  /** Applies an update as the server; it is stored and sent to every connection. */
+  applyServerUpdate(update: Uint8Array): void {
+    Y.decodeUpdate(update);
+    if (this.store.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
+      throw new Error("document_too_large");
+    }
+    Y.applyUpdate(this.doc, update, serverOrigin);
+  }
+
+  /** Figures for tests and benchmarks. */
+  stats() {
+    return {
+      connections: this.ctx.getWebSockets().length,
+      storedBytes: this.store.storedBytes,
+      bytesWritten: this.store.bytesWritten,
+    };
+  }
+
+  /** Compacts now (tests and the benchmark force it mid-run). */
+  compactNow(): void {
+    this.store.compact(this.encodedState());
+  }
+
+  // --- Internals ---
+
+  private onFrame(ws: WebSocket, attachment: Attachment, bytes: Uint8Array) {
+    const frame = decodeFrame(bytes);
+    switch (frame.kind) {
+      case "sync-step1": {
+        let diff: Uint8Array;
+        try {
+          Y.decodeStateVector(frame.stateVector);
+          diff =
+            frame.stateVector.byteLength <= 1
+              ? this.encodedState()
+              : encodeIntegratedState(this.doc, frame.stateVector);
+        } catch {
+          throw new MalformedFrame("bad state vector");
+        }
+        safeSend(ws, encodeSyncStep2(diff));
+        return;
+      }
+      case "update":
+        return this.onUpdate(ws, attachment, frame.update);
+      case "awareness": {
+        const entries = decodeAwarenessUpdate(frame.update);
+        attachment.awareness = this.awareness.receive(ws, entries, attachment.claims.name);
+        ws.serializeAttachment(attachment);
+        this.scheduleAwarenessFlush();
+        return;
+      }
+      case "query-awareness": {
+        const presence = this.awareness.snapshot();
+        if (presence) safeSend(ws, encodeAwareness(presence));
+        return;
+      }
+    }
+  }
+
+  private onUpdate(ws: WebSocket, attachment: Attachment, update: Uint8Array) {
+    // An empty update ([0 structs][0 deletes]) is the usual reply of an up-to-date client.
+    if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
+    checkUpdate(update);
+    if (attachment.claims.mode === "read") {
+      if (updateWouldChange(this.doc, update)) this.close(ws, "read_only");
+      return;
+    }
+    if (this.store.storedBytes + update.byteLength > this.limits.maxDocumentBytes) {
+      return this.close(ws, "document_too_large");
+    }
+    try {
+      Y.applyUpdate(this.doc, update, ws);
+    } catch {
+      // The update decoded but failed while integrating: the in-memory document may be
+      // half-changed. Nothing of it was stored, so reload from storage and drop the sender.
+      this.reload();
+      throw new MalformedFrame("update failed to apply");
+    }
+    if (pendingBytes(this.doc) > this.limits.maxDocumentBytes / 4) dropPending(this.doc);
+  }
+
+  /**
+   * Runs for every change Yjs integrated, from a connection or the server API: store
+   * first, then tell everyone but its sender.
+   */
+  private readonly onDocUpdate = (update: Uint8Array, origin: unknown) => {
+    this.store.append(update);
+    this.fullState = null;
+    const frame = encodeUpdate(update);
+    for (const peer of this.ctx.getWebSockets()) {
+      if (peer !== origin) safeSend(peer, frame);
+    }
+    if (this.store.needsCompaction && !this.compactionScheduled) {
+      this.compactionScheduled = true;
+      // An alarm, not a timer: it runs after this message, and does not keep a hibernating room awake.
+      void this.ctx.storage.setAlarm(Date.now());
+    }
+  };
+
+  private encodedState(): Uint8Array {
+    this.fullState ??= encodeIntegratedState(this.doc);
+    return this.fullState;
+  }
+
+  private reload() {
+    this.doc.destroy();
+    this.doc = new Y.Doc({ gc: true });
+    this.store.load(this.doc);
+    this.doc.on("update", this.onDocUpdate);
+    this.fullState = null;
+  }
+
+  private onControlMessage(ws: WebSocket, attachment: Attachment, text: string) {
+    if (!attachment.control || text.length > maxControlMessageBytes) throw new MalformedFrame("control");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new MalformedFrame("control message is not JSON");
+    }
+    const message = roomClientMessageSchema.safeParse(parsed);
+    if (!message.success) throw new MalformedFrame("unknown control message");
+    switch (message.data.type) {
+      case "ping":
+        this.sendControl(ws, { type: "pong", id: message.data.id });
+        return;
+    }
+  }
+
+  private sendControl(ws: WebSocket, message: RoomServerMessage) {
+    const attachment = ws.deserializeAttachment() as Attachment | null;
+    if (attachment?.control) safeSend(ws, JSON.stringify(message));
+  }
+
+  private scheduleAwarenessFlush() {
+    if (this.awarenessTimer) return;
+    // A short one-shot timer while presence is changing; idle rooms have none pending.
+    this.awarenessTimer = setTimeout(() => {
+      this.awarenessTimer = null;
+      const update = this.awareness.takePending();
+      if (!update) return;
+      const frame = encodeAwareness(update);
+      for (const peer of this.ctx.getWebSockets()) safeSend(peer, frame);
+    }, awarenessFlushMs);
+  }
+
+  private takeToken(ws: WebSocket): boolean {
+    const now = Date.now();
+    const bucket = this.buckets.get(ws) ?? { tokens: rateLimit.burst, at: now };
+    bucket.tokens = Math.min(
+      rateLimit.burst,
+      bucket.tokens + ((now - bucket.at) / 1000) * rateLimit.perSecond,
+    );
+    bucket.at = now;
+    this.buckets.set(ws, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+
+  private leave(ws: WebSocket) {
+    this.awareness.remove(ws);
+    if (this.awareness.hasPending()) this.scheduleAwarenessFlush();
+  }
+
+  private close(ws: WebSocket, reason: RoomCloseReason) {
+    this.sendControl(ws, { type: "closing", reason });
+    this.leave(ws);
+    try {
+      ws.close(roomCloseCodes[reason].code, reason);
+    } catch {
+      // already closing
+    }
+  }
+}
+
+/**
+ * Rejects an update before it touches the document: it must decode, and an update that
+ * decodes to nothing must be the canonical empty one (the yjs #687 bytes, read as V1,
+ * decode to nothing followed by garbage).
+ */
+function checkUpdate(update: Uint8Array) {
+  let decoded: ReturnType<typeof Y.decodeUpdate>;
+  try {
+    decoded = Y.decodeUpdate(update);
+  } catch {
+    throw new MalformedFrame("undecodable update");
+  }
+  if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
+    throw new MalformedFrame("update with trailing bytes");
+  }
+}
+
+/** A send to a socket that is closing must not throw into the handler. */
+function safeSend(ws: WebSocket, data: string | Uint8Array) {
+  try {
+    ws.send(data);
+  } catch {
+    // the close handler cleans up
+  }
+}

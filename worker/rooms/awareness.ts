@@ -1,0 +1,132 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { awarenessLimits } from "./limits";
+import { MalformedFrame } from "./protocol";
+
+/** One client's presence as it travels: Yjs client id, a clock, and the state as JSON ("null" = gone). */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: string;
+}
+
+export function decodeAwarenessUpdate(bytes: Uint8Array): AwarenessEntry[] {
+  try {
+    const decoder = decoding.createDecoder(bytes);
+    const count = decoding.readVarUint(decoder);
+    if (count > awarenessLimits.maxEntriesPerMessage) throw new MalformedFrame("too many awareness entries");
+    const entries: AwarenessEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      const clientId = decoding.readVarUint(decoder);
+      const clock = decoding.readVarUint(decoder);
+      const state = decoding.readVarString(decoder);
+      if (state.length > awarenessLimits.maxStateBytes) throw new MalformedFrame("awareness state too large");
+      JSON.parse(state);
+      entries.push({ clientId, clock, state });
+    }
+    return entries;
+  } catch (err) {
+    if (err instanceof MalformedFrame) throw err;
+    throw new MalformedFrame("undecodable awareness update");
+  }
+}
+
+export function encodeAwarenessUpdate(entries: Iterable<AwarenessEntry>): Uint8Array {
+  const list = [...entries];
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, list.length);
+  for (const entry of list) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, entry.state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/** Replaces whatever name a client claims with the one from its token. */
+function withTrustedName(state: string, name: string): string {
+  const parsed: unknown = JSON.parse(state);
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return "null";
+  const record = parsed as Record<string, unknown>;
+  const user = record.user && typeof record.user === "object" ? (record.user as Record<string, unknown>) : {};
+  return JSON.stringify({ ...record, user: { ...user, name } });
+}
+
+/**
+ * Relays presence between a room's connections. Each Yjs client id belongs to the first
+ * connection that claims it (y-websocket #126: otherwise any client can rewrite or delete
+ * anyone's cursor), the displayed name comes from the token, and changes are coalesced so
+ * that a burst of cursor moves reaches each peer as one frame per flush.
+ */
+export class AwarenessRelay<Connection> {
+  private readonly owners = new Map<number, Connection>();
+  private readonly current = new Map<number, AwarenessEntry>();
+  private readonly pending = new Map<number, AwarenessEntry>();
+
+  /** Rebuilds ownership and states after the object woke from hibernation. */
+  restore(connection: Connection, entries: AwarenessEntry[]) {
+    for (const entry of entries) {
+      this.owners.set(entry.clientId, connection);
+      if (entry.state !== "null") this.current.set(entry.clientId, entry);
+    }
+  }
+
+  /**
+   * Applies a connection's awareness update. Returns the entries it now owns (to keep in
+   * its hibernation attachment). Entries for client ids owned by someone else, or over
+   * the per-connection limit, are dropped.
+   */
+  receive(connection: Connection, entries: AwarenessEntry[], trustedName: string): AwarenessEntry[] {
+    for (const entry of entries) {
+      const owner = this.owners.get(entry.clientId);
+      if (owner !== undefined && owner !== connection) continue;
+      if (owner === undefined) {
+        if (this.ownedBy(connection).length >= awarenessLimits.clientsPerConnection) continue;
+        this.owners.set(entry.clientId, connection);
+      }
+      const previous = this.current.get(entry.clientId);
+      if (previous && entry.clock <= previous.clock) continue;
+      const accepted =
+        entry.state === "null" ? entry : { ...entry, state: withTrustedName(entry.state, trustedName) };
+      if (accepted.state === "null") this.current.delete(entry.clientId);
+      else this.current.set(entry.clientId, accepted);
+      this.pending.set(entry.clientId, accepted);
+    }
+    return this.ownedBy(connection).map(
+      (clientId) => this.current.get(clientId) ?? { clientId, clock: 0, state: "null" },
+    );
+  }
+
+  /** A connection left: tell everyone its clients are gone, and forget them. */
+  remove(connection: Connection) {
+    for (const clientId of this.ownedBy(connection)) {
+      const clock = (this.current.get(clientId)?.clock ?? 0) + 1;
+      this.pending.set(clientId, { clientId, clock, state: "null" });
+      this.current.delete(clientId);
+      this.owners.delete(clientId);
+    }
+  }
+
+  hasPending(): boolean {
+    return this.pending.size > 0;
+  }
+
+  /** The coalesced changes since the last call, as one awareness update, or null. */
+  takePending(): Uint8Array | null {
+    if (!this.pending.size) return null;
+    const update = encodeAwarenessUpdate(this.pending.values());
+    this.pending.clear();
+    return update;
+  }
+
+  /** Everyone's current presence, for a connection that just joined. */
+  snapshot(): Uint8Array | null {
+    return this.current.size ? encodeAwarenessUpdate(this.current.values()) : null;
+  }
+
+  private ownedBy(connection: Connection): number[] {
+    const ids: number[] = [];
+    for (const [clientId, owner] of this.owners) if (owner === connection) ids.push(clientId);
+    return ids;
+  }
+}

@@ -1,0 +1,47 @@
+import type { RoomLimits } from "../shared/rooms";
+
+/**
+ * Room limits and why they have these sizes.
+ *
+ * Documents: a motion or a meeting's minutes is tens of kilobytes. The B4 editing trace
+ * (a whole academic paper typed keystroke by keystroke, 260k edits) encodes to 311 kB and
+ * takes about 3 MB of memory once loaded; memory grows roughly tenfold over encoded bytes.
+ * 6 MiB of stored updates therefore loads in well under half of the 128 MB isolate (see
+ * docs/benchmarks.md for the measured figure), leaving the 2x headroom the platform needs.
+ *
+ * Messages: the largest thing our own client legitimately sends is its whole offline
+ * backlog in one sync step, which can never usefully exceed the document cap; so the
+ * message cap is the document cap plus room for overhead. Above it the socket closes
+ * with 1009.
+ */
+export const defaultRoomLimits: RoomLimits = {
+  maxDocumentBytes: 6 * 1024 * 1024,
+  maxMessageBytes: 8 * 1024 * 1024,
+};
+
+/** Control messages are tiny JSON; a large text frame is a broken or hostile client. */
+export const maxControlMessageBytes = 4 * 1024;
+
+/**
+ * Per-connection rate limit (token bucket). A person typing fast sends ~15 updates/s,
+ * a cursor 5–10/s; reconnect sync sends a handful. 300 messages of burst and 100/s
+ * sustained never touch real use, and stop a runaway or hostile client from starving
+ * the room.
+ */
+export const rateLimit = { burst: 300, perSecond: 100 };
+
+/** Awareness: how many client ids one connection may own, and how big one state may be. */
+export const awarenessLimits = { clientsPerConnection: 4, maxStateBytes: 2048, maxEntriesPerMessage: 16 };
+
+/** Awareness changes are sent at most this often (coalesced), per room. */
+export const awarenessFlushMs = 50;
+
+/** Snapshot rows stay well under the 2 MB row limit of SQLite-backed Durable Objects. */
+export const snapshotChunkBytes = 1024 * 1024;
+
+/**
+ * Compact when the log holds this many bytes and at least as many as the snapshot:
+ * total bytes written stay within ~2x of the update bytes (each snapshot is paid for by
+ * at least its own size in log), while loads never replay more than ~1 MB of log.
+ */
+export const compactionMinLogBytes = 512 * 1024;

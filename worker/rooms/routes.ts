@@ -1,0 +1,46 @@
+import { z } from "zod";
+import { featureApp } from "../http/app";
+import { ApiError } from "../http/errors";
+import { validate } from "../http/validate";
+import { documentIdSchema, type RoomCloseReason, roomCloseCodes } from "../shared/rooms";
+import { controlHeader, identityHeader } from "./DocumentRoom";
+import { roomStub, roomTokenSecret } from "./documents";
+import { verifyRoomToken } from "./token";
+
+/**
+ * Accepts the socket in the Worker only to close it with a reason a browser can read:
+ * a failed upgrade shows up in browsers as a bare 1006, with no way to tell "log in
+ * again" from "network down".
+ */
+function refuse(reason: RoomCloseReason): Response {
+  const { 0: client, 1: server } = new WebSocketPair();
+  server.accept();
+  server.close(roomCloseCodes[reason].code, reason);
+  return new Response(null, { status: 101, webSocket: client });
+}
+
+/**
+ * GET /api/rooms/:documentId?token=…[&control=1], a WebSocket upgrade. The token is
+ * verified here, before any Durable Object is touched; the room receives the verified
+ * claims in a header only the Worker can set (rooms are not reachable from outside).
+ * The path also works as y-websocket's `serverUrl + "/" + roomname`.
+ */
+export const roomRoutes = featureApp().get(
+  "/:documentId",
+  validate("param", z.object({ documentId: documentIdSchema })),
+  validate("query", z.object({ token: z.string().min(1).max(4096), control: z.enum(["0", "1"]).optional() })),
+  async (c) => {
+    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required");
+    const secret = roomTokenSecret(c.env);
+    if (!secret) throw new ApiError(503, "service_unavailable");
+    const { documentId } = c.req.valid("param");
+    const { token, control } = c.req.valid("query");
+    const check = await verifyRoomToken(token, secret, documentId);
+    if (!check.ok) return refuse(check.reason);
+
+    const headers = new Headers(c.req.raw.headers);
+    headers.set(identityHeader, JSON.stringify(check.claims));
+    headers.set(controlHeader, control === "1" ? "1" : "0");
+    return roomStub(c.env, documentId).fetch(new Request(c.req.url, { headers }));
+  },
+);
