@@ -20,6 +20,9 @@ describe("the deployed configuration", () => {
     for (const [method, path] of [
       ["GET", "/api/dev"],
       ["POST", "/api/dev/seed"],
+      ["POST", "/api/dev/room-token"],
+      ["GET", "/api/dev/rooms/scratch:x/stats"],
+      ["POST", "/api/dev/rooms/scratch:x/compact"],
     ]) {
       const res = await app.fetch(path as string, { method });
       expect(res.status, `${method} ${path}`).toBe(404);

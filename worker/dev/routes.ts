@@ -2,10 +2,10 @@ import { z } from "zod";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
-import { validateJson } from "../http/validate";
+import { validate, validateJson } from "../http/validate";
 import { seedOrganisation } from "../org/seed";
 import { slugify } from "../org/slug";
-import { roomTokenSecret } from "../rooms/documents";
+import { roomStub, roomTokenSecret } from "../rooms/documents";
 import { signRoomToken } from "../rooms/token";
 import type { DevInfo } from "../shared/health";
 import { documentIdSchema, type RoomTokenResponse, roomModes, roomTokenTtlSeconds } from "../shared/rooms";
@@ -18,11 +18,13 @@ const devRoomTokenRequestSchema = z.object({
   mode: z.enum(roomModes).default("write"),
   ttlSeconds: z.number().int().min(-3600).max(3600).default(roomTokenTtlSeconds),
 });
+const roomParamSchema = z.object({ documentId: documentIdSchema });
+
 export type DevRoomTokenRequest = z.input<typeof devRoomTokenRequestSchema>;
 
 export const devRoutes = featureApp()
   .use(devOnly)
-  .get("/", (c) => c.json({ devMode: true, features: ["seed", "room-token"] } satisfies DevInfo))
+  .get("/", (c) => c.json({ devMode: true, features: ["seed", "room-token", "room-stats"] } satisfies DevInfo))
   // Idempotent: `npm start` calls it on every start, and a second call changes nothing.
   .post("/seed", async (c) => c.json(await seedOrganisation(getDb(c.env.DB))))
   // A negative ttlSeconds gives an already expired token, for tests of expiry.
@@ -36,4 +38,13 @@ export const devRoutes = featureApp()
       secret,
     );
     return c.json({ token, documentId, mode, expiresAt } satisfies RoomTokenResponse);
+  })
+  // For benchmarks and tests: what a room has written, and compaction on demand.
+  .get("/rooms/:documentId/stats", validate("param", roomParamSchema), async (c) =>
+    c.json(await roomStub(c.env, c.req.valid("param").documentId).stats()),
+  )
+  .post("/rooms/:documentId/compact", validate("param", roomParamSchema), async (c) => {
+    const room = roomStub(c.env, c.req.valid("param").documentId);
+    await room.compactNow();
+    return c.json(await room.stats());
   });
