@@ -25,7 +25,10 @@ describe("GET /api/health", () => {
 describe("development switch", () => {
   it("is on in tests, and says which features it enables", async () => {
     const res = await api("/api/dev");
-    expect((await res.json()) as DevInfo).toEqual({ devMode: true, features: ["seed", "room-token", "room-stats"] });
+    expect((await res.json()) as DevInfo).toEqual({
+      devMode: true,
+      features: ["seed", "room-token", "room-stats"],
+    });
   });
 
   it("refuses development features when the variable is absent, as in the deployed configuration", async () => {

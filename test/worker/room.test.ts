@@ -311,3 +311,42 @@ describe("hostile input", () => {
     expect((await opted.closed).code).toBe(4400);
   });
 });
+
+describe("limits", () => {
+  it("coalesces a burst of cursor moves into a few presence frames", async () => {
+    const id = freshDoc();
+    const mover = await connect(id, { name: "Mover" });
+    const watcher = await connect(id, { name: "Watcher" });
+    await Promise.all([mover.synced(), watcher.synced()]);
+    for (let i = 0; i < 50; i++) mover.awareness.setLocalState({ cursor: { anchor: i, head: i } });
+    await watcher.waitFor(
+      () => watcher.awareness.getStates().get(mover.doc.clientID)?.cursor?.anchor === 49,
+      5000,
+      "last cursor position",
+    );
+    // 50 moves within a few milliseconds arrive as one or two flushes, not 50 frames.
+    expect(watcher.awarenessFrames).toBeLessThanOrEqual(4);
+    mover.close();
+    watcher.close();
+  });
+
+  it("refuses updates past the document size cap with 4413 and keeps what it had", async () => {
+    const id = freshDoc();
+    const writer = await connect(id, { control: true });
+    await writer.synced();
+    const chunk = "x".repeat(1024 * 1024);
+    const text = writer.doc.getText("t");
+    for (let i = 0; i < 8 && writer.ws.readyState === 1; i++) {
+      text.insert(text.length, chunk);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await writer.closed).toEqual({ code: 4413, reason: "document_too_large" });
+    const stats = await roomStub(env, id).stats();
+    expect(stats.storedBytes).toBeLessThanOrEqual(defaultRoomLimits.maxDocumentBytes);
+    const reader = await connect(id, { mode: "read" });
+    await reader.synced();
+    expect(reader.text.length % chunk.length).toBe(0);
+    expect(reader.text.length).toBeGreaterThanOrEqual(5 * chunk.length);
+    reader.close();
+  });
+});

@@ -24,7 +24,9 @@ export type DevRoomTokenRequest = z.input<typeof devRoomTokenRequestSchema>;
 
 export const devRoutes = featureApp()
   .use(devOnly)
-  .get("/", (c) => c.json({ devMode: true, features: ["seed", "room-token", "room-stats"] } satisfies DevInfo))
+  .get("/", (c) =>
+    c.json({ devMode: true, features: ["seed", "room-token", "room-stats"] } satisfies DevInfo),
+  )
   // Idempotent: `npm start` calls it on every start, and a second call changes nothing.
   .post("/seed", async (c) => c.json(await seedOrganisation(getDb(c.env.DB))))
   // A negative ttlSeconds gives an already expired token, for tests of expiry.

@@ -74,7 +74,8 @@ export class DocumentRoom extends DurableObject<Env> {
 
   /** A verified WebSocket upgrade from the Worker (worker/rooms/routes.ts). */
   override async fetch(request: Request): Promise<Response> {
-    const claims = JSON.parse(request.headers.get(identityHeader) ?? "null") as RoomTokenClaims | null;
+    const identity = request.headers.get(identityHeader);
+    const claims = identity ? (JSON.parse(decodeURIComponent(identity)) as RoomTokenClaims) : null;
     if (!claims || request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("expected a WebSocket upgrade from the Worker", { status: 400 });
     }

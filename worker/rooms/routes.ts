@@ -39,7 +39,8 @@ export const roomRoutes = featureApp().get(
     if (!check.ok) return refuse(check.reason);
 
     const headers = new Headers(c.req.raw.headers);
-    headers.set(identityHeader, JSON.stringify(check.claims));
+    // URI-encoded: header values must be ASCII, and names are Swedish.
+    headers.set(identityHeader, encodeURIComponent(JSON.stringify(check.claims)));
     headers.set(controlHeader, control === "1" ? "1" : "0");
     return roomStub(c.env, documentId).fetch(new Request(c.req.url, { headers }));
   },
