@@ -52,7 +52,7 @@ export class RoomPeer {
   }
 
   send(data: Uint8Array | string) {
-    if (this.ws.readyState === 1) this.ws.send(data);
+    if (this.ws.readyState === 1) this.ws.send(data as string | ArrayBufferView<ArrayBuffer>);
   }
 
   sendAwareness(update: Uint8Array) {

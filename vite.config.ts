@@ -1,0 +1,54 @@
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { defineConfig, type PluginOption } from "vite";
+import solid from "vite-plugin-solid";
+
+/**
+ * The web app (web/) builds to dist/web, which wrangler.toml serves as static assets.
+ *
+ * `vite` (dev server) also runs the Worker and local D1 through the Cloudflare plugin, so one
+ * process serves the SPA with hot reload and /api/*, in development mode. `vite build` builds
+ * the SPA only: the production Worker is bundled by wrangler from wrangler.toml. The plugin is
+ * imported only when serving, so a build never loads it (or miniflare).
+ */
+export default defineConfig(async ({ command }) => {
+  const plugins: PluginOption[] = [solid()];
+  if (command === "serve") {
+    const { cloudflare } = await import("@cloudflare/vite-plugin").catch((cause: unknown) => {
+      throw new Error(
+        "Could not load @cloudflare/vite-plugin for the dev server. If the cause mentions a missing " +
+          "export from 'miniflare', the plugin and the miniflare version pinned in package.json " +
+          "(overrides) do not match. `vite build` is not affected.",
+        { cause },
+      );
+    });
+    plugins.push(
+      cloudflare({
+        // Relative to the Vite root (web/).
+        configPath: "../wrangler.toml",
+        // As scripts/lib.ts localVars(): development mode, no jurisdiction (workerd has none),
+        // a room token secret made fresh at every start.
+        config: {
+          vars: {
+            SAMTAL_DEV_MODE: "on",
+            ROOM_JURISDICTION: "local",
+            ROOM_TOKEN_SECRET: randomBytes(32).toString("hex"),
+          },
+        },
+        // The same local D1 as `wrangler d1 migrations apply DB --local` and `wrangler dev`
+        // (the plugin's default would be web/.wrangler/state).
+        persistState: { path: "../.wrangler/state" },
+        // Local only: development never reaches a deployed database.
+        remoteBindings: false,
+      }),
+    );
+  }
+  return {
+    root: fileURLToPath(new URL("./web", import.meta.url)),
+    plugins,
+    build: {
+      outDir: "../dist/web",
+      emptyOutDir: true,
+    },
+  };
+});

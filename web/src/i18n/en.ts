@@ -1,0 +1,95 @@
+import type { sv } from "./sv";
+
+/** Every key of the Swedish dictionary, each with a string: what every other language must supply. */
+export type Dictionary = { readonly [K in keyof typeof sv]: string };
+
+/** English. Typed as `Dictionary`, so a missing or extra key is a compile error. */
+export const en: Dictionary = {
+  "app.name": "samtal",
+  "app.titleSuffix": "samtal",
+  "app.homeLink": "samtal – go to the home page",
+
+  "skip.toContent": "Skip to content",
+  "nav.label": "Main menu",
+  "nav.home": "Home",
+  "nav.organisation": "Organisation",
+
+  "language.switch": "Svenska",
+
+  "dev.banner": "Development mode: demo data",
+
+  "footer.text":
+    "samtal is a platform for the Social Democrats' members, associations and municipal branches – for Sweden's best political conversation.",
+
+  "loading.text": "Loading…",
+
+  "home.title": "Welcome to samtal",
+  "home.lead": "samtal is the digital meeting place for the Social Democrats' members and organisations.",
+  "home.who":
+    "It is for you if you are a member, an elected representative or active in a municipal branch, a local association, a party district or a side organisation.",
+  "home.what":
+    "Here we will write motions together, meet without travelling and answer the party's consultations – from your phone or your computer.",
+  "home.start": "Start by finding your municipal branch or association in the organisation.",
+  "home.cta": "Find your municipal branch",
+  "home.coming.title": "Coming soon",
+  "home.coming.motions": "Motions and policy drafts that you write together, in real time.",
+  "home.coming.meetings": "Travel-free meetings with agenda, speaker list, notes and decisions.",
+  "home.coming.consultations":
+    "Consultations from the national board, answered by branches and associations.",
+
+  "org.title": "The organisation",
+  "org.lead": "The Social Democrats are organised in {districts}, {branches}, {associations} and {sides}.",
+  "org.search.title": "Search the organisation",
+  "org.search.label": "Search for a branch, district or association",
+  "org.search.hint": "Type the start of a name, for example “Göte”. Results appear as you type.",
+  "org.search.submit": "Search",
+  "org.search.searching": "Searching…",
+  "org.search.hits.one": "1 result for “{query}”.",
+  "org.search.hits.other": "{count} results for “{query}”.",
+  "org.search.none": "No results for “{query}”. Try a shorter part of the name.",
+  "org.search.capped": "Showing the first {count} results. Type more to narrow them down.",
+  "org.search.resultsLabel": "Search results",
+  "org.search.in": "in {parent}",
+  "org.districts.title": "Party districts",
+  "org.side.title": "Side organisations",
+
+  "kind.national": "National board",
+  "kind.district": "Party district",
+  "kind.branch": "Municipal branch",
+  "kind.association": "Local association",
+  "kind.side": "Side organisation",
+
+  "kinds.district": "Party districts",
+  "kinds.branch": "Municipal branches",
+  "kinds.association": "Local associations",
+  "kinds.side": "Side organisations",
+
+  "count.district.one": "{count} party district",
+  "count.district.other": "{count} party districts",
+  "count.branch.one": "{count} municipal branch",
+  "count.branch.other": "{count} municipal branches",
+  "count.association.one": "{count} local association",
+  "count.association.other": "{count} local associations",
+  "count.side.one": "{count} side organisation",
+  "count.side.other": "{count} side organisations",
+
+  "group.breadcrumb": "You are here",
+  "group.kind": "Type",
+  "group.county": "County",
+  "group.municipalityCode": "Municipality code",
+  "group.childrenTitle": "{title} ({count})",
+  "group.noAssociations": "No local associations are registered in this municipal branch yet.",
+  "group.noBranches": "No municipal branches are registered in this district yet.",
+
+  "notFound.title": "Page not found",
+  "notFound.text":
+    "There is no page at this address. It may be misspelt, or the page may have been moved or removed.",
+  "notFound.groupText":
+    "We cannot find that part of the organisation. It may have been renamed or removed, or the address may be misspelt.",
+  "notFound.home": "Go to the home page",
+  "notFound.organisation": "Go to the organisation page",
+
+  "error.title": "Something went wrong",
+  "error.retry": "Try again",
+  "error.home": "Go to the home page",
+};

@@ -1,0 +1,149 @@
+import { cleanup, render, screen } from "@solidjs/testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { errorMessages } from "../../../worker/shared/errors";
+import { en } from "./en";
+import {
+  errorMessage,
+  kindLabel,
+  locale,
+  localeStorageKey,
+  readStoredLocale,
+  setLocale,
+  t,
+  tp,
+} from "./index";
+import { sv } from "./sv";
+
+beforeEach(() => {
+  localStorage.clear();
+});
+
+afterEach(() => {
+  cleanup();
+  setLocale("sv");
+  localStorage.clear();
+});
+
+/** A fresh copy of the i18n module, as a page load would see it with the current storage. */
+async function freshI18n() {
+  vi.resetModules();
+  return import("./index");
+}
+
+describe("locale", () => {
+  it("starts in Swedish when nothing is stored", async () => {
+    document.documentElement.lang = "";
+    const fresh = await freshI18n();
+    expect(fresh.locale()).toBe("sv");
+    expect(document.documentElement.lang).toBe("sv");
+  });
+
+  it("starts in the stored language", async () => {
+    localStorage.setItem(localeStorageKey, "en");
+    const fresh = await freshI18n();
+    expect(fresh.locale()).toBe("en");
+    expect(document.documentElement.lang).toBe("en");
+    expect(fresh.t("nav.home")).toBe("Home");
+  });
+
+  it("ignores a stored value that is not a supported language", () => {
+    localStorage.setItem(localeStorageKey, "de");
+    expect(readStoredLocale()).toBe("sv");
+  });
+
+  it("switching to English changes rendered text and <html lang>, and is remembered", () => {
+    render(() => (
+      <>
+        <h1>{t("notFound.title")}</h1>
+        <p>{kindLabel("branch")}</p>
+      </>
+    ));
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Sidan finns inte");
+    expect(screen.getByText("Arbetarekommun")).toBeTruthy();
+
+    setLocale("en");
+
+    expect(locale()).toBe("en");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Page not found");
+    expect(screen.getByText("Municipal branch")).toBeTruthy();
+    expect(screen.queryByText("Arbetarekommun")).toBeNull();
+    expect(document.documentElement.lang).toBe("en");
+    expect(localStorage.getItem(localeStorageKey)).toBe("en");
+    expect(readStoredLocale()).toBe("en");
+
+    setLocale("sv");
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Sidan finns inte");
+    expect(document.documentElement.lang).toBe("sv");
+    expect(localStorage.getItem(localeStorageKey)).toBe("sv");
+  });
+});
+
+describe("t and tp", () => {
+  it("fills in {name} parameters", () => {
+    expect(t("org.search.in", { parent: "Göteborgs partidistrikt" })).toBe("i Göteborgs partidistrikt");
+    setLocale("en");
+    expect(t("org.search.in", { parent: "Göteborgs partidistrikt" })).toBe("in Göteborgs partidistrikt");
+  });
+
+  it("leaves a placeholder without a value as it is", () => {
+    expect(t("org.search.in")).toBe("i {parent}");
+    expect(t("org.search.in", { other: "x" })).toBe("i {parent}");
+  });
+
+  it("picks the singular or plural form and formats the number for the language", () => {
+    expect(tp("count.branch", 1)).toBe("1 arbetarekommun");
+    expect(tp("count.branch", 290)).toBe("290 arbetarekommuner");
+    expect(tp("org.search.hits", 3, { query: "göte" })).toBe("3 träffar för ”göte”.");
+    expect(tp("count.branch", 1290)).toMatch(/^1\s290 arbetarekommuner$/u);
+    setLocale("en");
+    expect(tp("count.branch", 1)).toBe("1 municipal branch");
+    expect(tp("count.branch", 1290)).toBe("1,290 municipal branches");
+    expect(tp("org.search.hits", 1, { query: "göte" })).toBe("1 result for “göte”.");
+  });
+
+  it("names every kind of group in both languages", () => {
+    expect(
+      ["national", "district", "branch", "association", "side"].map((k) => kindLabel(k as never)),
+    ).toEqual(["Partistyrelsen", "Partidistrikt", "Arbetarekommun", "S-förening", "Sidoorganisation"]);
+    setLocale("en");
+    expect(
+      ["national", "district", "branch", "association", "side"].map((k) => kindLabel(k as never)),
+    ).toEqual([
+      "National board",
+      "Party district",
+      "Municipal branch",
+      "Local association",
+      "Side organisation",
+    ]);
+  });
+});
+
+describe("API error messages", () => {
+  it("turns an error code into the message for the current language", () => {
+    expect(errorMessage("network")).toBe("Ingen kontakt med servern. Kontrollera din uppkoppling.");
+    expect(errorMessage("not_found")).toBe(errorMessages.not_found.sv);
+    setLocale("en");
+    expect(errorMessage("network")).toBe("Cannot reach the server. Check your connection.");
+    expect(errorMessage("not_found")).toBe(errorMessages.not_found.en);
+  });
+
+  it("falls back to the general message for an unknown code", () => {
+    expect(errorMessage("no_such_code")).toBe(errorMessages.internal.sv);
+    expect(errorMessage(undefined)).toBe(errorMessages.internal.sv);
+  });
+});
+
+describe("dictionaries", () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it("have the same keys, none of them empty", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
+    for (const value of [...Object.values(sv), ...Object.values(en)]) expect(value.trim()).not.toBe("");
+  });
+
+  it("use the same placeholders in both languages", () => {
+    for (const key of Object.keys(sv) as (keyof typeof sv)[]) {
+      expect({ key, names: placeholders(en[key]) }).toEqual({ key, names: placeholders(sv[key]) });
+    }
+  });
+});

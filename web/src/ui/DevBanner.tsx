@@ -1,0 +1,21 @@
+import { createSignal, onMount, Show } from "solid-js";
+import { api } from "../api";
+import { t } from "../i18n";
+
+/** A strip that says the data is made up, shown only when the Worker runs in development mode. */
+export function DevBanner() {
+  const [devMode, setDevMode] = createSignal(false);
+  onMount(() => {
+    api.dev().then(
+      (info) => setDevMode(info !== null),
+      () => setDevMode(false),
+    );
+  });
+  return (
+    <Show when={devMode()}>
+      <p class="dev-banner" data-testid="dev-banner">
+        {t("dev.banner")}
+      </p>
+    </Show>
+  );
+}
