@@ -60,13 +60,14 @@ function withTrustedName(state: string, name: string): string {
  */
 export class AwarenessRelay<Connection> {
   private readonly owners = new Map<number, Connection>();
+  private readonly owned = new Map<Connection, Set<number>>();
   private readonly current = new Map<number, AwarenessEntry>();
   private readonly pending = new Map<number, AwarenessEntry>();
 
   /** Rebuilds ownership and states after the object woke from hibernation. */
   restore(connection: Connection, entries: AwarenessEntry[]) {
     for (const entry of entries) {
-      this.owners.set(entry.clientId, connection);
+      this.claim(connection, entry.clientId);
       if (entry.state !== "null") this.current.set(entry.clientId, entry);
     }
   }
@@ -82,7 +83,7 @@ export class AwarenessRelay<Connection> {
       if (owner !== undefined && owner !== connection) continue;
       if (owner === undefined) {
         if (this.ownedBy(connection).length >= awarenessLimits.clientsPerConnection) continue;
-        this.owners.set(entry.clientId, connection);
+        this.claim(connection, entry.clientId);
       }
       const previous = this.current.get(entry.clientId);
       if (previous && entry.clock <= previous.clock) continue;
@@ -105,6 +106,7 @@ export class AwarenessRelay<Connection> {
       this.current.delete(clientId);
       this.owners.delete(clientId);
     }
+    this.owned.delete(connection);
   }
 
   hasPending(): boolean {
@@ -124,9 +126,14 @@ export class AwarenessRelay<Connection> {
     return this.current.size ? encodeAwarenessUpdate(this.current.values()) : null;
   }
 
+  private claim(connection: Connection, clientId: number) {
+    this.owners.set(clientId, connection);
+    const ids = this.owned.get(connection) ?? new Set<number>();
+    ids.add(clientId);
+    this.owned.set(connection, ids);
+  }
+
   private ownedBy(connection: Connection): number[] {
-    const ids: number[] = [];
-    for (const [clientId, owner] of this.owners) if (owner === connection) ids.push(clientId);
-    return ids;
+    return [...(this.owned.get(connection) ?? [])];
   }
 }

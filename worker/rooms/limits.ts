@@ -3,11 +3,12 @@ import type { RoomLimits } from "../shared/rooms";
 /**
  * Room limits and why they have these sizes.
  *
- * Documents: a motion or a meeting's minutes is tens of kilobytes. The B4 editing trace
- * (a whole academic paper typed keystroke by keystroke, 260k edits) encodes to 311 kB and
- * takes about 3 MB of memory once loaded; memory grows roughly tenfold over encoded bytes.
- * 6 MiB of stored updates therefore loads in well under half of the 128 MB isolate (see
- * docs/benchmarks.md for the measured figure), leaving the 2x headroom the platform needs.
+ * Documents: a motion or a meeting's minutes is tens of kilobytes. Loaded into a Y.Doc, a
+ * document takes up to ~11x its encoded size in memory in the worst case we measured
+ * (hundreds of thousands of single-character edits at random places; plain typing is far
+ * below 1x). 4 MiB therefore loads in at most ~46 MiB, under half of the 128 MB isolate:
+ * the 2x headroom a room needs for the encode buffers of joins and compaction. Measured by
+ * `npm run bench -- document-memory`; figures in docs/benchmarks.md.
  *
  * Messages: the largest thing our own client legitimately sends is its whole offline
  * backlog in one sync step, which can never usefully exceed the document cap; so the
@@ -15,8 +16,8 @@ import type { RoomLimits } from "../shared/rooms";
  * with 1009.
  */
 export const defaultRoomLimits: RoomLimits = {
-  maxDocumentBytes: 6 * 1024 * 1024,
-  maxMessageBytes: 8 * 1024 * 1024,
+  maxDocumentBytes: 4 * 1024 * 1024,
+  maxMessageBytes: 6 * 1024 * 1024,
 };
 
 /** Control messages are tiny JSON; a large text frame is a broken or hostile client. */
