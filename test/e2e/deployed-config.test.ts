@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { unstable_readConfig } from "wrangler";
 import type { HealthReport } from "../../worker/shared/health";
 import { type RunningApp, startApp } from "../support/app";
 
@@ -10,6 +11,14 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 describe("the deployed configuration", () => {
+  it("creates rooms in the EU jurisdiction and carries no development settings", () => {
+    const config = unstable_readConfig({ config: "wrangler.toml" });
+    expect(config.vars.ROOM_JURISDICTION).toBe("eu");
+    expect(Object.keys(config.vars)).not.toContain("SAMTAL_DEV_MODE");
+    expect(Object.keys(config.vars)).not.toContain("ROOM_TOKEN_SECRET");
+    expect(config.durable_objects.bindings.map((b) => b.class_name)).toContain("DocumentRoom");
+  });
+
   it("serves health with a real database query", async () => {
     const res = await app.fetch("/api/health");
     expect(res.status).toBe(200);
