@@ -16,7 +16,9 @@ describe("the deployed configuration", () => {
     expect(config.vars.ROOM_JURISDICTION).toBe("eu");
     expect(Object.keys(config.vars)).not.toContain("SAMTAL_DEV_MODE");
     expect(Object.keys(config.vars)).not.toContain("ROOM_TOKEN_SECRET");
-    expect(config.durable_objects.bindings.map((b) => b.class_name)).toContain("DocumentRoom");
+    expect(config.durable_objects.bindings.map((b: { class_name: string }) => b.class_name)).toContain(
+      "DocumentRoom",
+    );
   });
 
   it("serves health with a real database query", async () => {

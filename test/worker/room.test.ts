@@ -350,3 +350,36 @@ describe("limits", () => {
     reader.close();
   });
 });
+
+describe("presence after a reconnect", () => {
+  it("lets the same person's new connection take over their client id; others still cannot", async () => {
+    const id = freshDoc();
+    const watcher = await connect(id, { name: "Watcher" });
+    const first = await connect(id, { name: "Anna" });
+    await Promise.all([watcher.synced(), first.synced()]);
+    first.awareness.setLocalState({ user: { color: "#aa0033" }, cursor: { anchor: 1 } });
+    await watcher.waitFor(
+      () => watcher.awareness.getStates().has(first.doc.clientID),
+      5000,
+      "first presence",
+    );
+
+    // A second socket for the same person (the old one still open, as after a network drop)
+    // re-announces the same client id with a newer clock.
+    const again = await connect(id, { name: "Anna" });
+    await again.synced();
+    again.sendAwareness(spoofedAwareness(first.doc.clientID, 50, { cursor: { anchor: 7 } }));
+    await watcher.waitFor(
+      () => watcher.awareness.getStates().get(first.doc.clientID)?.cursor?.anchor === 7,
+      5000,
+      "takeover by the same person",
+    );
+    // Someone else cannot do the same: had Bo's newer clock (70) been taken, 61 would lose.
+    const other = await connect(id, { name: "Bo" });
+    await other.synced();
+    other.sendAwareness(spoofedAwareness(first.doc.clientID, 70, { cursor: { anchor: 99 } }));
+    again.sendAwareness(spoofedAwareness(first.doc.clientID, 61, { cursor: { anchor: 8 } }));
+    await watcher.waitFor(() => watcher.awareness.getStates().get(first.doc.clientID)?.cursor?.anchor === 8);
+    for (const peer of [watcher, first, again, other]) peer.close();
+  });
+});

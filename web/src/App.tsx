@@ -7,6 +7,7 @@ import NotFoundPage from "./ui/NotFound";
 const HomePage = lazy(() => import("./home/HomePage"));
 const OrganisationPage = lazy(() => import("./org/OrganisationPage"));
 const GroupPage = lazy(() => import("./org/GroupPage"));
+const DocumentPage = lazy(() => import("./documents/DocumentPage"));
 
 export function App() {
   return (
@@ -18,6 +19,7 @@ export function App() {
         component={GroupPage}
         matchFilters={{ kind: [...browsableKindList] }}
       />
+      <Route path="/documents/:documentId" component={DocumentPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

@@ -8,7 +8,8 @@ import { slugify } from "../org/slug";
 import { roomStub, roomTokenSecret } from "../rooms/documents";
 import { signRoomToken } from "../rooms/token";
 import type { DevInfo } from "../shared/health";
-import { documentIdSchema, type RoomTokenResponse, roomModes, roomTokenTtlSeconds } from "../shared/rooms";
+import { documentIdSchema } from "../shared/room-schemas";
+import { type RoomTokenResponse, roomModes, roomTokenTtlSeconds } from "../shared/rooms";
 import { devOnly } from "./switch";
 
 /** Until log-in exists, anyone on a development machine may have a token for any document. */

@@ -2,7 +2,8 @@ import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { validate } from "../http/validate";
-import { type GroupSearchResult, groupParamsSchema, groupSearchQuerySchema } from "../shared/org";
+import type { GroupSearchResult } from "../shared/org";
+import { groupParamsSchema, groupSearchQuerySchema } from "../shared/org-schemas";
 import { groupDetail, organisationOverview, searchGroups } from "./queries";
 
 export const orgRoutes = featureApp()

@@ -5,7 +5,7 @@ import { z } from "zod";
 import type { Db } from "../db/client";
 import { counties, groups } from "../db/schema";
 import type { GroupKind } from "../shared/org";
-import { slugSchema } from "../shared/org";
+import { slugSchema } from "../shared/org-schemas";
 import organisationJson from "./seed/organisation.json";
 import { slugify } from "./slug";
 

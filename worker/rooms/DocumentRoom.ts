@@ -1,11 +1,11 @@
 import { DurableObject } from "cloudflare:workers";
 import * as Y from "yjs";
+import { roomClientMessageSchema } from "../shared/room-schemas";
 import {
   type RoomCloseReason,
   type RoomLimits,
   type RoomServerMessage,
   type RoomTokenClaims,
-  roomClientMessageSchema,
   roomCloseCodes,
 } from "../shared/rooms";
 import { type AwarenessEntry, AwarenessRelay, decodeAwarenessUpdate } from "./awareness";
@@ -53,7 +53,11 @@ interface Bucket {
 export class DocumentRoom extends DurableObject<Env> {
   private doc = new Y.Doc({ gc: true });
   private readonly store: RoomStore;
-  private readonly awareness = new AwarenessRelay<WebSocket>();
+  private readonly awareness = new AwarenessRelay<WebSocket>(
+    (a, b) =>
+      (a.deserializeAttachment() as Attachment).claims.sub ===
+      (b.deserializeAttachment() as Attachment).claims.sub,
+  );
   private readonly limits: RoomLimits = defaultRoomLimits;
   /** The whole document encoded once, for joins; cleared on every change. */
   private fullState: Uint8Array | null = null;

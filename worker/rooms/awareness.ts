@@ -57,8 +57,14 @@ function withTrustedName(state: string, name: string): string {
  * connection that claims it (y-websocket #126: otherwise any client can rewrite or delete
  * anyone's cursor), the displayed name comes from the token, and changes are coalesced so
  * that a burst of cursor moves reaches each peer as one frame per flush.
+ *
+ * One exception to "first claim wins": the same person (token subject) reconnecting. After
+ * a network drop the old socket may look alive for a while, and the client keeps its Yjs
+ * client id, so the new connection takes the id over.
  */
 export class AwarenessRelay<Connection> {
+  constructor(private readonly sameSubject: (a: Connection, b: Connection) => boolean) {}
+
   private readonly owners = new Map<number, Connection>();
   private readonly owned = new Map<Connection, Set<number>>();
   private readonly current = new Map<number, AwarenessEntry>();
@@ -79,8 +85,12 @@ export class AwarenessRelay<Connection> {
    */
   receive(connection: Connection, entries: AwarenessEntry[], trustedName: string): AwarenessEntry[] {
     for (const entry of entries) {
-      const owner = this.owners.get(entry.clientId);
-      if (owner !== undefined && owner !== connection) continue;
+      let owner = this.owners.get(entry.clientId);
+      if (owner !== undefined && owner !== connection) {
+        if (!this.sameSubject(owner, connection)) continue;
+        this.release(owner, entry.clientId);
+        owner = undefined;
+      }
       if (owner === undefined) {
         if (this.ownedBy(connection).length >= awarenessLimits.clientsPerConnection) continue;
         this.claim(connection, entry.clientId);
@@ -124,6 +134,11 @@ export class AwarenessRelay<Connection> {
   /** Everyone's current presence, for a connection that just joined. */
   snapshot(): Uint8Array | null {
     return this.current.size ? encodeAwarenessUpdate(this.current.values()) : null;
+  }
+
+  private release(connection: Connection, clientId: number) {
+    this.owners.delete(clientId);
+    this.owned.get(connection)?.delete(clientId);
   }
 
   private claim(connection: Connection, clientId: number) {

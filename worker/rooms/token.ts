@@ -1,4 +1,5 @@
-import { type RoomTokenClaims, roomTokenClaimsSchema } from "../shared/rooms";
+import { roomTokenClaimsSchema } from "../shared/room-schemas";
+import type { RoomTokenClaims } from "../shared/rooms";
 
 /**
  * Room tokens: `v1.<base64url JSON claims>.<base64url HMAC-SHA256>`. Short-lived and

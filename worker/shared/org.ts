@@ -1,7 +1,6 @@
-import { z } from "zod";
-
 /**
- * The party's structure, as the API and the web app both see it. A "group" is any unit
+ * The party's structure, as the API and the web app both see it (validators in
+ * org-schemas.ts, so the web bundle needs no zod). A "group" is any unit
  * people can belong to: a district, a municipal branch (arbetarekommun), a local
  * association (S-förening) or a side organisation.
  */
@@ -12,25 +11,13 @@ export type GroupKind = (typeof groupKinds)[number];
 export const browsableKinds = ["district", "branch", "association", "side"] as const;
 export type BrowsableKind = (typeof browsableKinds)[number];
 
-export const slugSchema = z
-  .string()
-  .min(1)
-  .max(80)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "lowercase letters, digits and single hyphens");
+export function isBrowsableKind(value: unknown): value is BrowsableKind {
+  return typeof value === "string" && (browsableKinds as readonly string[]).includes(value);
+}
 
-export const groupParamsSchema = z.object({
-  kind: z.enum(browsableKinds),
-  slug: slugSchema,
-});
-
+export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const searchLimitMax = 50;
-
-export const groupSearchQuerySchema = z.object({
-  q: z.string().trim().min(1).max(100),
-  kind: z.enum(browsableKinds).optional(),
-  limit: z.coerce.number().int().min(1).max(searchLimitMax).default(20),
-});
-export type GroupSearchQuery = z.input<typeof groupSearchQuerySchema>;
+export const searchQueryMaxLength = 100;
 
 export interface GroupRef {
   kind: GroupKind;

@@ -1,17 +1,21 @@
-import { z } from "zod";
-
 /**
  * The live-document room's contract with its clients: how to address a room, the close
  * codes it uses, and the JSON control messages it exchanges in text frames. No Cloudflare
- * imports: the web client uses this module as it is.
+ * imports and no zod (its schemas are in room-schemas.ts), so the web client imports this
+ * module without pulling a validator into its bundle.
  */
 
 /** Stable document ids: a feature prefix and an id, e.g. "motion:42" or "scratch:demo". */
-export const documentIdSchema = z
-  .string()
-  .min(3)
-  .max(128)
-  .regex(/^[a-z][a-z0-9-]*:[A-Za-z0-9_-]+$/, "feature prefix, a colon and an id of letters, digits, - and _");
+export const documentIdPattern = /^[a-z][a-z0-9-]*:[A-Za-z0-9_-]+$/;
+export const documentIdLength = { min: 3, max: 128 };
+
+export function isDocumentId(value: string): boolean {
+  return (
+    value.length >= documentIdLength.min &&
+    value.length <= documentIdLength.max &&
+    documentIdPattern.test(value)
+  );
+}
 
 export const roomModes = ["read", "write"] as const;
 export type RoomMode = (typeof roomModes)[number];
@@ -28,14 +32,6 @@ export interface RoomTokenClaims {
   /** Expiry, seconds since the epoch. */
   exp: number;
 }
-
-export const roomTokenClaimsSchema = z.object({
-  doc: documentIdSchema,
-  sub: z.string().min(1).max(128),
-  name: z.string().trim().min(1).max(80),
-  mode: z.enum(roomModes),
-  exp: z.number().int().positive(),
-});
 
 /** How long a room token is valid. Clients fetch a fresh one for every (re)connect. */
 export const roomTokenTtlSeconds = 5 * 60;
@@ -76,11 +72,8 @@ export type RoomServerMessage =
   | { type: "pong"; id: number }
   | { type: "closing"; reason: RoomCloseReason };
 
-/** Messages a client may send in text frames. Anything else closes the connection. */
-export const roomClientMessageSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("ping"), id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER) }),
-]);
-export type RoomClientMessage = z.infer<typeof roomClientMessageSchema>;
+/** Messages a client may send in text frames (checked by roomClientMessageSchema). */
+export type RoomClientMessage = { type: "ping"; id: number };
 
 /** What a token endpoint answers. Connect to `/api/rooms/<documentId>?token=<token>`. */
 export interface RoomTokenResponse {

@@ -1,3 +1,4 @@
+import { demoDocumentPath } from "../documents/links";
 import { t } from "../i18n";
 import { paths } from "../paths";
 import { usePageTitle } from "../ui/title";
@@ -15,6 +16,11 @@ export default function HomePage() {
       <p>
         <a class="button" href={paths.organisation}>
           {t("home.cta")}
+        </a>
+      </p>
+      <p>
+        <a href={demoDocumentPath} data-testid="try-document">
+          {t("home.try")}
         </a>
       </p>
       <section class="coming" aria-labelledby="coming-title">

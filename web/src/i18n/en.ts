@@ -37,6 +37,42 @@ export const en: Dictionary = {
   "home.coming.consultations":
     "Consultations from the national board, answered by branches and associations.",
 
+  "home.try": "Try a shared document",
+
+  "document.title": "Shared document",
+  "document.lead": "Write together in real time. Everyone with the document open sees the changes at once.",
+  "document.id": "Document: {id}",
+  "document.name.label": "Your name",
+  "document.name.hint": "The others in the document see your name at your cursor.",
+  "document.name.submit": "Join",
+  "document.name.missing": "Enter your name to join.",
+  "document.name.change": "Change name",
+  "document.name.you": "Others see you as {name}.",
+  "document.editor.label": "Document text",
+  "document.presence.title": "Here now",
+  "document.presence.you": "{name} (you)",
+
+  "room.status.connecting": "Connecting…",
+  "room.status.connected": "Connected",
+  "room.status.reconnecting": "Reconnecting…",
+  "room.status.offline": "Offline – your changes are kept and sent when you reconnect",
+  "room.retry": "Connect again",
+  "room.reason.normal": "The connection to the document was closed.",
+  "room.reason.going_away": "The server is restarting. Reconnecting shortly.",
+  "room.reason.internal_error": "Something went wrong on our side. Reconnecting shortly.",
+  "room.reason.message_too_big":
+    "A change was too large to send and has not been saved. Copy your text before you reload the page.",
+  "room.reason.malformed_message": "The connection was closed after a technical error. Reload the page.",
+  "room.reason.token_invalid": "Your access to the document could not be confirmed. Reload the page.",
+  "room.reason.token_expired": "Your access to the document expired. Reconnecting.",
+  "room.reason.read_only": "You can only read this document.",
+  "room.reason.document_too_large":
+    "The document has reached its maximum size. Your latest changes have not been saved.",
+  "room.reason.rate_limited": "Too many changes in a short time. Reconnecting in a moment.",
+  "room.reason.access_revoked": "You no longer have access to this document.",
+  "room.reason.login_required":
+    "Shared documents need you to log in. Log-in is coming soon – until then, documents cannot be opened here.",
+
   "org.title": "The organisation",
   "org.lead": "The Social Democrats are organised in {districts}, {branches}, {associations} and {sides}.",
   "org.search.title": "Search the organisation",

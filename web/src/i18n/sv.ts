@@ -35,6 +35,42 @@ export const sv = {
   "home.coming.meetings": "Resfria möten med dagordning, talarlista, anteckningar och beslut.",
   "home.coming.consultations": "Rådslag från partistyrelsen som arbetarekommuner och föreningar besvarar.",
 
+  "home.try": "Prova ett gemensamt dokument",
+
+  "document.title": "Gemensamt dokument",
+  "document.lead": "Skriv tillsammans i realtid. Alla som har dokumentet öppet ser ändringarna direkt.",
+  "document.id": "Dokument: {id}",
+  "document.name.label": "Ditt namn",
+  "document.name.hint": "De andra i dokumentet ser ditt namn vid din markör.",
+  "document.name.submit": "Gå med",
+  "document.name.missing": "Skriv ditt namn för att gå med.",
+  "document.name.change": "Byt namn",
+  "document.name.you": "Andra ser dig som {name}.",
+  "document.editor.label": "Dokumentets text",
+  "document.presence.title": "Här just nu",
+  "document.presence.you": "{name} (du)",
+
+  "room.status.connecting": "Ansluter…",
+  "room.status.connected": "Ansluten",
+  "room.status.reconnecting": "Återansluter…",
+  "room.status.offline": "Offline – dina ändringar sparas och skickas när du är ansluten igen",
+  "room.retry": "Anslut igen",
+  "room.reason.normal": "Anslutningen till dokumentet stängdes.",
+  "room.reason.going_away": "Servern startar om. Vi ansluter igen strax.",
+  "room.reason.internal_error": "Något gick fel hos oss. Vi ansluter igen strax.",
+  "room.reason.message_too_big":
+    "En ändring var för stor för att skickas och har inte sparats. Kopiera din text innan du laddar om sidan.",
+  "room.reason.malformed_message": "Anslutningen stängdes efter ett tekniskt fel. Ladda om sidan.",
+  "room.reason.token_invalid": "Din behörighet till dokumentet kunde inte bekräftas. Ladda om sidan.",
+  "room.reason.token_expired": "Din behörighet till dokumentet gick ut. Vi ansluter igen.",
+  "room.reason.read_only": "Du kan bara läsa det här dokumentet.",
+  "room.reason.document_too_large":
+    "Dokumentet har nått sin största tillåtna storlek. Dina senaste ändringar har inte sparats.",
+  "room.reason.rate_limited": "För många ändringar på kort tid. Vi ansluter igen om en stund.",
+  "room.reason.access_revoked": "Du har inte längre tillgång till det här dokumentet.",
+  "room.reason.login_required":
+    "Gemensamma dokument kräver inloggning. Inloggning kommer snart – tills dess går det inte att öppna dokument här.",
+
   "org.title": "Organisationen",
   "org.lead": "Socialdemokraterna är organiserade i {districts}, {branches}, {associations} och {sides}.",
   "org.search.title": "Sök i organisationen",

@@ -1,0 +1,97 @@
+import { Editor } from "@tiptap/core";
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import StarterKit from "@tiptap/starter-kit";
+import { createEffect, onCleanup, onMount } from "solid-js";
+import type { Awareness } from "y-protocols/awareness";
+import type * as Y from "yjs";
+
+export interface DocumentEditorProps {
+  doc: Y.Doc;
+  awareness: Awareness;
+  user: { name: string; color: string };
+  editable: boolean;
+  /** The editor's accessible name. */
+  label: string;
+}
+
+interface CaretUser {
+  name: string;
+  color: string;
+  /** Which caret is whose, to show a name again when its owner moves (their awareness client id). */
+  caretId?: unknown;
+}
+
+/**
+ * Another person's caret: a coloured bar with their name. Hidden from assistive technology
+ * (the list of people present says who is here; a name read out in the middle of the text
+ * would not help). The class names are the extension's own.
+ */
+function renderCaret(user: CaretUser): HTMLElement {
+  const caret = document.createElement("span");
+  caret.classList.add("collaboration-carets__caret");
+  caret.setAttribute("aria-hidden", "true");
+  caret.dataset.caretId = String(user.caretId ?? "");
+  caret.style.borderColor = user.color;
+  const label = document.createElement("span");
+  label.classList.add("collaboration-carets__label");
+  label.style.backgroundColor = user.color;
+  label.textContent = user.name;
+  caret.append(label);
+  return caret;
+}
+
+/** The TipTap editor bound to a Yjs document, with everyone's carets. Its own lazily loaded chunk. */
+export default function DocumentEditor(props: DocumentEditorProps) {
+  let host: HTMLDivElement | undefined;
+
+  const attributes = () => ({
+    class: "editor-content",
+    role: "textbox",
+    "aria-multiline": "true",
+    "aria-label": props.label,
+    ...(props.editable ? {} : { "aria-readonly": "true" }),
+  });
+
+  onMount(() => {
+    const editor = new Editor({
+      element: host ?? null,
+      editable: props.editable,
+      extensions: [
+        // Collaboration brings its own undo history, bound to the Yjs document.
+        StarterKit.configure({ undoRedo: false }),
+        Collaboration.configure({ document: props.doc }),
+        CollaborationCaret.configure({
+          provider: { awareness: props.awareness },
+          user: { ...props.user, caretId: props.awareness.clientID },
+          render: renderCaret,
+        }),
+      ],
+      editorProps: { attributes: attributes() },
+    });
+
+    // A name label covers the line above its caret, so it fades out (styles.css) a moment
+    // after its owner stops moving, and shows again when they move.
+    const onPresence = ({ added, updated }: { added: number[]; updated: number[] }) => {
+      for (const clientId of [...added, ...updated]) {
+        if (clientId === props.awareness.clientID) continue;
+        const user = (props.awareness.getStates().get(clientId) as { user?: CaretUser } | undefined)?.user;
+        if (user?.caretId === undefined) continue;
+        const selector = `[data-caret-id="${CSS.escape(String(user.caretId))}"] .collaboration-carets__label`;
+        for (const label of host?.querySelectorAll<HTMLElement>(selector) ?? []) {
+          for (const animation of label.getAnimations()) {
+            animation.currentTime = 0;
+            animation.play();
+          }
+        }
+      }
+    };
+    props.awareness.on("change", onPresence);
+    onCleanup(() => props.awareness.off("change", onPresence));
+    createEffect(() => editor.setEditable(props.editable, false));
+    createEffect(() => editor.setOptions({ editorProps: { attributes: attributes() } }));
+    onCleanup(() => editor.destroy());
+  });
+
+  return <div class="editor" ref={host} data-testid="document-editor" />;
+}
