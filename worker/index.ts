@@ -3,8 +3,12 @@ import { secureHeaders } from "hono/secure-headers";
 import { devRoutes } from "./dev/routes";
 import { healthRoutes } from "./health/routes";
 import type { AppEnv } from "./http/app";
+import { csrfProtection } from "./http/csrf";
 import { onError, onNotFound } from "./http/errors";
 import { localeMiddleware } from "./http/locale";
+import { authRoutes } from "./identity/login";
+import { meRoutes } from "./identity/me";
+import { sessionMiddleware } from "./identity/sessions";
 import { orgRoutes } from "./org/routes";
 import { roomRoutes } from "./rooms/routes";
 
@@ -19,7 +23,11 @@ export const app = new Hono<AppEnv>()
   // WebSocket upgrades are skipped: a 101 response from a Durable Object has immutable headers.
   .use((c, next) => (c.req.header("Upgrade") ? next() : withSecureHeaders(c, next)))
   .use(localeMiddleware)
+  .use("/api/*", csrfProtection)
+  .use("/api/*", sessionMiddleware)
   .route("/api/health", healthRoutes)
+  .route("/api/auth", authRoutes)
+  .route("/api/me", meRoutes)
   .route("/api/org", orgRoutes)
   .route("/api/rooms", roomRoutes)
   .route("/api/dev", devRoutes);

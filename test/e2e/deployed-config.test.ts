@@ -34,6 +34,9 @@ describe("the deployed configuration", () => {
       ["POST", "/api/dev/room-token"],
       ["GET", "/api/dev/rooms/scratch:x/stats"],
       ["POST", "/api/dev/rooms/scratch:x/compact"],
+      ["GET", "/api/dev/people"],
+      ["POST", "/api/dev/login-as"],
+      ["GET", "/api/dev/outbox"],
     ]) {
       const res = await app.fetch(path as string, { method });
       expect(res.status, `${method} ${path}`).toBe(404);

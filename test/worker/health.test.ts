@@ -27,7 +27,7 @@ describe("development switch", () => {
     const res = await api("/api/dev");
     expect((await res.json()) as DevInfo).toEqual({
       devMode: true,
-      features: ["seed", "room-token", "room-stats"],
+      features: ["seed", "room-token", "room-stats", "login-as", "outbox"],
     });
   });
 

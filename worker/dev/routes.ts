@@ -1,13 +1,19 @@
+import { desc } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { validate, validateJson } from "../http/validate";
+import { loadMe } from "../identity/me";
+import { devOutbox } from "../identity/schema";
+import { demoPeople, seedDemoPeople } from "../identity/seed";
+import { startSession } from "../identity/sessions";
 import { seedOrganisation } from "../org/seed";
 import { slugify } from "../org/slug";
 import { roomStub, roomTokenSecret } from "../rooms/documents";
 import { signRoomToken } from "../rooms/token";
 import type { DevInfo } from "../shared/health";
+import type { DemoPerson, OutboxMessage } from "../shared/identity";
 import { documentIdSchema } from "../shared/room-schemas";
 import { type RoomTokenResponse, roomModes, roomTokenTtlSeconds } from "../shared/rooms";
 import { devOnly } from "./switch";
@@ -26,10 +32,32 @@ export type DevRoomTokenRequest = z.input<typeof devRoomTokenRequestSchema>;
 export const devRoutes = featureApp()
   .use(devOnly)
   .get("/", (c) =>
-    c.json({ devMode: true, features: ["seed", "room-token", "room-stats"] } satisfies DevInfo),
+    c.json({
+      devMode: true,
+      features: ["seed", "room-token", "room-stats", "login-as", "outbox"],
+    } satisfies DevInfo),
   )
   // Idempotent: `npm start` calls it on every start, and a second call changes nothing.
-  .post("/seed", async (c) => c.json(await seedOrganisation(getDb(c.env.DB))))
+  .post("/seed", async (c) => {
+    const db = getDb(c.env.DB);
+    const organisation = await seedOrganisation(db);
+    return c.json({ ...organisation, people: await seedDemoPeople(db) });
+  })
+  .get("/people", (c) =>
+    c.json(demoPeople.map(({ id, name, summary }): DemoPerson => ({ id, name, summary }))),
+  )
+  // One click to be someone from the demo data: no mail round trip.
+  .post("/login-as", validateJson(z.object({ personId: z.string().regex(/^demo-[a-z]+$/) })), async (c) => {
+    const { personId } = c.req.valid("json");
+    const me = await loadMe(getDb(c.env.DB), personId);
+    if (!me) throw new ApiError(404, "not_found");
+    await startSession(c, personId);
+    return c.json(me);
+  })
+  .get("/outbox", async (c) => {
+    const rows = await getDb(c.env.DB).select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(50);
+    return c.json(rows satisfies OutboxMessage[]);
+  })
   // A negative ttlSeconds gives an already expired token, for tests of expiry.
   .post("/room-token", validateJson(devRoomTokenRequestSchema), async (c) => {
     const secret = roomTokenSecret(c.env);

@@ -1,10 +1,11 @@
 import { Hono } from "hono";
+import type { CurrentSession } from "../identity/sessions";
 import type { Locale } from "../shared/errors";
 
 /** What every route sees: the Worker's bindings plus per-request values set by middleware. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { locale: Locale };
+  Variables: { locale: Locale; session: CurrentSession | null };
 }
 
 /** A sub-app for one feature, mounted in worker/index.ts with `app.route()`. */

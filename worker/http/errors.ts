@@ -36,10 +36,13 @@ export function errorResponse(
 
 const codeForHttpStatus: Partial<Record<number, ErrorCode>> = {
   400: "validation_failed",
+  401: "not_logged_in",
+  403: "forbidden",
   404: "not_found",
   405: "method_not_allowed",
   413: "payload_too_large",
   415: "unsupported_media_type",
+  429: "too_many_attempts",
   426: "upgrade_required",
   503: "service_unavailable",
 };

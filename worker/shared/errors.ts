@@ -31,6 +31,34 @@ export const errorMessages = {
     sv: "Förfrågan är för stor.",
     en: "The request is too large.",
   },
+  not_logged_in: {
+    sv: "Du behöver logga in för att fortsätta.",
+    en: "You need to log in to continue.",
+  },
+  forbidden: {
+    sv: "Du har inte behörighet att göra det här.",
+    en: "You are not allowed to do this.",
+  },
+  cross_site_refused: {
+    sv: "Förfrågan kom inte från samtal och stoppades.",
+    en: "The request did not come from samtal and was stopped.",
+  },
+  too_many_attempts: {
+    sv: "För många försök. Vänta en stund och försök igen.",
+    en: "Too many attempts. Wait a while and try again.",
+  },
+  login_link_invalid: {
+    sv: "Inloggningslänken är ogiltig. Begär en ny.",
+    en: "The log-in link is not valid. Ask for a new one.",
+  },
+  login_link_expired: {
+    sv: "Inloggningslänken har gått ut (den gäller i 15 minuter). Begär en ny.",
+    en: "The log-in link has expired (it is valid for 15 minutes). Ask for a new one.",
+  },
+  login_link_used: {
+    sv: "Inloggningslänken är redan använd. Varje länk fungerar en gång. Begär en ny.",
+    en: "The log-in link has already been used. Each link works once. Ask for a new one.",
+  },
   service_unavailable: {
     sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
     en: "The service is temporarily unavailable. Please try again shortly.",

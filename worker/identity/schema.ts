@@ -1,0 +1,82 @@
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { groups } from "../org/schema";
+import { roles } from "../shared/identity";
+
+/**
+ * People and their access. Least data: a name and an e-mail address, nothing else (no
+ * personal identity number, ever). Erasure blanks both and sets erasedAt; the id stays as
+ * the pseudonym that contributions and the audit log keep pointing at.
+ */
+export const people = sqliteTable("people", {
+  id: text("id").primaryKey(),
+  email: text("email").unique(),
+  name: text("name"),
+  createdAt: integer("created_at").notNull(),
+  erasedAt: integer("erased_at"),
+});
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => groups.id),
+    role: text("role", { enum: roles }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.groupId, t.role] }), index("memberships_group").on(t.groupId)],
+);
+
+/**
+ * Sessions: only a hash of the cookie's secret is stored, so a leaked database opens no
+ * session. `publicId` names a session in "your active sessions" without revealing it.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    secretHash: text("secret_hash").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    personId: text("person_id")
+      .notNull()
+      .references(() => people.id),
+    label: text("label").notNull(),
+    createdAt: integer("created_at").notNull(),
+    lastSeenAt: integer("last_seen_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("sessions_person").on(t.personId)],
+);
+
+/** One-time log-in links: hash only, 15 minutes, single use. */
+export const loginLinks = sqliteTable("login_links", {
+  tokenHash: text("token_hash").primaryKey(),
+  personId: text("person_id")
+    .notNull()
+    .references(() => people.id),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  usedAt: integer("used_at"),
+});
+
+/**
+ * Fixed-window counters shared by every isolate (an isolate's memory would let an
+ * attacker spread attempts across them). Keys are hashed: no address is stored.
+ */
+export const rateLimits = sqliteTable("rate_limits", {
+  key: text("key").primaryKey(),
+  windowStart: integer("window_start").notNull(),
+  count: integer("count").notNull(),
+});
+
+/** Development only: mail that would have been sent (worker/mail/). */
+export const devOutbox = sqliteTable("dev_outbox", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  to: text("to").notNull(),
+  subject: text("subject").notNull(),
+  text: text("text").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
