@@ -163,7 +163,11 @@ describe("sessions", () => {
 describe("cross-site request forgery", () => {
   it("refuses state-changing requests from another site, with or without a cookie", async () => {
     const cookie = await logIn("bengt@samtal.example");
-    for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site" }]) {
+    const foreign: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site" },
+    ];
+    for (const headers of foreign) {
       const res = await api("/api/auth/logout", { method: "POST", headers: { Cookie: cookie, ...headers } });
       expect(res.status).toBe(403);
       expect((await errorBody(res)).code).toBe("cross_site_refused");

@@ -5,6 +5,7 @@ import { ApiError } from "../http/errors";
 import { allowAttempt } from "../http/rate-limit";
 import { validateJson } from "../http/validate";
 import { sendMail } from "../mail/mailer";
+import { closeRoomsOfSessions } from "../rooms/revocation";
 import type { LoginRequested } from "../shared/identity";
 import { loginRequestSchema, verifyLoginSchema } from "../shared/identity-schemas";
 import { loadMe } from "./me";
@@ -90,6 +91,7 @@ export const authRoutes = featureApp()
   .post("/logout", async (c) => {
     const session = requireSession(c);
     await revokeSession(getDb(c.env.DB), session.personId, session.publicId);
+    await closeRoomsOfSessions(c.env, [session.publicId]);
     clearSessionCookie(c);
     return c.body(null, 204);
   });

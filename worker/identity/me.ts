@@ -4,6 +4,7 @@ import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { groups } from "../org/schema";
+import { closeRoomsOfSessions } from "../rooms/revocation";
 import type { GroupMembership, Me, Role, SessionInfo } from "../shared/identity";
 import { sessionIdParamSchema } from "../shared/identity-schemas";
 import { memberships, people, sessions } from "./schema";
@@ -97,7 +98,9 @@ export const meRoutes = featureApp()
   })
   .delete("/sessions/:id", validate("param", sessionIdParamSchema), async (c) => {
     const session = requireSession(c);
-    const ended = await revokeSession(getDb(c.env.DB), session.personId, c.req.valid("param").id);
+    const { id } = c.req.valid("param");
+    const ended = await revokeSession(getDb(c.env.DB), session.personId, id);
     if (!ended) throw new ApiError(404, "not_found");
+    await closeRoomsOfSessions(c.env, [id]);
     return c.body(null, 204);
   });

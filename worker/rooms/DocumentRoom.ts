@@ -157,6 +157,19 @@ export class DocumentRoom extends DurableObject<Env> {
     Y.applyUpdate(this.doc, update, serverOrigin);
   }
 
+  /** Closes the connections opened with tokens of these sessions; returns how many. */
+  closeSessions(sessionIds: string[]): number {
+    let closed = 0;
+    for (const ws of this.ctx.getWebSockets()) {
+      const sid = (ws.deserializeAttachment() as Attachment | null)?.claims.sid;
+      if (sid && sessionIds.includes(sid)) {
+        this.close(ws, "access_revoked");
+        closed++;
+      }
+    }
+    return closed;
+  }
+
   /** Figures for tests and benchmarks. */
   stats() {
     return {

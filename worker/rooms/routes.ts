@@ -1,12 +1,21 @@
 import { z } from "zod";
+import { currentIdentity } from "../access/identity";
+import { authorize } from "../access/permissions";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { documentIdSchema } from "../shared/room-schemas";
-import { type RoomCloseReason, roomCloseCodes } from "../shared/rooms";
+import {
+  type RoomCloseReason,
+  type RoomMode,
+  type RoomTokenResponse,
+  roomCloseCodes,
+  roomTokenTtlSeconds,
+} from "../shared/rooms";
 import { controlHeader, identityHeader } from "./DocumentRoom";
 import { roomStub, roomTokenSecret } from "./documents";
-import { verifyRoomToken } from "./token";
+import { recordRoomConnection } from "./revocation";
+import { signRoomToken, verifyRoomToken } from "./token";
 
 /**
  * Accepts the socket in the Worker only to close it with a reason a browser can read:
@@ -26,23 +35,59 @@ function refuse(reason: RoomCloseReason): Response {
  * claims in a header only the Worker can set (rooms are not reachable from outside).
  * The path also works as y-websocket's `serverUrl + "/" + roomname`.
  */
-export const roomRoutes = featureApp().get(
-  "/:documentId",
-  validate("param", z.object({ documentId: documentIdSchema })),
-  validate("query", z.object({ token: z.string().min(1).max(4096), control: z.enum(["0", "1"]).optional() })),
-  async (c) => {
-    if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required");
+export const roomRoutes = featureApp()
+  /**
+   * POST /api/rooms/:documentId/token: a room token for the logged-in person, read or
+   * write as the permission table allows (worker/access/permissions.ts).
+   */
+  .post("/:documentId/token", validate("param", z.object({ documentId: documentIdSchema })), async (c) => {
     const secret = roomTokenSecret(c.env);
     if (!secret) throw new ApiError(503, "service_unavailable");
+    const identity = await currentIdentity(c);
+    if (identity.kind === "anonymous") throw new ApiError(401, "not_logged_in");
     const { documentId } = c.req.valid("param");
-    const { token, control } = c.req.valid("query");
-    const check = await verifyRoomToken(token, secret, documentId);
-    if (!check.ok) return refuse(check.reason);
+    const resource = { type: "document", documentId } as const;
+    const mode: RoomMode | null = authorize(identity, "document.write", resource)
+      ? "write"
+      : authorize(identity, "document.read", resource)
+        ? "read"
+        : null;
+    if (!mode) throw new ApiError(403, "forbidden");
+    const expiresAt = Math.floor(Date.now() / 1000) + roomTokenTtlSeconds;
+    const token = await signRoomToken(
+      {
+        doc: documentId,
+        sub: identity.personId,
+        name: identity.name,
+        mode,
+        exp: expiresAt,
+        sid: identity.sessionId,
+      },
+      secret,
+    );
+    return c.json({ token, documentId, mode, expiresAt } satisfies RoomTokenResponse);
+  })
+  .get(
+    "/:documentId",
+    validate("param", z.object({ documentId: documentIdSchema })),
+    validate(
+      "query",
+      z.object({ token: z.string().min(1).max(4096), control: z.enum(["0", "1"]).optional() }),
+    ),
+    async (c) => {
+      if (c.req.header("Upgrade")?.toLowerCase() !== "websocket") throw new ApiError(426, "upgrade_required");
+      const secret = roomTokenSecret(c.env);
+      if (!secret) throw new ApiError(503, "service_unavailable");
+      const { documentId } = c.req.valid("param");
+      const { token, control } = c.req.valid("query");
+      const check = await verifyRoomToken(token, secret, documentId);
+      if (!check.ok) return refuse(check.reason);
 
-    const headers = new Headers(c.req.raw.headers);
-    // URI-encoded: header values must be ASCII, and names are Swedish.
-    headers.set(identityHeader, encodeURIComponent(JSON.stringify(check.claims)));
-    headers.set(controlHeader, control === "1" ? "1" : "0");
-    return roomStub(c.env, documentId).fetch(new Request(c.req.url, { headers }));
-  },
-);
+      if (check.claims.sid) await recordRoomConnection(c.env, check.claims.sid, documentId);
+      const headers = new Headers(c.req.raw.headers);
+      // URI-encoded: header values must be ASCII, and names are Swedish.
+      headers.set(identityHeader, encodeURIComponent(JSON.stringify(check.claims)));
+      headers.set(controlHeader, control === "1" ? "1" : "0");
+      return roomStub(c.env, documentId).fetch(new Request(c.req.url, { headers }));
+    },
+  );

@@ -15,6 +15,7 @@ export const roomTokenClaimsSchema = z.object({
   name: z.string().trim().min(1).max(80),
   mode: z.enum(roomModes),
   exp: z.number().int().positive(),
+  sid: z.string().max(64).optional(),
 });
 
 /** Anything a client sends in a text frame that does not match closes its connection. */

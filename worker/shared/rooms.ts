@@ -31,6 +31,8 @@ export interface RoomTokenClaims {
   mode: RoomMode;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** The session it was issued to, so ending the session can close the connection. */
+  sid?: string;
 }
 
 /** How long a room token is valid. Clients fetch a fresh one for every (re)connect. */

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { RoomTokenResponse } from "../../worker/shared/rooms";
+import { RoomPeer } from "../support/room-peer";
+import { api, errorBody, seed } from "./helpers";
+import { openSocket } from "./rooms";
+
+/** Every demo person (each holds different roles), plus nobody. */
+const demoIds = [
+  "demo-astrid",
+  "demo-bengt",
+  "demo-cecilia",
+  "demo-david",
+  "demo-elin",
+  "demo-farid",
+  "demo-greta",
+];
+const cookies = new Map<string, string>();
+
+async function logInAs(personId: string): Promise<string> {
+  const res = await api("/api/dev/login-as", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ personId }),
+  });
+  const cookie = /(__Host-samtal_session=[^;]+)/.exec(res.headers.get("Set-Cookie") ?? "")?.[1];
+  if (!cookie) throw new Error(`no session for ${personId}`);
+  return cookie;
+}
+
+const tokenRequest = (documentId: string, cookie?: string) =>
+  api(`/api/rooms/${encodeURIComponent(documentId)}/token`, {
+    method: "POST",
+    headers: cookie ? { Cookie: cookie } : {},
+  });
+
+beforeAll(async () => {
+  await seed();
+  for (const id of demoIds) cookies.set(id, await logInAs(id));
+});
+
+describe("permission table, through the room token endpoint", () => {
+  // document.read / document.write on scratch documents: any member, whatever the role.
+  it.each(demoIds)("%s may write a scratch document", async (id) => {
+    const res = await tokenRequest("scratch:permissions", cookies.get(id));
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as RoomTokenResponse).mode).toBe("write");
+  });
+
+  // Documents of features without rows yet: nobody.
+  it.each(demoIds)("%s may not open a document of a feature with no rows yet", async (id) => {
+    const res = await tokenRequest("motion:1", cookies.get(id));
+    expect(res.status).toBe(403);
+    expect((await errorBody(res)).code).toBe("forbidden");
+  });
+
+  it("grants nothing to someone who is not logged in", async () => {
+    for (const doc of ["scratch:permissions", "motion:1"]) {
+      const res = await tokenRequest(doc);
+      expect(res.status).toBe(401);
+      expect((await errorBody(res)).code).toBe("not_logged_in");
+    }
+  });
+});
+
+describe("room tokens from a session", () => {
+  it("carry the person's name into presence, and ending the session closes the socket", async () => {
+    const cookie = await logInAs("demo-bengt");
+    const { token } = (await (await tokenRequest("scratch:revoke", cookie)).json()) as RoomTokenResponse;
+    const peer = new RoomPeer(await openSocket("scratch:revoke", token));
+    peer.start();
+    await peer.synced();
+
+    const other = await logInAs("demo-bengt");
+    const sessions = (await (await api("/api/me/sessions", { headers: { Cookie: other } })).json()) as {
+      id: string;
+      current: boolean;
+    }[];
+    const started = Date.now();
+    // From another device, end every other session of Bengt's (the socket's among them).
+    for (const s of sessions.filter((s) => !s.current)) {
+      await api(`/api/me/sessions/${s.id}`, { method: "DELETE", headers: { Cookie: other } });
+    }
+    expect(await peer.closed).toEqual({ code: 4410, reason: "access_revoked" });
+    expect(Date.now() - started).toBeLessThan(3000);
+  });
+
+  it("closes the socket on log-out", async () => {
+    const cookie = await logInAs("demo-greta");
+    const { token } = (await (await tokenRequest("scratch:logout", cookie)).json()) as RoomTokenResponse;
+    const peer = new RoomPeer(await openSocket("scratch:logout", token));
+    peer.start();
+    await peer.synced();
+    await api("/api/auth/logout", { method: "POST", headers: { Cookie: cookie } });
+    expect((await peer.closed).code).toBe(4410);
+  });
+});
