@@ -77,7 +77,7 @@ export async function serveWithDemoData(command: string, args: string[], origin:
     samtal is running at ${origin}
     Demo data: ${counts.district} districts, ${counts.branch} branches, ${counts.association} associations,
     ${counts.side} side organisations (development mode is on).
-    Log-in comes with the identity work; until then every page is open.
+    Log in at ${origin}/login ("Logga in som" a demo person); mail goes to ${origin}/dev/outbox.
     Stop with Ctrl+C.
   └──────────────────────────────────────────────────────────────────┘
 `);

@@ -176,7 +176,7 @@ describe("a shared document in the browser", () => {
     );
     await page.getByLabel("Ditt namn").fill("Anna");
     await page.getByRole("button", { name: "Gå med" }).click();
-    await expect.poll(() => status(page)).toMatch(/kräver inloggning/);
+    await expect.poll(() => status(page)).toMatch(/Logga in för att öppna/);
     expect(await editor(page).count()).toBe(0);
   });
 });

@@ -88,12 +88,13 @@ describe("the organisation in a real browser", () => {
   it("can be used with the keyboard alone", async () => {
     await page.goto(new URL("/organisation", app.url).href);
     await heading().waitFor();
+    // Let the page settle (session check, focus moved to <main>) before tabbing through it.
+    await page.waitForLoadState("networkidle");
     // Tab until the search field has focus, then type and follow a result with Enter.
-    for (let i = 0; i < 20; i++) {
-      await page.keyboard.press("Tab");
-      if (await page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "org-search"))
-        break;
-    }
+    const searchFocused = () =>
+      page.evaluate(() => document.activeElement?.getAttribute("data-testid") === "org-search");
+    for (let i = 0; i < 30 && !(await searchFocused()); i++) await page.keyboard.press("Tab");
+    expect(await searchFocused()).toBe(true);
     await page.keyboard.type("malm");
     await page
       .getByTestId("org-search-results")

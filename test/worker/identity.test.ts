@@ -190,3 +190,16 @@ describe("demo log-in", () => {
     expect(people.map((p) => p.id)).toContain("demo-bengt");
   });
 });
+
+describe("logging in again", () => {
+  it("ends the session the browser already had", async () => {
+    const first = await logIn("david@samtal.example");
+    const res = await api("/api/dev/login-as", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", Cookie: first },
+      body: JSON.stringify({ personId: "demo-greta" }),
+    });
+    expect(res.status).toBe(200);
+    expect((await api("/api/me", { headers: { Cookie: first } })).status).toBe(401);
+  });
+});

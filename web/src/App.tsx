@@ -8,6 +8,10 @@ const HomePage = lazy(() => import("./home/HomePage"));
 const OrganisationPage = lazy(() => import("./org/OrganisationPage"));
 const GroupPage = lazy(() => import("./org/GroupPage"));
 const DocumentPage = lazy(() => import("./documents/DocumentPage"));
+const LoginPage = lazy(() => import("./identity/LoginPage"));
+const VerifyPage = lazy(() => import("./identity/VerifyPage"));
+const MePage = lazy(() => import("./identity/MePage"));
+const OutboxPage = lazy(() => import("./dev/OutboxPage"));
 
 export function App() {
   return (
@@ -20,6 +24,10 @@ export function App() {
         matchFilters={{ kind: [...browsableKindList] }}
       />
       <Route path="/documents/:documentId" component={DocumentPage} />
+      <Route path="/login" component={LoginPage} />
+      <Route path="/login/verify" component={VerifyPage} />
+      <Route path="/me" component={MePage} />
+      <Route path="/dev/outbox" component={OutboxPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

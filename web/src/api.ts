@@ -2,6 +2,13 @@ import type { ApiErrorBody, ErrorCode } from "../../worker/shared/errors";
 import { isErrorCode } from "../../worker/shared/errors";
 import type { DevInfo, HealthReport } from "../../worker/shared/health";
 import type {
+  DemoPerson,
+  LoginRequested,
+  Me,
+  OutboxMessage,
+  SessionInfo,
+} from "../../worker/shared/identity";
+import type {
   BrowsableKind,
   GroupDetail,
   GroupSearchResult,
@@ -27,10 +34,12 @@ export function isApiRequestError(value: unknown): value is ApiRequestError {
 }
 
 function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return "not_logged_in";
   if (status === 404) return "not_found";
   if (status === 405) return "method_not_allowed";
   if (status === 413) return "payload_too_large";
   if (status === 415) return "unsupported_media_type";
+  if (status === 429) return "too_many_attempts";
   if (status === 503) return "service_unavailable";
   if (status >= 400 && status < 500) return "validation_failed";
   return "internal";
@@ -68,6 +77,33 @@ async function get<T>(path: string, signal?: AbortSignal): Promise<T> {
   }
 }
 
+/**
+ * A state-changing request (POST, DELETE) with an optional JSON body, in the current UI
+ * language. Same origin, so the browser sends the session cookie and the Origin and
+ * Sec-Fetch-Site headers the Worker's cross-site check reads. 204 resolves to undefined.
+ */
+async function send<T>(method: "POST" | "DELETE", path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json", "Accept-Language": locale() };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+  } catch {
+    throw new ApiRequestError("network", 0);
+  }
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return undefined as T;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiRequestError("internal", response.status);
+  }
+}
+
 /** What `/api/org/search` accepts: q of 1–100 characters, limit 1–50 (20 when left out). */
 export interface SearchQuery {
   q: string;
@@ -89,6 +125,37 @@ export const api = {
   },
 
   health: () => get<HealthReport>("/api/health"),
+
+  /** Who is logged in on this browser, or null when nobody is (401). */
+  me: async (): Promise<Me | null> => {
+    try {
+      return await get<Me>("/api/me");
+    } catch (error) {
+      if (isApiRequestError(error) && error.status === 401) return null;
+      throw error;
+    }
+  },
+
+  /** Asks for a log-in link. The answer is the same whether or not the address is a member's. */
+  requestLoginLink: (email: string) => send<LoginRequested>("POST", "/api/auth/login", { email }),
+
+  /** Spends a log-in link's token: the person, and a session cookie set by the Worker. */
+  verifyLoginLink: (token: string) => send<Me>("POST", "/api/auth/verify", { token }),
+
+  logout: () => send<void>("POST", "/api/auth/logout"),
+
+  sessions: () => get<SessionInfo[]>("/api/me/sessions"),
+
+  endSession: (id: string) => send<void>("DELETE", `/api/me/sessions/${encodeURIComponent(id)}`),
+
+  /** Development only (404 otherwise): the demo people one can log in as. */
+  devPeople: () => get<DemoPerson[]>("/api/dev/people"),
+
+  /** Development only: log in as a demo person, without a mail. */
+  devLoginAs: (personId: string) => send<Me>("POST", "/api/dev/login-as", { personId }),
+
+  /** Development only: the mails samtal has "sent", newest first. */
+  devOutbox: () => get<OutboxMessage[]>("/api/dev/outbox"),
 
   /** Development-mode details, or null when the Worker is not in development mode (404). */
   dev: async (): Promise<DevInfo | null> => {

@@ -56,6 +56,7 @@ export const devRoutes = featureApp()
   })
   .get("/outbox", async (c) => {
     const rows = await getDb(c.env.DB).select().from(devOutbox).orderBy(desc(devOutbox.id)).limit(50);
+    c.header("Cache-Control", "no-store");
     return c.json(rows satisfies OutboxMessage[]);
   })
   // A negative ttlSeconds gives an already expired token, for tests of expiry.

@@ -83,6 +83,7 @@ export const meRoutes = featureApp()
         ),
       )
       .orderBy(desc(sessions.lastSeenAt));
+    c.header("Cache-Control", "no-store");
     return c.json(
       rows.map(
         (s): SessionInfo => ({

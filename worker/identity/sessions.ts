@@ -5,6 +5,7 @@ import { createMiddleware } from "hono/factory";
 import { type Db, getDb } from "../db/client";
 import type { AppEnv } from "../http/app";
 import { ApiError } from "../http/errors";
+import { closeRoomsOfSessions } from "../rooms/revocation";
 import { people, sessions } from "./schema";
 import { randomSecret, sha256 } from "./secrets";
 
@@ -38,7 +39,16 @@ export function deviceLabel(userAgent: string | undefined): string {
   return system ? `${browser} · ${system}` : browser;
 }
 
+/**
+ * Starts a session and sets its cookie. A session this browser already had ends first:
+ * logging in again (another link, another demo person) must not leave it running unseen.
+ */
 export async function startSession(c: Context<AppEnv>, personId: string): Promise<CurrentSession> {
+  const previous = c.get("session");
+  if (previous) {
+    await revokeSession(getDb(c.env.DB), previous.personId, previous.publicId);
+    await closeRoomsOfSessions(c.env, [previous.publicId]);
+  }
   const secret = randomSecret();
   const now = Date.now();
   const session = { personId, publicId: randomSecret(12) };

@@ -4,9 +4,10 @@ import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { RoomMode } from "../../../worker/shared/rooms";
 import { t } from "../i18n";
+import { currentPerson, loadSession, sessionStatus } from "../identity/session";
 import { createPresence, createRoom } from "../rooms/createRoom";
-import { fetchDevRoomToken } from "../rooms/devToken";
 import { RoomStatus } from "../rooms/RoomStatus";
+import { fetchRoomToken } from "../rooms/roomToken";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
@@ -21,6 +22,7 @@ const DocumentEditor = lazy(() => import("./DocumentEditor"));
 export default function DocumentPage() {
   const params = useParams<{ documentId: string }>();
   usePageTitle(() => t("document.title"));
+  void loadSession();
   const documentId = () => safeDecode(params.documentId ?? "");
   return (
     <Show when={isDocumentId(documentId())} fallback={<NotFound reason="page" />}>
@@ -64,14 +66,17 @@ function SharedDocument(props: { documentId: string }) {
         fallback={
           <>
             <p class="lead">{t("document.lead")}</p>
-            <NameForm
-              initial={name()}
-              onSubmit={(next) => {
-                storeDisplayName(next);
-                setName(next);
-                setAskName(false);
-              }}
-            />
+            {/* Logged in: the form starts from her name (once it is known who is logged in). */}
+            <Show when={sessionStatus() !== "loading"} fallback={<Loading />}>
+              <NameForm
+                initial={name() || currentPerson()?.name || ""}
+                onSubmit={(next) => {
+                  storeDisplayName(next);
+                  setName(next);
+                  setAskName(false);
+                }}
+              />
+            </Show>
           </>
         }
       >
@@ -97,14 +102,14 @@ function Session(props: {
   onChangeName: () => void;
 }) {
   const [search] = useSearchParams<{ mode?: string }>();
-  // Until log-in exists, a development token for anyone; `?mode=read` tries read-only access.
+  // Logged in: the session decides. Otherwise, in development, `?mode=read` tries read-only access.
   const requestedMode: RoomMode = search.mode === "read" ? "read" : "write";
   const { documentId, doc, awareness, name } = props;
   const room = createRoom({
     documentId,
     doc,
     awareness,
-    getToken: () => fetchDevRoomToken({ documentId, name, mode: requestedMode }),
+    getToken: () => fetchRoomToken({ documentId, name, mode: requestedMode }),
   });
   const participants = createPresence(awareness);
   const user = { name, color: colourFor(name) };

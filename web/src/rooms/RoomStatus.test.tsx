@@ -55,7 +55,7 @@ describe("RoomStatus", () => {
     render(() => (
       <RoomStatus state={state({ status: "closed", reason: "login_required" })} onRetry={() => {}} />
     ));
-    expect(screen.getByRole("status").textContent).toMatch(/kräver inloggning/);
+    expect(screen.getByRole("status").textContent).toMatch(/Logga in för att öppna/);
     expect(screen.queryByRole("button")).toBeNull();
   });
 

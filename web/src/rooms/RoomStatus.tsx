@@ -17,7 +17,8 @@ const reasonKeys = {
   rate_limited: "room.reason.rate_limited",
   access_revoked: "room.reason.access_revoked",
   login_required: "room.reason.login_required",
-} as const satisfies Record<RoomCloseReason | "login_required", MessageKey>;
+  forbidden: "room.reason.forbidden",
+} as const satisfies Record<RoomEndReason, MessageKey>;
 
 /** The plain-language message for why a room connection closed, in the current language. */
 export function roomReasonMessage(reason: RoomEndReason): string {

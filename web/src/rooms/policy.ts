@@ -32,10 +32,10 @@ export function backoffDelay(
 
 /**
  * Why a room connection ended for good: one of the room's close reasons whose `retry` is
- * false, or `login_required` when no token can be had at all (a deployed Worker without
- * development tokens, before log-in exists).
+ * false, `login_required` when no token can be had without a session, or `forbidden` when
+ * the permission table does not let this person open the document.
  */
-export type RoomEndReason = RoomCloseReason | "login_required";
+export type RoomEndReason = RoomCloseReason | "login_required" | "forbidden";
 
 export function isRoomCloseReason(value: unknown): value is RoomCloseReason {
   return typeof value === "string" && Object.hasOwn(roomCloseCodes, value);

@@ -1,6 +1,8 @@
 import { type RouteSectionProps, useLocation } from "@solidjs/router";
-import { createEffect, ErrorBoundary, type JSX, on, Suspense } from "solid-js";
+import { createEffect, ErrorBoundary, type JSX, on, onMount, Suspense } from "solid-js";
 import { t } from "../i18n";
+import { AccountLink } from "../identity/AccountLink";
+import { loadSession } from "../identity/session";
 import { paths } from "../paths";
 import { DevBanner } from "./DevBanner";
 import { ErrorPage } from "./ErrorPage";
@@ -28,6 +30,7 @@ function NavLink(props: { href: string; end?: boolean; children: JSX.Element }) 
 export function Layout(props: RouteSectionProps) {
   let main: HTMLElement | undefined;
   const location = useLocation();
+  onMount(() => void loadSession());
 
   // After navigating, start reading (and tabbing) from the new page's content.
   createEffect(
@@ -67,6 +70,7 @@ export function Layout(props: RouteSectionProps) {
               </li>
             </ul>
           </nav>
+          <AccountLink />
           <LanguageSwitch />
         </div>
       </header>

@@ -1,0 +1,118 @@
+import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
+import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { errorMessages } from "../../../worker/shared/errors";
+import { setLocale } from "../i18n";
+import LoginPage from "./LoginPage";
+import { nextStorageKey } from "./next";
+import { currentPerson, resetSession } from "./session";
+import { type ApiCall, bengt, errorResponse, fakeApi, jsonResponse } from "./testing";
+
+const neutral = "Om adressen finns registrerad är en inloggningslänk på väg. Den gäller i 15 minuter.";
+
+beforeEach(() => {
+  localStorage.clear();
+  setLocale("sv");
+  resetSession();
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  setLocale("sv");
+  localStorage.clear();
+});
+
+function open(address = "/login") {
+  const history = createMemoryHistory();
+  history.set({ value: address, replace: true });
+  render(() => (
+    <MemoryRouter history={history}>
+      <Route path="/login" component={LoginPage} />
+      <Route path="*" component={() => <h1>elsewhere</h1>} />
+    </MemoryRouter>
+  ));
+  return history;
+}
+
+/** A Worker outside development mode that answers log-in requests with `login`. */
+const production = (login: (call: ApiCall) => Response) => (call: ApiCall) =>
+  call.path === "/api/auth/login" ? login(call) : undefined;
+
+async function requestLink(address: string) {
+  fireEvent.input(await screen.findByLabelText("Din e-postadress"), { target: { value: address } });
+  fireEvent.click(screen.getByRole("button", { name: "Skicka inloggningslänk" }));
+}
+
+describe("LoginPage", () => {
+  it("asks for the address in a labelled field and always answers with the neutral message", async () => {
+    const calls = fakeApi(production(() => jsonResponse(202, { status: "sent_if_registered" })));
+    open("/login?next=/documents/scratch:demo");
+    const result = screen.getByTestId("login-result");
+    expect(result.getAttribute("role")).toBe("status");
+    expect(result.textContent).toBe("");
+
+    await requestLink("  bengt@samtal.example ");
+    await vi.waitFor(() => expect(result.textContent).toContain(neutral));
+    const request = calls.find((c) => c.path === "/api/auth/login");
+    expect(request).toMatchObject({ method: "POST", body: { email: "bengt@samtal.example" } });
+    expect(request?.headers["Accept-Language"]).toBe("sv");
+    expect(JSON.parse(localStorage.getItem(nextStorageKey) ?? "{}").path).toBe("/documents/scratch:demo");
+    expect(screen.queryByTestId("demo-login")).toBeNull();
+
+    setLocale("en");
+    expect(result.textContent).toContain(
+      "If the address is registered, a log-in link is on its way. It is valid for 15 minutes.",
+    );
+  });
+
+  it("says what is wrong with the address before sending anything", async () => {
+    const calls = fakeApi(() => undefined);
+    open();
+    fireEvent.click(await screen.findByRole("button", { name: "Skicka inloggningslänk" }));
+    expect(screen.getByRole("alert").textContent).toBe("Skriv din e-postadress.");
+    const input = screen.getByLabelText("Din e-postadress");
+    expect(input.getAttribute("aria-invalid")).toBe("true");
+    expect(input.getAttribute("aria-describedby")).toBe("login-email-hint login-email-error");
+
+    await requestLink("bengt.samtal.example");
+    expect(screen.getByRole("alert").textContent).toMatch(/^Det ser inte ut som en e-postadress/);
+    expect(calls.filter((c) => c.path === "/api/auth/login")).toEqual([]);
+  });
+
+  it("explains too many attempts, and an address the server refuses, in plain language", async () => {
+    let answer = errorResponse(429, "too_many_attempts");
+    fakeApi(production(() => answer));
+    open();
+    await requestLink("bengt@samtal.example");
+    expect((await screen.findByTestId("login-error")).textContent).toBe(errorMessages.too_many_attempts.sv);
+    expect(screen.getByTestId("login-result").textContent).toBe("");
+
+    answer = errorResponse(400, "validation_failed");
+    await requestLink("bengt@samtal");
+    await vi.waitFor(() =>
+      expect(screen.getByRole("alert").textContent).toMatch(/^Det ser inte ut som en e-postadress/),
+    );
+  });
+
+  it("in development mode, logs in as a demo person in one click", async () => {
+    const calls = fakeApi((call) => {
+      if (call.path === "/api/dev") return jsonResponse(200, { devMode: true, features: [] });
+      if (call.path === "/api/dev/people")
+        return jsonResponse(200, [
+          { id: "demo-bengt", name: "Bengt Olsson", summary: "Ordförande i Göteborg" },
+        ]);
+      if (call.path === "/api/dev/login-as") return jsonResponse(200, bengt);
+      return undefined;
+    });
+    const history = open();
+    expect((await screen.findByRole("heading", { level: 2 })).textContent).toBe("Logga in som");
+    expect(screen.getByRole("link", { name: "Öppna utvecklingspostlådan" }).getAttribute("href")).toBe(
+      "/dev/outbox",
+    );
+    fireEvent.click(screen.getByRole("button", { name: /Bengt Olsson/ }));
+    await vi.waitFor(() => expect(history.get()).toBe("/me"));
+    expect(calls.find((c) => c.path === "/api/dev/login-as")?.body).toEqual({ personId: "demo-bengt" });
+    expect(currentPerson()?.name).toBe("Bengt Olsson");
+  });
+});

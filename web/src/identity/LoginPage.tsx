@@ -1,0 +1,221 @@
+import { useNavigate, useSearchParams } from "@solidjs/router";
+import { createSignal, For, onMount, Show } from "solid-js";
+import type { DemoPerson } from "../../../worker/shared/identity";
+import { api, isApiRequestError } from "../api";
+import { errorMessage, t } from "../i18n";
+import { usePageTitle } from "../ui/title";
+import { defaultNextPath, rememberNextPath, safeNextPath } from "./next";
+import { devOutboxPath, identityPaths } from "./paths";
+import { currentPerson, loggedIn } from "./session";
+
+/** The longest address the API accepts. */
+const maxEmailLength = 254;
+
+/** Enough to catch a typo before asking the server, which checks properly. */
+export function looksLikeEmail(value: string): boolean {
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/u.test(value);
+}
+
+type FieldProblem = "missing" | "invalid";
+
+/**
+ * `/login`: log-in without a password. The answer to a request is always the same neutral
+ * message, so the page never tells whether an address belongs to a member. In development
+ * mode it also offers one-click log-in as a demo person, and the development outbox.
+ */
+export default function LoginPage() {
+  usePageTitle(() => t("login.title"));
+  const [search] = useSearchParams<{ next?: string }>();
+  const navigate = useNavigate();
+  const [email, setEmail] = createSignal("");
+  const [problem, setProblem] = createSignal<FieldProblem>();
+  const [failure, setFailure] = createSignal<string>();
+  const [sent, setSent] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  let input: HTMLInputElement | undefined;
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    if (busy()) return;
+    const address = email().trim();
+    const fieldProblem: FieldProblem | undefined = !address
+      ? "missing"
+      : looksLikeEmail(address)
+        ? undefined
+        : "invalid";
+    setProblem(fieldProblem);
+    setFailure(undefined);
+    setSent(false);
+    if (fieldProblem) {
+      input?.focus();
+      return;
+    }
+    setBusy(true);
+    rememberNextPath(search.next);
+    try {
+      await api.requestLoginLink(address);
+      setSent(true);
+    } catch (error) {
+      const code = isApiRequestError(error) ? error.code : "internal";
+      if (code === "validation_failed") {
+        setProblem("invalid");
+        input?.focus();
+      } else {
+        setFailure(code);
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const describedBy = () => ["login-email-hint", problem() ? "login-email-error" : ""].join(" ").trim();
+
+  return (
+    <article class="login">
+      <h1>{t("login.title")}</h1>
+      <Show when={currentPerson()}>
+        {(person) => (
+          <p class="notice" data-testid="already-logged-in">
+            {t("login.already", { name: person().name })}{" "}
+            <a href={identityPaths.me}>{t("login.already.link")}</a>
+          </p>
+        )}
+      </Show>
+      <p class="lead">{t("login.lead")}</p>
+
+      <form class="login-form" onSubmit={submit} novalidate aria-busy={busy() ? "true" : undefined}>
+        <label for="login-email">{t("login.email.label")}</label>
+        <p class="hint" id="login-email-hint">
+          {t("login.email.hint")}
+        </p>
+        <div class="field-row">
+          <input
+            ref={input}
+            id="login-email"
+            name="email"
+            type="email"
+            inputmode="email"
+            autocomplete="email"
+            autocapitalize="none"
+            spellcheck={false}
+            maxLength={maxEmailLength}
+            required
+            value={email()}
+            aria-describedby={describedBy()}
+            aria-invalid={problem() ? "true" : undefined}
+            onInput={(event) => {
+              setEmail(event.currentTarget.value);
+              if (problem() && looksLikeEmail(event.currentTarget.value.trim())) setProblem(undefined);
+            }}
+            data-testid="login-email"
+          />
+          <button type="submit" class="button">
+            {busy() ? t("login.sending") : t("login.submit")}
+          </button>
+        </div>
+        <Show when={problem()}>
+          {(which) => (
+            <p class="field-error" id="login-email-error" role="alert">
+              {which() === "missing" ? t("login.email.missing") : t("login.email.invalid")}
+            </p>
+          )}
+        </Show>
+      </form>
+
+      {/* Present from the start, so its message is announced when it appears. */}
+      <div class="form-result" role="status" aria-live="polite" data-testid="login-result">
+        <Show when={sent()}>
+          <p class="success">{t("login.sent")}</p>
+          <p class="hint">{t("login.sent.hint")}</p>
+        </Show>
+      </div>
+      <Show when={failure()}>
+        {(code) => (
+          <p class="field-error" role="alert" data-testid="login-error">
+            {errorMessage(code())}
+          </p>
+        )}
+      </Show>
+
+      <DemoLogIn
+        onLoggedIn={() => navigate(safeNextPath(search.next) ?? defaultNextPath, { replace: true })}
+      />
+    </article>
+  );
+}
+
+/** Development mode only: one button per demo person, and the way to the outbox. */
+function DemoLogIn(props: { onLoggedIn: () => void }) {
+  const [people, setPeople] = createSignal<DemoPerson[]>();
+  const [busyId, setBusyId] = createSignal<string>();
+  const [failure, setFailure] = createSignal<string>();
+
+  onMount(async () => {
+    try {
+      if (await api.dev()) setPeople(await api.devPeople());
+    } catch {
+      // Not in development mode, or not reachable: the section stays away.
+    }
+  });
+
+  const logInAs = async (person: DemoPerson) => {
+    if (busyId()) return;
+    setBusyId(person.id);
+    setFailure(undefined);
+    try {
+      loggedIn(await api.devLoginAs(person.id));
+      props.onLoggedIn();
+    } catch (error) {
+      setFailure(isApiRequestError(error) ? error.code : "internal");
+    } finally {
+      setBusyId(undefined);
+    }
+  };
+
+  return (
+    <Show when={people()}>
+      {(list) => (
+        <section class="demo-login" aria-labelledby="demo-login-title" data-testid="demo-login">
+          <h2 id="demo-login-title">{t("login.dev.title")}</h2>
+          <p class="hint">{t("login.dev.lead")}</p>
+          <ul class="demo-people">
+            <For each={list()}>
+              {(person) => (
+                <li>
+                  <button
+                    type="button"
+                    class="demo-person"
+                    aria-busy={busyId() === person.id ? "true" : undefined}
+                    onClick={() => logInAs(person)}
+                  >
+                    <span class="demo-person-name">{person.name}</span>
+                    <span class="demo-person-summary">{person.summary}</span>
+                  </button>
+                </li>
+              )}
+            </For>
+          </ul>
+          <p class="visually-hidden" role="status" aria-live="polite">
+            {(() => {
+              const id = busyId();
+              const person = id ? list().find((p) => p.id === id) : undefined;
+              return person ? t("login.dev.busy", { name: person.name }) : "";
+            })()}
+          </p>
+          <Show when={failure()}>
+            {(code) => (
+              <p class="field-error" role="alert">
+                {errorMessage(code())}
+              </p>
+            )}
+          </Show>
+          <p>
+            <a class="action-link" href={devOutboxPath}>
+              {t("login.dev.outbox")}
+            </a>
+          </p>
+        </section>
+      )}
+    </Show>
+  );
+}

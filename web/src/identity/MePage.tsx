@@ -1,0 +1,236 @@
+import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
+import type { Me, SessionInfo } from "../../../worker/shared/identity";
+import { api, isApiRequestError } from "../api";
+import { errorMessage, kindLabel, t } from "../i18n";
+import { groupHref } from "../org/links";
+import { Loading } from "../ui/Loading";
+import { usePageTitle } from "../ui/title";
+import { formatDateTime } from "./format";
+import { loginHref } from "./next";
+import { identityPaths } from "./paths";
+import { roleLabel } from "./roles";
+import {
+  currentPerson,
+  loadSession,
+  loggedOut,
+  refreshSession,
+  sessionErrorCode,
+  sessionStatus,
+} from "./session";
+
+/** `/me`, "Mina sidor": who she is, her groups and roles, her logged-in devices, log out. */
+export default function MePage() {
+  usePageTitle(() => t("me.title"));
+  void loadSession();
+  const [justLoggedOut, setJustLoggedOut] = createSignal(false);
+  return (
+    <Switch
+      fallback={
+        <section class="message-page" aria-labelledby="me-title">
+          <h1 id="me-title">{t("me.title")}</h1>
+          {/* Focus lands here after logging out, where the log-out button was. */}
+          <div
+            class="logged-out"
+            tabindex="-1"
+            ref={(el) => justLoggedOut() && queueMicrotask(() => el.focus())}
+          >
+            <Show when={justLoggedOut()}>
+              <p class="success" role="status" data-testid="logged-out">
+                {t("me.loggedOut")}
+              </p>
+            </Show>
+            <p data-testid="not-logged-in">{t("me.notLoggedIn")}</p>
+          </div>
+          <p>
+            <a class="button" href={loginHref(identityPaths.me)}>
+              {t("me.login")}
+            </a>
+          </p>
+        </section>
+      }
+    >
+      <Match when={sessionStatus() === "loading"}>
+        <Loading />
+      </Match>
+      <Match when={currentPerson()}>
+        {(person) => <MyPages me={person()} onLoggedOut={() => setJustLoggedOut(true)} />}
+      </Match>
+      <Match when={sessionStatus() === "error"}>
+        <section class="message-page" aria-labelledby="me-title">
+          <h1 id="me-title">{t("me.title")}</h1>
+          <p role="alert">{errorMessage(sessionErrorCode())}</p>
+          <button type="button" class="button" onClick={() => refreshSession()}>
+            {t("error.retry")}
+          </button>
+        </section>
+      </Match>
+    </Switch>
+  );
+}
+
+function MyPages(props: { me: Me; onLoggedOut: () => void }) {
+  const [loggingOut, setLoggingOut] = createSignal(false);
+  const [failure, setFailure] = createSignal<string>();
+
+  const logOut = async () => {
+    if (loggingOut()) return;
+    setLoggingOut(true);
+    setFailure(undefined);
+    try {
+      await api.logout();
+    } catch (error) {
+      // Already logged out elsewhere (401) is what she wanted; anything else is reported.
+      if (!(isApiRequestError(error) && error.status === 401)) {
+        setFailure(isApiRequestError(error) ? error.code : "internal");
+        setLoggingOut(false);
+        return;
+      }
+    }
+    props.onLoggedOut();
+    loggedOut();
+  };
+
+  return (
+    <article class="my-pages">
+      <h1>{t("me.title")}</h1>
+      <dl class="facts">
+        <div>
+          <dt>{t("me.name")}</dt>
+          <dd data-testid="me-name">{props.me.name}</dd>
+        </div>
+        <div>
+          <dt>{t("me.email")}</dt>
+          <dd class="email">{props.me.email}</dd>
+        </div>
+      </dl>
+      <p>
+        <button type="button" class="button button-secondary" onClick={logOut} data-testid="logout">
+          {loggingOut() ? t("me.loggingOut") : t("me.logout")}
+        </button>
+      </p>
+      <Show when={failure()}>
+        {(code) => (
+          <p class="field-error" role="alert">
+            {errorMessage(code())}
+          </p>
+        )}
+      </Show>
+
+      <section aria-labelledby="my-groups-title">
+        <h2 id="my-groups-title">{t("me.groups.title")}</h2>
+        <Show when={props.me.groups.length > 0} fallback={<p class="empty">{t("me.groups.none")}</p>}>
+          <ul class="membership-list" data-testid="my-groups">
+            <For each={props.me.groups}>
+              {(membership) => (
+                <li class="membership">
+                  <a class="membership-name" href={groupHref(membership.group)}>
+                    {membership.group.name}
+                  </a>
+                  <span class="meta">{kindLabel(membership.group.kind)}</span>
+                  <ul class="role-list" aria-label={t("me.groups.roles", { group: membership.group.name })}>
+                    <For each={membership.roles}>{(role) => <li class="role">{roleLabel(role)}</li>}</For>
+                  </ul>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+
+      <Sessions />
+    </article>
+  );
+}
+
+function Sessions() {
+  const [list, setList] = createSignal<SessionInfo[]>();
+  const [failure, setFailure] = createSignal<string>();
+  const [ending, setEnding] = createSignal<string>();
+  const [announcement, setAnnouncement] = createSignal("");
+
+  /** Reloads the list; a 401 means this very session is gone, so she is logged out. */
+  const load = async () => {
+    try {
+      setList(await api.sessions());
+      setFailure(undefined);
+    } catch (error) {
+      if (isApiRequestError(error) && error.status === 401) loggedOut();
+      else setFailure(isApiRequestError(error) ? error.code : "internal");
+    }
+  };
+  onMount(load);
+
+  const end = async (session: SessionInfo) => {
+    if (ending()) return;
+    setEnding(session.id);
+    setAnnouncement("");
+    try {
+      await api.endSession(session.id);
+      setAnnouncement(t("me.sessions.ended", { device: session.label }));
+    } catch (error) {
+      // 404: it had already ended (expired, or ended from elsewhere): the list will show it gone.
+      if (!(isApiRequestError(error) && error.status === 404)) {
+        if (isApiRequestError(error) && error.status === 401) loggedOut();
+        else setFailure(isApiRequestError(error) ? error.code : "internal");
+      }
+    } finally {
+      setEnding(undefined);
+    }
+    await load();
+  };
+
+  return (
+    <section aria-labelledby="my-sessions-title">
+      <h2 id="my-sessions-title">{t("me.sessions.title")}</h2>
+      <p class="hint">{t("me.sessions.lead")}</p>
+      <p class="form-result success" role="status" aria-live="polite" data-testid="sessions-status">
+        {announcement()}
+      </p>
+      <Show when={failure()}>
+        {(code) => (
+          <p class="field-error" role="alert">
+            {errorMessage(code())}
+          </p>
+        )}
+      </Show>
+      <Show when={list()} fallback={<Show when={!failure()}>{<Loading />}</Show>}>
+        {(sessions) => (
+          <ul class="session-list" data-testid="my-sessions">
+            <For each={sessions()}>
+              {(session) => {
+                const labelId = `session-${session.id}`;
+                return (
+                  <li class="session" classList={{ "session-current": session.current }}>
+                    <p class="session-device" id={labelId}>
+                      <span class="session-label">{session.label}</span>
+                      <Show when={session.current}>
+                        {" "}
+                        <span class="badge">{t("me.sessions.current")}</span>
+                      </Show>
+                    </p>
+                    <p class="meta">
+                      {t("me.sessions.lastSeen", { time: formatDateTime(session.lastSeenAt) })}
+                      <br />
+                      {t("me.sessions.since", { time: formatDateTime(session.createdAt) })}
+                    </p>
+                    <Show when={!session.current}>
+                      <button
+                        type="button"
+                        class="button button-small button-secondary"
+                        aria-describedby={labelId}
+                        aria-busy={ending() === session.id ? "true" : undefined}
+                        onClick={() => end(session)}
+                      >
+                        {t("me.sessions.end")}
+                      </button>
+                    </Show>
+                  </li>
+                );
+              }}
+            </For>
+          </ul>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { createSignal } from "solid-js";
+import type { Me } from "../../../worker/shared/identity";
+import { api, isApiRequestError } from "../api";
+
+/**
+ * Who is logged in on this browser, for the header and every page. Loaded from `/api/me`
+ * once when the app starts, and set directly by log-in and log-out (their answers say who
+ * it is now), so pages never have to ask again.
+ *
+ * - `loading`: not known yet (the first `/api/me` is on its way);
+ * - `ready`: known; `me()` is the person or null;
+ * - `error`: the server could not be asked (`errorCode()` says why); `me()` is null.
+ */
+export type SessionStatus = "loading" | "ready" | "error";
+
+const [me, setMe] = createSignal<Me | null>(null);
+const [status, setStatus] = createSignal<SessionStatus>("loading");
+const [errorCode, setErrorCode] = createSignal<string | undefined>(undefined);
+
+/** Bumped by every change, so an answer that arrives after a newer change is dropped. */
+let version = 0;
+let started: Promise<Me | null> | undefined;
+
+export { errorCode as sessionErrorCode, me as currentPerson, status as sessionStatus };
+
+/** The person's first name, for the header. */
+export function firstName(person: Pick<Me, "name">): string {
+  return person.name.trim().split(/\s+/u)[0] ?? person.name;
+}
+
+/** Asks the Worker who is logged in (again). A 401 means nobody; other failures set `error`. */
+export async function refreshSession(): Promise<Me | null> {
+  const asked = ++version;
+  if (status() !== "ready") setStatus("loading");
+  try {
+    const person = await api.me();
+    if (asked === version) {
+      setMe(person);
+      setErrorCode(undefined);
+      setStatus("ready");
+    }
+    return person;
+  } catch (error) {
+    if (asked === version) {
+      setErrorCode(isApiRequestError(error) ? error.code : "internal");
+      setStatus("error");
+    }
+    return null;
+  }
+}
+
+/** Loads the session the first time it is called; later calls share that first load. */
+export function loadSession(): Promise<Me | null> {
+  started ??= refreshSession();
+  return started;
+}
+
+/** After a log-in: the Worker's answer is who is logged in now. */
+export function loggedIn(person: Me): void {
+  version++;
+  setMe(person);
+  setErrorCode(undefined);
+  setStatus("ready");
+}
+
+/** After a log-out, or when the Worker says the session is gone. */
+export function loggedOut(): void {
+  version++;
+  setMe(null);
+  setErrorCode(undefined);
+  setStatus("ready");
+}
+
+/** For tests: back to the state of a fresh page. */
+export function resetSession(): void {
+  version++;
+  started = undefined;
+  setMe(null);
+  setErrorCode(undefined);
+  setStatus("loading");
+}
