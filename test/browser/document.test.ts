@@ -1,20 +1,8 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app";
-import { launchChromium } from "./launch";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appInChromium } from "./launch";
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ devMode: true }), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await app?.close();
-});
+const session = appInChromium();
 
 /** A fresh document per test, so tests do not see each other's text. */
 const newDocumentId = (() => {
@@ -28,10 +16,9 @@ async function open(
   search = "",
   viewport = { width: 1280, height: 800 },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
+  const context = await session.newContext(viewport);
   const page = await context.newPage();
-  await page.goto(new URL(`/documents/${documentId}${search}`, app.url).href);
+  await page.goto(new URL(`/documents/${documentId}${search}`, session.app.url).href);
   return { context, page };
 }
 

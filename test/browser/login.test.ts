@@ -1,37 +1,24 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { OutboxMessage } from "../../worker/shared/identity";
-import { type RunningApp, startApp } from "../support/app";
-import { launchChromium } from "./launch";
+import { appInChromium } from "./launch";
 
-let app: RunningApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ devMode: true }), launchChromium()]);
-});
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await app?.close();
-});
+const session = appInChromium();
 
 const neutral = "Om adressen finns registrerad är en inloggningslänk på väg. Den gäller i 15 minuter.";
 
 /** A person in her own browser (no shared cookies or storage). */
 async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
+  const context = await session.newContext(viewport);
   return context.newPage();
 }
 
-const goto = (page: Page, path: string) => page.goto(new URL(path, app.url).href);
+const goto = (page: Page, path: string) => page.goto(new URL(path, session.app.url).href);
 const heading = (page: Page) => page.locator("h1");
 const accountLink = (page: Page) => page.getByTestId("account-link");
 
 async function outbox(): Promise<OutboxMessage[]> {
-  return (await (await app.fetch("/api/dev/outbox")).json()) as OutboxMessage[];
+  return (await (await session.app.fetch("/api/dev/outbox")).json()) as OutboxMessage[];
 }
 
 /** The mail is written just after the response (so timing reveals nothing): wait for it. */

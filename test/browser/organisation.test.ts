@@ -1,24 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type RunningApp, startApp } from "../support/app";
-import { launchChromium } from "./launch";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { appInChromium } from "./launch";
 
-let app: RunningApp;
-let browser: Browser;
+const session = appInChromium();
 let page: Page;
 
-beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ devMode: true }), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 beforeEach(async () => {
   // A fresh context per test: no language choice or history carried over.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  page = await context.newPage();
-  return () => context.close();
+  page = await (await session.newContext()).newPage();
 });
 
 const heading = () => page.locator("h1");
@@ -26,7 +15,7 @@ const htmlLang = () => page.evaluate(() => document.documentElement.lang);
 
 describe("the organisation in a real browser", () => {
   it("starts in Swedish and switches to English and back", async () => {
-    await page.goto(new URL("/organisation", app.url).href);
+    await page.goto(new URL("/organisation", session.app.url).href);
     const switchButton = page.getByTestId("language-switch");
     await expect.poll(htmlLang).toBe("sv");
     await expect.poll(() => switchButton.textContent()).toMatch(/English/);
@@ -45,7 +34,7 @@ describe("the organisation in a real browser", () => {
   });
 
   it("browses from a district to a branch to its associations", async () => {
-    await page.goto(new URL("/organisation", app.url).href);
+    await page.goto(new URL("/organisation", session.app.url).href);
     await page.getByRole("link", { name: "Göteborgs partidistrikt" }).click();
     await expect.poll(() => page.url()).toMatch(/\/organisation\/district\/goteborg$/);
     await expect.poll(() => heading().textContent()).toBe("Göteborgs partidistrikt");
@@ -57,7 +46,7 @@ describe("the organisation in a real browser", () => {
   });
 
   it("finds a branch by search and opens it", async () => {
-    await page.goto(new URL("/organisation", app.url).href);
+    await page.goto(new URL("/organisation", session.app.url).href);
     await page.getByTestId("org-search").fill("kiru");
     const results = page.getByTestId("org-search-results");
     const kiruna = results.getByRole("link", { name: /^Kiruna(?![\p{L}\p{N}])/u }).first();
@@ -68,9 +57,9 @@ describe("the organisation in a real browser", () => {
   });
 
   it("explains a page that does not exist, in plain language", async () => {
-    await page.goto(new URL("/organisation/branch/atlantis", app.url).href);
+    await page.goto(new URL("/organisation/branch/atlantis", session.app.url).href);
     await expect.poll(() => heading().textContent()).toMatch(/finns inte/i);
-    await page.goto(new URL("/no/such/page", app.url).href);
+    await page.goto(new URL("/no/such/page", session.app.url).href);
     await expect.poll(() => heading().textContent()).toMatch(/finns inte/i);
     expect(await page.getByRole("link", { name: /organisation/i }).count()).toBeGreaterThan(0);
   });
@@ -78,7 +67,7 @@ describe("the organisation in a real browser", () => {
   it("fits a 360 px phone screen without sideways scrolling", async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     for (const path of ["/", "/organisation", "/organisation/district/vastra-gotaland-norra"]) {
-      await page.goto(new URL(path, app.url).href);
+      await page.goto(new URL(path, session.app.url).href);
       await heading().waitFor();
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
@@ -86,7 +75,7 @@ describe("the organisation in a real browser", () => {
   });
 
   it("can be used with the keyboard alone", async () => {
-    await page.goto(new URL("/organisation", app.url).href);
+    await page.goto(new URL("/organisation", session.app.url).href);
     await heading().waitFor();
     // Let the page settle (session check, focus moved to <main>) before tabbing through it.
     await page.waitForLoadState("networkidle");
