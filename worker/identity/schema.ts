@@ -80,3 +80,54 @@ export const devOutbox = sqliteTable("dev_outbox", {
   text: text("text").notNull(),
   createdAt: integer("created_at").notNull(),
 });
+
+/**
+ * Guest invites: a link to one open, non-decision resource (today one live document;
+ * meetings will scope invites to a meeting). Hash only; revocable; a guest holds no role.
+ */
+export const guestInvites = sqliteTable("guest_invites", {
+  id: text("id").primaryKey(),
+  tokenHash: text("token_hash").notNull().unique(),
+  documentId: text("document_id").notNull(),
+  createdBy: text("created_by")
+    .notNull()
+    .references(() => people.id),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+  revokedAt: integer("revoked_at"),
+});
+
+/** A guest: a display name and the invite it came through, nothing else. */
+export const guests = sqliteTable("guests", {
+  id: text("id").primaryKey(),
+  inviteId: text("invite_id")
+    .notNull()
+    .references(() => guestInvites.id),
+  name: text("name").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const guestSessions = sqliteTable(
+  "guest_sessions",
+  {
+    secretHash: text("secret_hash").primaryKey(),
+    publicId: text("public_id").notNull().unique(),
+    guestId: text("guest_id")
+      .notNull()
+      .references(() => guests.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("guest_sessions_guest").on(t.guestId)],
+);
+
+/** OpenID Connect log-ins in flight: state, nonce and PKCE verifier, for 10 minutes. */
+export const oidcLogins = sqliteTable("oidc_logins", {
+  state: text("state").primaryKey(),
+  nonce: text("nonce").notNull(),
+  codeVerifier: text("code_verifier").notNull(),
+  next: text("next"),
+  createdAt: integer("created_at").notNull(),
+  expiresAt: integer("expires_at").notNull(),
+});

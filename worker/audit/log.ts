@@ -1,0 +1,37 @@
+import type { Db } from "../db/client";
+import { auditLog } from "./schema";
+
+/** What administrative actions are recorded. Add one here before logging it. */
+export type AuditAction =
+  | "members.import"
+  | "membership.role_added"
+  | "membership.role_removed"
+  | "person.erased"
+  | "invite.created"
+  | "invite.revoked";
+
+export interface AuditEntry {
+  /** The person who acted (a person id), or null for the system. */
+  actorId: string | null;
+  action: AuditAction;
+  subjectType: "person" | "group" | "import" | "invite";
+  subjectId: string;
+  /** Counts and ids only: never names, e-mail addresses or message content. */
+  details?: Record<string, string | number | boolean | null>;
+}
+
+/** The statement that records an entry, to put in the same batch as the change it records. */
+export function auditStatement(db: Db, entry: AuditEntry) {
+  return db.insert(auditLog).values({
+    at: Date.now(),
+    actorId: entry.actorId,
+    action: entry.action,
+    subjectType: entry.subjectType,
+    subjectId: entry.subjectId,
+    details: JSON.stringify(entry.details ?? {}),
+  });
+}
+
+export async function audit(db: Db, entry: AuditEntry): Promise<void> {
+  await auditStatement(db, entry);
+}
