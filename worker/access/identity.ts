@@ -11,16 +11,29 @@ export interface RoleGrant {
   role: Role;
 }
 
-/** Who is asking. Guests come with the guest invites (identity issue, next step). */
+/** Who is asking: nobody, a member with her roles, or a guest scoped to one invite's document. */
 export type Identity =
   | { kind: "anonymous" }
-  | { kind: "member"; personId: string; sessionId: string; name: string; grants: RoleGrant[] };
+  | { kind: "member"; personId: string; sessionId: string; name: string; grants: RoleGrant[] }
+  | { kind: "guest"; guestId: string; sessionId: string; name: string; documentId: string };
 
 export async function loadGrants(db: Db, personId: string): Promise<RoleGrant[]> {
   return db
     .select({ groupId: memberships.groupId, role: memberships.role })
     .from(memberships)
     .where(eq(memberships.personId, personId));
+}
+
+/** The group and every group above it, nearest first: what "a role here or above" checks. */
+export async function groupPath(db: Db, groupId: number): Promise<number[]> {
+  const rows = await db.all<{ id: number }>(sql`
+    WITH RECURSIVE up(id) AS (
+      SELECT ${groupId}
+      UNION ALL
+      SELECT g.parent_id FROM groups g JOIN up ON g.id = up.id WHERE g.parent_id IS NOT NULL
+    )
+    SELECT id FROM up`);
+  return rows.map((r) => r.id);
 }
 
 export async function currentIdentity(c: Context<AppEnv>): Promise<Identity> {

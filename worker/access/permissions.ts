@@ -1,3 +1,4 @@
+import type { Role } from "../shared/identity";
 import type { Identity } from "./identity";
 
 /**
@@ -5,22 +6,33 @@ import type { Identity } from "./identity";
  * routes and room tokens alike. The table is the whole policy; test/worker/permissions.test.ts
  * drives real requests through the routes for every row and every demo role.
  *
- * | action          | resource                        | who                 |
- * |-----------------|---------------------------------|---------------------|
- * | document.read   | a scratch document (scratch:*)  | any logged-in member |
- * | document.write  | a scratch document (scratch:*)  | any logged-in member |
+ * | action          | resource                        | who                                                    |
+ * |-----------------|---------------------------------|--------------------------------------------------------|
+ * | document.read   | a scratch document (scratch:*)  | any member; a guest, only the document of her invite   |
+ * | document.write  | a scratch document (scratch:*)  | any member; a guest, only the document of her invite   |
+ * | invite.create   | a scratch document              | any member                                             |
+ * | members.import  | a group                         | its welcome officer, or one of a group above it; a national administrator |
+ * | audit.read      | the national level              | a national administrator                               |
  *
- * Rows arrive with the features that need them (member import, audit log, motions,
- * meeting notes, consultation answers). Whatever the table does not grant is refused;
- * anonymous visitors are granted nothing.
+ * Rows arrive with the features that need them (motions, meeting notes, consultation
+ * answers). Whatever the table does not grant is refused; anonymous visitors get nothing.
  */
-export type Action = "document.read" | "document.write";
+export type Action = "document.read" | "document.write" | "invite.create" | "members.import" | "audit.read";
 
-export type Resource = { type: "document"; documentId: string };
+export type Resource =
+  | { type: "document"; documentId: string }
+  /** `path`: the group and every group above it (groupPath in worker/access/identity.ts). */
+  | { type: "group"; groupId: number; path: number[] }
+  | { type: "national" };
 
 /** The feature a document belongs to: its id's prefix ("scratch:demo" → "scratch"). */
 export function documentFeature(documentId: string): string {
   return documentId.slice(0, documentId.indexOf(":"));
+}
+
+function holds(identity: Identity, role: Role, inGroups?: number[]): boolean {
+  if (identity.kind !== "member") return false;
+  return identity.grants.some((g) => g.role === role && (!inGroups || inGroups.includes(g.groupId)));
 }
 
 export function authorize(identity: Identity, action: Action, resource: Resource): boolean {
@@ -28,6 +40,18 @@ export function authorize(identity: Identity, action: Action, resource: Resource
   switch (action) {
     case "document.read":
     case "document.write":
-      return documentFeature(resource.documentId) === "scratch";
+      if (resource.type !== "document" || documentFeature(resource.documentId) !== "scratch") return false;
+      return identity.kind === "member" || identity.documentId === resource.documentId;
+    case "invite.create":
+      return (
+        identity.kind === "member" &&
+        resource.type === "document" &&
+        documentFeature(resource.documentId) === "scratch"
+      );
+    case "members.import":
+      if (resource.type !== "group") return false;
+      return holds(identity, "national_admin") || holds(identity, "welcome_officer", resource.path);
+    case "audit.read":
+      return resource.type === "national" && holds(identity, "national_admin");
   }
 }
