@@ -57,7 +57,7 @@ export const roomRoutes = featureApp()
     const token = await signRoomToken(
       {
         doc: documentId,
-        sub: identity.personId,
+        sub: identity.kind === "member" ? identity.personId : identity.guestId,
         name: identity.name,
         mode,
         exp: expiresAt,
