@@ -6,6 +6,7 @@ import type { AppEnv } from "./http/app";
 import { csrfProtection } from "./http/csrf";
 import { onError, onNotFound } from "./http/errors";
 import { localeMiddleware } from "./http/locale";
+import { guestRoutes, guestSessionMiddleware, inviteRoutes } from "./identity/guests";
 import { authRoutes } from "./identity/login";
 import { meRoutes } from "./identity/me";
 import { sessionMiddleware } from "./identity/sessions";
@@ -25,9 +26,12 @@ export const app = new Hono<AppEnv>()
   .use(localeMiddleware)
   .use("/api/*", csrfProtection)
   .use("/api/*", sessionMiddleware)
+  .use("/api/*", guestSessionMiddleware)
   .route("/api/health", healthRoutes)
   .route("/api/auth", authRoutes)
   .route("/api/me", meRoutes)
+  .route("/api/invites", inviteRoutes)
+  .route("/api/guest", guestRoutes)
   .route("/api/org", orgRoutes)
   .route("/api/rooms", roomRoutes)
   .route("/api/dev", devRoutes);

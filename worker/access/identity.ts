@@ -38,7 +38,18 @@ export async function groupPath(db: Db, groupId: number): Promise<number[]> {
 
 export async function currentIdentity(c: Context<AppEnv>): Promise<Identity> {
   const session = c.get("session");
-  if (!session) return { kind: "anonymous" };
+  if (!session) {
+    const guest = c.get("guestSession");
+    return guest
+      ? {
+          kind: "guest",
+          guestId: guest.guestId,
+          sessionId: guest.publicId,
+          name: guest.name,
+          documentId: guest.documentId,
+        }
+      : { kind: "anonymous" };
+  }
   const db = getDb(c.env.DB);
   const [person] = await db.all<{ name: string | null }>(
     sql`SELECT name FROM people WHERE id = ${session.personId} AND erased_at IS NULL`,

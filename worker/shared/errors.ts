@@ -59,6 +59,18 @@ export const errorMessages = {
     sv: "Inloggningslänken är redan använd. Varje länk fungerar en gång. Begär en ny.",
     en: "The log-in link has already been used. Each link works once. Ask for a new one.",
   },
+  invite_invalid: {
+    sv: "Inbjudningslänken är ogiltig. Be den som bjöd in dig om en ny.",
+    en: "The invite link is not valid. Ask whoever invited you for a new one.",
+  },
+  invite_expired: {
+    sv: "Inbjudningslänken har gått ut. Be den som bjöd in dig om en ny.",
+    en: "The invite link has expired. Ask whoever invited you for a new one.",
+  },
+  invite_revoked: {
+    sv: "Inbjudan har dragits tillbaka.",
+    en: "The invite has been withdrawn.",
+  },
   service_unavailable: {
     sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
     en: "The service is temporarily unavailable. Please try again shortly.",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { documentIdSchema } from "./room-schemas";
 
 export const emailSchema = z
   .string()
@@ -14,3 +15,16 @@ export const loginTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "a log-i
 export const verifyLoginSchema = z.object({ token: loginTokenSchema });
 
 export const sessionIdParamSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+
+export const createInviteSchema = z.object({
+  documentId: documentIdSchema,
+  /** Days the link stays valid; a week by default, at most a month. */
+  days: z.number().int().min(1).max(31).default(7),
+});
+
+export const acceptInviteSchema = z.object({
+  token: loginTokenSchema,
+  name: z.string().trim().min(1).max(80),
+});
+
+export const inviteIdParamSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });

@@ -58,3 +58,22 @@ export interface OutboxMessage {
   text: string;
   createdAt: number;
 }
+
+/** An invite link for guests to one open document. */
+export interface GuestInvite {
+  id: string;
+  documentId: string;
+  /** Only in the answer that creates it: the secret part is never stored. */
+  link?: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+  guests: number;
+}
+
+/** Who the guest is, after accepting an invite. */
+export interface GuestMe {
+  kind: "guest";
+  name: string;
+  documentId: string;
+}
