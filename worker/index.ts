@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
+import { auditRoutes } from "./audit/routes";
 import { devRoutes } from "./dev/routes";
 import { healthRoutes } from "./health/routes";
 import type { AppEnv } from "./http/app";
@@ -9,6 +10,7 @@ import { localeMiddleware } from "./http/locale";
 import { guestRoutes, guestSessionMiddleware, inviteRoutes } from "./identity/guests";
 import { authRoutes } from "./identity/login";
 import { meRoutes } from "./identity/me";
+import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
 import { orgRoutes } from "./org/routes";
 import { roomRoutes } from "./rooms/routes";
@@ -29,9 +31,11 @@ export const app = new Hono<AppEnv>()
   .use("/api/*", guestSessionMiddleware)
   .route("/api/health", healthRoutes)
   .route("/api/auth", authRoutes)
+  .route("/api/me/data", privacyRoutes)
   .route("/api/me", meRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/guest", guestRoutes)
+  .route("/api/audit", auditRoutes)
   .route("/api/org", orgRoutes)
   .route("/api/rooms", roomRoutes)
   .route("/api/dev", devRoutes);

@@ -1,3 +1,4 @@
+import type { ErrorCode } from "./errors";
 import type { GroupRef } from "./org";
 
 /**
@@ -76,4 +77,40 @@ export interface GuestMe {
   kind: "guest";
   name: string;
   documentId: string;
+}
+
+/** One audit log entry as an administrator sees it. `actorName` is null for an erased person. */
+export interface AuditEntryView {
+  id: number;
+  at: number;
+  action: string;
+  actorId: string | null;
+  actorName: string | null;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, string | number | boolean | null>;
+}
+
+/** `GET /api/auth/providers`: the log-in methods besides e-mail. `oidc` is null when not configured. */
+export interface AuthProviders {
+  oidc: { name: string } | null;
+}
+
+/** Where the OpenID Connect log-in starts; a full page navigation, not a fetch. */
+export const oidcStartPath = "/api/auth/oidc/start";
+
+/** The codes a failed OpenID Connect log-in sends back to `/login?error=<code>`. */
+export const oidcLoginErrors = [
+  "oidc_failed",
+  "oidc_cancelled",
+  "oidc_expired",
+  "oidc_unavailable",
+  "oidc_email_unverified",
+  "oidc_no_member",
+  "too_many_attempts",
+] as const satisfies readonly ErrorCode[];
+export type OidcLoginError = (typeof oidcLoginErrors)[number];
+
+export function isOidcLoginError(value: unknown): value is OidcLoginError {
+  return typeof value === "string" && (oidcLoginErrors as readonly string[]).includes(value);
 }

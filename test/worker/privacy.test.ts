@@ -1,0 +1,123 @@
+import { env } from "cloudflare:workers";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { AuditEntryView, Me } from "../../worker/shared/identity";
+import type { RoomTokenResponse } from "../../worker/shared/rooms";
+import { RoomPeer } from "../support/room-peer";
+import { api, errorBody, seed } from "./helpers";
+import { openSocket } from "./rooms";
+
+const post = (path: string, body: unknown, cookie?: string) =>
+  api(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+const logInAs = async (personId: string) =>
+  /(__Host-samtal_session=[^;]+)/.exec(
+    (await post("/api/dev/login-as", { personId })).headers.get("Set-Cookie") ?? "",
+  )?.[1] ?? "";
+
+/** Every row of every table, as text: where an e-mail address could hide. */
+async function everyRowAsText(): Promise<string> {
+  const tables = await env.DB.prepare(
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name NOT LIKE 'group_search%'",
+  ).all<{ name: string }>();
+  const parts: string[] = [];
+  for (const { name } of tables.results) {
+    const rows = await env.DB.prepare(`SELECT * FROM "${name}"`).all();
+    parts.push(`${name}: ${JSON.stringify(rows.results)}`);
+  }
+  return parts.join("\n");
+}
+
+beforeAll(async () => {
+  await seed();
+});
+
+describe("export", () => {
+  it("gives a person all samtal holds about her, as a JSON download", async () => {
+    const cookie = await logInAs("demo-bengt");
+    const res = await api("/api/me/data/export", { headers: { Cookie: cookie } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("Content-Disposition")).toMatch(/attachment/);
+    const data = (await res.json()) as {
+      person: { email: string; name: string };
+      groups: Me["groups"];
+      sessions: unknown[];
+    };
+    expect(data.person).toMatchObject({ name: "Bengt Olsson", email: "bengt@samtal.example" });
+    expect(data.groups.map((g) => g.group.slug)).toEqual(expect.arrayContaining(["goteborg"]));
+    expect(data.sessions.length).toBeGreaterThan(0);
+    expect((await api("/api/me/data/export")).status).toBe(401);
+  });
+});
+
+describe("erasure", () => {
+  it("removes her name and e-mail from every table, ends sessions and sockets, keeps a pseudonym", async () => {
+    const cookie = await logInAs("demo-greta");
+    // Leave traces: a log-in mail in the outbox, an invite, an open room connection.
+    await post("/api/auth/login", { email: "greta@samtal.example" });
+    await post("/api/invites", { documentId: "scratch:greta" }, cookie);
+    const room = (await (
+      await api("/api/rooms/scratch:greta/token", { method: "POST", headers: { Cookie: cookie } })
+    ).json()) as RoomTokenResponse;
+    const peer = new RoomPeer(await openSocket("scratch:greta", room.token));
+    peer.start();
+    await peer.synced();
+    peer.doc.getText("t").insert(0, "Gretas bidrag");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await everyRowAsText()).toContain("greta@samtal.example");
+
+    const refused = await post("/api/me/data/erase", { confirm: "yes" }, cookie);
+    expect(refused.status).toBe(400);
+    const erased = await post("/api/me/data/erase", { confirm: "erase" }, cookie);
+    expect(erased.status).toBe(204);
+
+    expect(await peer.closed).toEqual({ code: 4410, reason: "access_revoked" });
+    const everything = await everyRowAsText();
+    expect(everything).not.toContain("greta@samtal.example");
+    expect(everything).not.toContain("Greta Berg");
+    expect((await api("/api/me", { headers: { Cookie: cookie } })).status).toBe(401);
+    const person = await env.DB.prepare(
+      "SELECT name, email, erased_at FROM people WHERE id = 'demo-greta'",
+    ).first();
+    expect(person).toMatchObject({ name: null, email: null });
+    // Her contribution to a live document stays.
+    const reader = new RoomPeer(
+      await openSocket(
+        "scratch:greta",
+        (
+          (await (
+            await api("/api/rooms/scratch:greta/token", {
+              method: "POST",
+              headers: { Cookie: await logInAs("demo-bengt") },
+            })
+          ).json()) as RoomTokenResponse
+        ).token,
+      ),
+    );
+    reader.start();
+    await reader.waitFor(() => reader.text === "Gretas bidrag");
+    reader.close();
+    // A log-in request for the old address now finds nobody.
+    expect((await post("/api/auth/login", { email: "greta@samtal.example" })).status).toBe(202);
+  });
+});
+
+describe("audit log", () => {
+  it("shows administrators who did what, with erased people as nobody, and nobody else", async () => {
+    const admin = await logInAs("demo-astrid");
+    const res = await api("/api/audit?limit=200", { headers: { Cookie: admin } });
+    expect(res.status).toBe(200);
+    const entries = (await res.json()) as AuditEntryView[];
+    const erasure = entries.find((e) => e.action === "person.erased" && e.subjectId === "demo-greta");
+    expect(erasure).toMatchObject({ actorId: "demo-greta", actorName: null });
+    expect(JSON.stringify(entries)).not.toContain("@");
+
+    const member = await logInAs("demo-farid");
+    const forbidden = await api("/api/audit", { headers: { Cookie: member } });
+    expect(forbidden.status).toBe(403);
+    expect((await errorBody(forbidden)).code).toBe("forbidden");
+    expect((await api("/api/audit")).status).toBe(401);
+  });
+});

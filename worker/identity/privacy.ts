@@ -1,0 +1,102 @@
+import { and, eq, isNull, or } from "drizzle-orm";
+import { z } from "zod";
+import { auditStatement } from "../audit/log";
+import { auditLog } from "../audit/schema";
+import { getDb } from "../db/client";
+import { featureApp } from "../http/app";
+import { ApiError } from "../http/errors";
+import { validateJson } from "../http/validate";
+import { memberImportRows } from "../members/schema";
+import { closeRoomsOfSessions } from "../rooms/revocation";
+import { loadMe } from "./me";
+import { devOutbox, guestInvites, loginLinks, memberships, people, sessions } from "./schema";
+import { clearSessionCookie, requireSession } from "./sessions";
+
+/**
+ * A person's own data: all of it, as JSON, and erasure. Erasure blanks her name and
+ * e-mail everywhere (the id stays as a pseudonym in the audit log and on contributions,
+ * which show as from "former member"), ends her memberships and sessions and closes her
+ * open room connections. Live documents never hold names, so they need no rewriting.
+ */
+export const privacyRoutes = featureApp()
+  .get("/export", async (c) => {
+    const { personId } = requireSession(c);
+    const db = getDb(c.env.DB);
+    const me = await loadMe(db, personId);
+    if (!me) throw new ApiError(401, "not_logged_in");
+    const [person] = await db.select().from(people).where(eq(people.id, personId));
+    const [sessionRows, linkRows, inviteRows, auditRows] = await Promise.all([
+      db
+        .select({
+          label: sessions.label,
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          expiresAt: sessions.expiresAt,
+          revokedAt: sessions.revokedAt,
+        })
+        .from(sessions)
+        .where(eq(sessions.personId, personId)),
+      db
+        .select({ createdAt: loginLinks.createdAt, usedAt: loginLinks.usedAt })
+        .from(loginLinks)
+        .where(eq(loginLinks.personId, personId)),
+      db
+        .select({
+          documentId: guestInvites.documentId,
+          createdAt: guestInvites.createdAt,
+          expiresAt: guestInvites.expiresAt,
+          revokedAt: guestInvites.revokedAt,
+        })
+        .from(guestInvites)
+        .where(eq(guestInvites.createdBy, personId)),
+      db
+        .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType })
+        .from(auditLog)
+        .where(or(eq(auditLog.actorId, personId), eq(auditLog.subjectId, personId))),
+    ]);
+    c.header("Cache-Control", "no-store");
+    c.header("Content-Disposition", 'attachment; filename="samtal-mina-uppgifter.json"');
+    return c.json({
+      exportedAt: new Date().toISOString(),
+      person: { id: me.id, name: me.name, email: me.email, createdAt: person?.createdAt },
+      groups: me.groups,
+      sessions: sessionRows,
+      logInLinks: linkRows,
+      guestInvites: inviteRows,
+      auditLog: auditRows,
+      note: "Live documents hold no names; what you wrote in them stays, shown as from a former member after erasure.",
+    });
+  })
+  /** Erases the logged-in person. The body must say so, so a stray request cannot. */
+  .post("/erase", validateJson(z.object({ confirm: z.literal("erase") })), async (c) => {
+    const { personId } = requireSession(c);
+    const db = getDb(c.env.DB);
+    const [person] = await db
+      .select({ email: people.email })
+      .from(people)
+      .where(and(eq(people.id, personId), isNull(people.erasedAt)));
+    if (!person) throw new ApiError(401, "not_logged_in");
+    const sessionIds = (
+      await db.select({ id: sessions.publicId }).from(sessions).where(eq(sessions.personId, personId))
+    ).map((s) => s.id);
+    const now = Date.now();
+    await db.batch([
+      db.update(people).set({ name: null, email: null, erasedAt: now }).where(eq(people.id, personId)),
+      db.delete(memberships).where(eq(memberships.personId, personId)),
+      db.update(sessions).set({ revokedAt: now }).where(eq(sessions.personId, personId)),
+      db.delete(loginLinks).where(eq(loginLinks.personId, personId)),
+      // Copies of the address that other features keep: a pending import row, a development mail.
+      db.delete(memberImportRows).where(eq(memberImportRows.email, person.email ?? "")),
+      db.delete(devOutbox).where(eq(devOutbox.to, person.email ?? "")),
+      auditStatement(db, {
+        actorId: personId,
+        action: "person.erased",
+        subjectType: "person",
+        subjectId: personId,
+      }),
+    ]);
+    // Closes her sockets and forgets which documents her sessions opened.
+    await closeRoomsOfSessions(c.env, sessionIds);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  });
