@@ -10,6 +10,7 @@ import { localeMiddleware } from "./http/locale";
 import { guestRoutes, guestSessionMiddleware, inviteRoutes } from "./identity/guests";
 import { authRoutes } from "./identity/login";
 import { meRoutes } from "./identity/me";
+import { membershipRoutes } from "./identity/memberships";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
 import { orgRoutes } from "./org/routes";
@@ -36,6 +37,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/invites", inviteRoutes)
   .route("/api/guest", guestRoutes)
   .route("/api/audit", auditRoutes)
+  .route("/api/groups", membershipRoutes)
   .route("/api/org", orgRoutes)
   .route("/api/rooms", roomRoutes)
   .route("/api/dev", devRoutes);

@@ -12,12 +12,21 @@ import type { Identity } from "./identity";
  * | document.write  | a scratch document (scratch:*)  | any member; a guest, only the document of her invite   |
  * | invite.create   | a scratch document              | any member                                             |
  * | members.import  | a group                         | its welcome officer, or one of a group above it; a national administrator |
+ * | members.manage  | a group                         | the same as members.import                             |
  * | audit.read      | the national level              | a national administrator                               |
  *
+ * "A member" is a logged-in person with at least one membership: someone whose last
+ * membership ended keeps her log-in (to see, export or erase her data) but nothing else.
  * Rows arrive with the features that need them (motions, meeting notes, consultation
  * answers). Whatever the table does not grant is refused; anonymous visitors get nothing.
  */
-export type Action = "document.read" | "document.write" | "invite.create" | "members.import" | "audit.read";
+export type Action =
+  | "document.read"
+  | "document.write"
+  | "invite.create"
+  | "members.import"
+  | "members.manage"
+  | "audit.read";
 
 export type Resource =
   | { type: "document"; documentId: string }
@@ -37,6 +46,7 @@ function holds(identity: Identity, role: Role, inGroups?: number[]): boolean {
 
 export function authorize(identity: Identity, action: Action, resource: Resource): boolean {
   if (identity.kind === "anonymous") return false;
+  if (identity.kind === "member" && identity.grants.length === 0) return false;
   switch (action) {
     case "document.read":
     case "document.write":
@@ -49,6 +59,7 @@ export function authorize(identity: Identity, action: Action, resource: Resource
         documentFeature(resource.documentId) === "scratch"
       );
     case "members.import":
+    case "members.manage":
       if (resource.type !== "group") return false;
       return holds(identity, "national_admin") || holds(identity, "welcome_officer", resource.path);
     case "audit.read":

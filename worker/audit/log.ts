@@ -6,6 +6,7 @@ export type AuditAction =
   | "members.import"
   | "membership.role_added"
   | "membership.role_removed"
+  | "membership.ended"
   | "person.erased"
   | "invite.created"
   | "invite.revoked";
