@@ -9,6 +9,18 @@ interface SamtalLocalBindings {
   MAIL_HTTP_URL?: string;
   MAIL_HTTP_TOKEN?: string;
   MAIL_FROM?: string;
+  /**
+   * OpenID Connect log-in (worker/identity/oidc.ts); all of issuer, client id and secret, or
+   * none. The issuer is https (http only on a loopback host, for tests).
+   */
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  /** A secret (`wrangler secret put OIDC_CLIENT_SECRET`). */
+  OIDC_CLIENT_SECRET?: string;
+  /** The claim holding the e-mail address that links to a member; "email" (the default) needs email_verified. */
+  OIDC_EMAIL_CLAIM?: string;
+  /** The provider's name on the log-in button, e.g. "Freja eID". */
+  OIDC_NAME?: string;
 }
 
 interface Env extends SamtalLocalBindings {}

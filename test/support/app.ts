@@ -14,14 +14,23 @@ export interface RunningApp {
  * runs it exactly as configured for deployment; `devMode: true` adds the development
  * switch, as `npm start` does, and seeds the demo data.
  */
-export async function startApp({ devMode }: { devMode: boolean }): Promise<RunningApp> {
+export async function startApp({
+  devMode,
+  vars = {},
+  secrets = {},
+}: {
+  devMode: boolean;
+  /** More variables and secrets for this run (e.g. OpenID Connect settings). */
+  vars?: Record<string, string>;
+  secrets?: Record<string, string>;
+}): Promise<RunningApp> {
   const harness = createTestHarness({
     workers: [
       {
         configPath: "./wrangler.toml",
         // workerd has no Durable Object jurisdictions; everything else is as configured.
-        vars: { ROOM_JURISDICTION: "local", ...(devMode ? { SAMTAL_DEV_MODE: "on" } : {}) },
-        secrets: { ROOM_TOKEN_SECRET: randomBytes(32).toString("hex") },
+        vars: { ROOM_JURISDICTION: "local", ...(devMode ? { SAMTAL_DEV_MODE: "on" } : {}), ...vars },
+        secrets: { ROOM_TOKEN_SECRET: randomBytes(32).toString("hex"), ...secrets },
       },
     ],
   });

@@ -1,6 +1,11 @@
 import { useNavigate, useSearchParams } from "@solidjs/router";
 import { createSignal, For, onMount, Show } from "solid-js";
-import type { DemoPerson } from "../../../worker/shared/identity";
+import {
+  type AuthProviders,
+  type DemoPerson,
+  isOidcLoginError,
+  oidcStartPath,
+} from "../../../worker/shared/identity";
 import { api, isApiRequestError } from "../api";
 import { errorMessage, t } from "../i18n";
 import { usePageTitle } from "../ui/title";
@@ -18,6 +23,17 @@ export function looksLikeEmail(value: string): boolean {
 
 type FieldProblem = "missing" | "invalid";
 
+/** The log-in methods besides e-mail; none when the Worker cannot say. */
+async function fetchProviders(): Promise<AuthProviders> {
+  try {
+    const response = await fetch("/api/auth/providers", { headers: { Accept: "application/json" } });
+    if (response.ok) return (await response.json()) as AuthProviders;
+  } catch {
+    // Not reachable: the e-mail form still works.
+  }
+  return { oidc: null };
+}
+
 /**
  * `/login`: log-in without a password. The answer to a request is always the same neutral
  * message, so the page never tells whether an address belongs to a member. In development
@@ -25,13 +41,21 @@ type FieldProblem = "missing" | "invalid";
  */
 export default function LoginPage() {
   usePageTitle(() => t("login.title"));
-  const [search] = useSearchParams<{ next?: string }>();
+  const [search] = useSearchParams<{ next?: string; error?: string }>();
   const navigate = useNavigate();
   const [email, setEmail] = createSignal("");
   const [problem, setProblem] = createSignal<FieldProblem>();
   const [failure, setFailure] = createSignal<string>();
   const [sent, setSent] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
+  const [providers, setProviders] = createSignal<AuthProviders>();
+  onMount(async () => setProviders(await fetchProviders()));
+  /** A failed log-in through the identity provider comes back as `/login?error=<code>`. */
+  const oidcError = () => (isOidcLoginError(search.error) ? search.error : undefined);
+  const oidcHref = () => {
+    const next = safeNextPath(search.next);
+    return next ? `${oidcStartPath}?${new URLSearchParams({ next })}` : oidcStartPath;
+  };
   let input: HTMLInputElement | undefined;
 
   const submit = async (event: SubmitEvent) => {
@@ -81,7 +105,28 @@ export default function LoginPage() {
           </p>
         )}
       </Show>
+      <Show when={oidcError()}>
+        {(code) => (
+          <p class="notice" role="alert" data-testid="oidc-error">
+            {errorMessage(code())}
+          </p>
+        )}
+      </Show>
       <p class="lead">{t("login.lead")}</p>
+
+      <Show when={providers()?.oidc}>
+        {(oidc) => (
+          <div class="oidc-login" data-testid="oidc-login">
+            <p>
+              {/* A full page load (rel="external"): the Worker sends the browser on to the provider. */}
+              <a class="button" href={oidcHref()} rel="external">
+                {t("login.oidc.button", { name: oidc().name })}
+              </a>
+            </p>
+            <p class="hint">{t("login.oidc.or")}</p>
+          </div>
+        )}
+      </Show>
 
       <form class="login-form" onSubmit={submit} novalidate aria-busy={busy() ? "true" : undefined}>
         <label for="login-email">{t("login.email.label")}</label>
