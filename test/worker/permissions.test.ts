@@ -94,3 +94,65 @@ describe("room tokens from a session", () => {
     expect((await peer.closed).code).toBe(4410);
   });
 });
+
+describe("permission table: members.import, through the import routes", () => {
+  /** Fresh sessions: the blocks above end some of the shared ones. */
+  const importers = new Map<string, string>();
+  const may = (allowed: string[]) => demoIds.map((id) => [id, allowed.includes(id)] as const);
+  const csv = "name,email,branch,association\nPerm Test,perm.test@example.se,Göteborg,S-föreningen Majorna\n";
+  const upload = (group: string, cookie?: string) =>
+    api(`/api/members/imports?group=${group}`, {
+      method: "POST",
+      headers: { "Content-Type": "text/csv", ...(cookie ? { Cookie: cookie } : {}) },
+      body: csv,
+    });
+  let ceciliasImport = "";
+
+  beforeAll(async () => {
+    for (const id of demoIds) importers.set(id, await logInAs(id));
+    const res = await upload("branch:goteborg", importers.get("demo-cecilia"));
+    ceciliasImport = ((await res.json()) as { id: string }).id;
+  });
+
+  // A branch: its welcome officer (Cecilia, Göteborg) and a national administrator (Astrid).
+  it.each(may(["demo-astrid", "demo-cecilia"]))("%s may import for Göteborg: %s", async (id, allowed) => {
+    const res = await upload("branch:goteborg", importers.get(id));
+    expect(res.status).toBe(allowed ? 201 : 403);
+    if (!allowed) expect((await errorBody(res)).code).toBe("forbidden");
+  });
+
+  // Another branch: Greta holds roles in Malmö, but not the welcome officer's.
+  it.each(may(["demo-astrid"]))("%s may import for Malmö: %s", async (id, allowed) => {
+    expect((await upload("branch:malmo", importers.get(id))).status).toBe(allowed ? 201 : 403);
+  });
+
+  // The whole party, and a district above a branch's welcome officer: a national administrator only.
+  it.each(may(["demo-astrid"]))("%s may import nationally and for a district: %s", async (id, allowed) => {
+    for (const group of ["national:national", "district:goteborg"]) {
+      expect((await upload(group, importers.get(id))).status, group).toBe(allowed ? 201 : 403);
+    }
+  });
+
+  // An import: the person who uploaded it and a national administrator.
+  it.each(may(["demo-astrid", "demo-cecilia"]))(
+    "%s may see and apply Cecilia's import: %s",
+    async (id, allowed) => {
+      const cookie = importers.get(id) ?? "";
+      const read = await api(`/api/members/imports/${ceciliasImport}`, { headers: { Cookie: cookie } });
+      expect(read.status).toBe(allowed ? 200 : 403);
+      const apply = await api(`/api/members/imports/${ceciliasImport}/apply`, {
+        method: "POST",
+        headers: { Cookie: cookie },
+      });
+      expect(apply.status).toBe(allowed ? 200 : 403);
+    },
+  );
+
+  it("grants nothing to someone who is not logged in", async () => {
+    const res = await upload("branch:goteborg");
+    expect(res.status).toBe(401);
+    expect((await errorBody(res)).code).toBe("not_logged_in");
+    expect((await api(`/api/members/imports/${ceciliasImport}`)).status).toBe(401);
+    expect((await api(`/api/members/imports/${ceciliasImport}/apply`, { method: "POST" })).status).toBe(401);
+  });
+});
