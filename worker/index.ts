@@ -11,8 +11,10 @@ import { guestRoutes, guestSessionMiddleware, inviteRoutes } from "./identity/gu
 import { authRoutes } from "./identity/login";
 import { meRoutes } from "./identity/me";
 import { membershipRoutes } from "./identity/memberships";
+import { oidcRoutes } from "./identity/oidc";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
+import { memberRoutes } from "./members/routes";
 import { orgRoutes } from "./org/routes";
 import { roomRoutes } from "./rooms/routes";
 
@@ -32,12 +34,14 @@ export const app = new Hono<AppEnv>()
   .use("/api/*", guestSessionMiddleware)
   .route("/api/health", healthRoutes)
   .route("/api/auth", authRoutes)
+  .route("/api/auth", oidcRoutes)
   .route("/api/me/data", privacyRoutes)
   .route("/api/me", meRoutes)
   .route("/api/invites", inviteRoutes)
   .route("/api/guest", guestRoutes)
   .route("/api/audit", auditRoutes)
   .route("/api/groups", membershipRoutes)
+  .route("/api/members", memberRoutes)
   .route("/api/org", orgRoutes)
   .route("/api/rooms", roomRoutes)
   .route("/api/dev", devRoutes);

@@ -12,6 +12,10 @@ const LoginPage = lazy(() => import("./identity/LoginPage"));
 const VerifyPage = lazy(() => import("./identity/VerifyPage"));
 const MePage = lazy(() => import("./identity/MePage"));
 const OutboxPage = lazy(() => import("./dev/OutboxPage"));
+const ImportPage = lazy(() => import("./members/ImportPage"));
+const InvitePage = lazy(() => import("./guests/InvitePage"));
+const ErasedPage = lazy(() => import("./identity/ErasedPage"));
+const AuditPage = lazy(() => import("./audit/AuditPage"));
 
 export function App() {
   return (
@@ -27,6 +31,10 @@ export function App() {
       <Route path="/login" component={LoginPage} />
       <Route path="/login/verify" component={VerifyPage} />
       <Route path="/me" component={MePage} />
+      <Route path="/me/erased" component={ErasedPage} />
+      <Route path="/invite" component={InvitePage} />
+      <Route path="/admin/audit" component={AuditPage} />
+      <Route path="/members/import" component={ImportPage} />
       <Route path="/dev/outbox" component={OutboxPage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>

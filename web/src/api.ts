@@ -2,12 +2,16 @@ import type { ApiErrorBody, ErrorCode } from "../../worker/shared/errors";
 import { isErrorCode } from "../../worker/shared/errors";
 import type { DevInfo, HealthReport } from "../../worker/shared/health";
 import type {
+  AuditEntryView,
   DemoPerson,
+  GuestInvite,
+  GuestMe,
   LoginRequested,
   Me,
   OutboxMessage,
   SessionInfo,
 } from "../../worker/shared/identity";
+import type { ImportProgress, MemberImport } from "../../worker/shared/members";
 import type {
   BrowsableKind,
   GroupDetail,
@@ -104,6 +108,32 @@ async function send<T>(method: "POST" | "DELETE", path: string, body?: unknown):
   }
 }
 
+/** A download of all data samtal holds about the logged-in person (a JSON file); a link, not a fetch. */
+export const myDataExportPath = "/api/me/data/export";
+
+/**
+ * POSTs a file as the raw body (not JSON, not a form), with its media type, in the current
+ * UI language. Same origin, so the session cookie and the cross-site check's headers go with it.
+ */
+async function sendFile<T>(path: string, file: Blob, contentType: string): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: "POST",
+      headers: { Accept: "application/json", "Accept-Language": locale(), "Content-Type": contentType },
+      body: file,
+    });
+  } catch {
+    throw new ApiRequestError("network", 0);
+  }
+  if (!response.ok) throw await errorFrom(response);
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw new ApiRequestError("internal", response.status);
+  }
+}
+
 /** What `/api/org/search` accepts: q of 1–100 characters, limit 1–50 (20 when left out). */
 export interface SearchQuery {
   q: string;
@@ -147,6 +177,52 @@ export const api = {
   sessions: () => get<SessionInfo[]>("/api/me/sessions"),
 
   endSession: (id: string) => send<void>("DELETE", `/api/me/sessions/${encodeURIComponent(id)}`),
+
+  /** The guest on this browser (after accepting an invite), or null when there is none (404). */
+  guest: async (): Promise<GuestMe | null> => {
+    try {
+      return await get<GuestMe>("/api/guest");
+    } catch (error) {
+      if (isApiRequestError(error) && error.status === 404) return null;
+      throw error;
+    }
+  },
+
+  /** A member invites guests to a document: the answer carries the link, shown only this once. */
+  createInvite: (documentId: string) => send<GuestInvite>("POST", "/api/invites", { documentId }),
+
+  /** The invites this member has made (without their links), newest first. */
+  invites: () => get<GuestInvite[]>("/api/invites"),
+
+  /** Withdraws an invite: its guests lose access at once. */
+  withdrawInvite: (id: string) => send<void>("DELETE", `/api/invites/${encodeURIComponent(id)}`),
+
+  /** Follows an invite link as a guest: who she is now, and a guest cookie set by the Worker. */
+  acceptInvite: (token: string, name: string) =>
+    send<GuestMe>("POST", "/api/invites/accept", { token, name }),
+
+  /** Erases the logged-in person's data; her session ends with it. */
+  eraseMyData: () => send<void>("POST", "/api/me/data/erase", { confirm: "erase" }),
+
+  /** The audit log, newest first (national administrators); `before` pages back by entry id. */
+  audit: (query: { before?: number; limit?: number } = {}) => {
+    const params = new URLSearchParams();
+    if (query.before !== undefined) params.set("before", String(query.before));
+    if (query.limit !== undefined) params.set("limit", String(query.limit));
+    const search = params.toString();
+    return get<AuditEntryView[]>(search ? `/api/audit?${search}` : "/api/audit");
+  },
+
+  /** Uploads a member file (CSV) for a group (`branch:goteborg`, `national:national`): checked and staged, not yet applied. */
+  uploadMemberImport: (group: string, file: Blob) =>
+    sendFile<MemberImport>(`/api/members/imports?group=${encodeURIComponent(group)}`, file, "text/csv"),
+
+  /** A staged or finished import: its counts and first refused rows. */
+  memberImport: (id: string) => get<MemberImport>(`/api/members/imports/${encodeURIComponent(id)}`),
+
+  /** Applies the next chunk of an import's rows; call again until `done`. */
+  applyMemberImport: (id: string) =>
+    send<ImportProgress>("POST", `/api/members/imports/${encodeURIComponent(id)}/apply`),
 
   /** Development only (404 otherwise): the demo people one can log in as. */
   devPeople: () => get<DemoPerson[]>("/api/dev/people"),

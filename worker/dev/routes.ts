@@ -1,11 +1,11 @@
-import { desc } from "drizzle-orm";
+import { and, desc, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { validate, validateJson } from "../http/validate";
 import { loadMe } from "../identity/me";
-import { devOutbox } from "../identity/schema";
+import { devOutbox, people } from "../identity/schema";
 import { demoPeople, seedDemoPeople } from "../identity/seed";
 import { startSession } from "../identity/sessions";
 import { seedOrganisation } from "../org/seed";
@@ -43,9 +43,27 @@ export const devRoutes = featureApp()
     const organisation = await seedOrganisation(db);
     return c.json({ ...organisation, people: await seedDemoPeople(db) });
   })
-  .get("/people", (c) =>
-    c.json(demoPeople.map(({ id, name, summary }): DemoPerson => ({ id, name, summary }))),
-  )
+  // Erased demo people are left out (a re-seed at the next start brings them back).
+  .get("/people", async (c) => {
+    const present = await getDb(c.env.DB)
+      .select({ id: people.id })
+      .from(people)
+      .where(
+        and(
+          inArray(
+            people.id,
+            demoPeople.map((p) => p.id),
+          ),
+          isNull(people.erasedAt),
+        ),
+      );
+    const ids = new Set(present.map((p) => p.id));
+    return c.json(
+      demoPeople
+        .filter((p) => ids.has(p.id))
+        .map(({ id, name, summary }): DemoPerson => ({ id, name, summary })),
+    );
+  })
   // One click to be someone from the demo data: no mail round trip.
   .post("/login-as", validateJson(z.object({ personId: z.string().regex(/^demo-[a-z]+$/) })), async (c) => {
     const { personId } = c.req.valid("json");

@@ -71,6 +71,66 @@ export const errorMessages = {
     sv: "Inbjudan har dragits tillbaka.",
     en: "The invite has been withdrawn.",
   },
+  oidc_failed: {
+    sv: "Inloggningen via inloggningstjänsten gick inte att slutföra. Försök igen, eller logga in med en länk via e-post.",
+    en: "The log-in through the log-in service could not be completed. Try again, or log in with a link by e-mail.",
+  },
+  oidc_cancelled: {
+    sv: "Inloggningen avbröts hos inloggningstjänsten. Du är inte inloggad.",
+    en: "The log-in was cancelled at the log-in service. You are not logged in.",
+  },
+  oidc_expired: {
+    sv: "Inloggningen tog för lång tid eller startades i en annan webbläsare. Försök igen.",
+    en: "The log-in took too long or was started in another browser. Try again.",
+  },
+  oidc_unavailable: {
+    sv: "Inloggningstjänsten svarar inte just nu. Försök igen om en stund, eller logga in med en länk via e-post.",
+    en: "The log-in service is not answering right now. Try again shortly, or log in with a link by e-mail.",
+  },
+  oidc_email_unverified: {
+    sv: "Inloggningstjänsten har inte bekräftat din e-postadress, så vi kan inte veta vem du är i samtal. Bekräfta adressen där, eller logga in med en länk via e-post.",
+    en: "The log-in service has not confirmed your e-mail address, so samtal cannot tell who you are. Confirm the address there, or log in with a link by e-mail.",
+  },
+  oidc_no_member: {
+    sv: "Du loggade in, men vi hittar ingen medlem med den e-postadress som inloggningstjänsten uppgav. Kontakta din arbetarekommun om adressen i medlemsregistret behöver ändras.",
+    en: "You logged in, but we found no member with the e-mail address the log-in service gave us. Contact your municipal branch if the address in the member register needs changing.",
+  },
+  import_not_csv: {
+    sv: "Filen måste skickas som CSV (text/csv).",
+    en: "The file must be sent as CSV (text/csv).",
+  },
+  import_file_too_large: {
+    sv: "Filen är för stor. En fil får vara högst 20 MB.",
+    en: "The file is too large. A file may be at most 20 MB.",
+  },
+  import_too_many_rows: {
+    sv: "Filen har för många rader. En fil får ha högst 200 000 medlemmar; dela upp den.",
+    en: "The file has too many rows. A file may hold at most 200,000 members; split it up.",
+  },
+  import_empty: {
+    sv: "Filen är tom.",
+    en: "The file is empty.",
+  },
+  import_no_header: {
+    sv: "Filen saknar rubrikrad. Första raden ska namnge kolumnerna, till exempel: namn;e-post;arbetarekommun;förening;roller.",
+    en: "The file has no header row. The first row must name the columns, for example: name,email,branch,association,roles.",
+  },
+  import_missing_columns: {
+    sv: "Rubrikraden saknar kolumner som behövs. Filen måste ha kolumnerna namn, e-post och arbetarekommun.",
+    en: "The header row lacks columns that are needed. The file must have the columns name, email and branch.",
+  },
+  import_duplicate_column: {
+    sv: "Rubrikraden har samma kolumn två gånger. Ta bort den ena.",
+    en: "The header row has the same column twice. Remove one of them.",
+  },
+  import_no_rows: {
+    sv: "Filen har en rubrikrad men inga medlemmar.",
+    en: "The file has a header row but no members.",
+  },
+  import_expired: {
+    sv: "Importen har gått ut (den kan genomföras i 24 timmar). Ladda upp filen igen.",
+    en: "The import has expired (it can be carried out for 24 hours). Upload the file again.",
+  },
   service_unavailable: {
     sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
     en: "The service is temporarily unavailable. Please try again shortly.",

@@ -3,8 +3,10 @@ import { createSignal, For, lazy, onCleanup, Show, Suspense } from "solid-js";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { RoomMode } from "../../../worker/shared/rooms";
+import { InvitePanel } from "../guests/InvitePanel";
+import { documentHref } from "../guests/paths";
 import { t } from "../i18n";
-import { currentPerson, loadSession, sessionStatus } from "../identity/session";
+import { currentGuest, currentPerson, loadSession, sessionStatus } from "../identity/session";
 import { createPresence, createRoom } from "../rooms/createRoom";
 import { RoomStatus } from "../rooms/RoomStatus";
 import { fetchRoomToken } from "../rooms/roomToken";
@@ -60,35 +62,64 @@ function SharedDocument(props: { documentId: string }) {
     <article class="document">
       <h1>{t("document.title")}</h1>
       <p class="meta document-id">{t("document.id", { id: props.documentId })}</p>
-      <Show
-        when={!askName() && name()}
-        keyed
-        fallback={
-          <>
-            <p class="lead">{t("document.lead")}</p>
-            {/* Logged in: the form starts from her name (once it is known who is logged in). */}
-            <Show when={sessionStatus() !== "loading"} fallback={<Loading />}>
-              <NameForm
-                initial={name() || currentPerson()?.name || ""}
-                onSubmit={(next) => {
-                  storeDisplayName(next);
-                  setName(next);
-                  setAskName(false);
-                }}
+      <Show when={sessionStatus() !== "loading"} fallback={<Loading />}>
+        <Show
+          when={currentGuest()}
+          keyed
+          fallback={
+            <>
+              <Show
+                when={!askName() && name()}
+                keyed
+                fallback={
+                  <>
+                    <p class="lead">{t("document.lead")}</p>
+                    {/* Logged in: the form starts from her name. */}
+                    <NameForm
+                      initial={name() || currentPerson()?.name || ""}
+                      onSubmit={(next) => {
+                        storeDisplayName(next);
+                        setName(next);
+                        setAskName(false);
+                      }}
+                    />
+                  </>
+                }
+              >
+                {(current) => (
+                  <Session
+                    documentId={props.documentId}
+                    doc={doc}
+                    awareness={awareness}
+                    name={current}
+                    onChangeName={() => setAskName(true)}
+                  />
+                )}
+              </Show>
+              <Show when={currentPerson()}>
+                <InvitePanel documentId={props.documentId} />
+              </Show>
+            </>
+          }
+        >
+          {/* A guest joins under the name she gave with the invite: no name form, no invites. */}
+          {(guest) => (
+            <>
+              <Show when={guest.documentId !== props.documentId}>
+                <p>
+                  <a href={documentHref(guest.documentId)}>{t("document.guest.own")}</a>
+                </p>
+              </Show>
+              <Session
+                documentId={props.documentId}
+                doc={doc}
+                awareness={awareness}
+                name={guest.name}
+                guest
               />
-            </Show>
-          </>
-        }
-      >
-        {(current) => (
-          <Session
-            documentId={props.documentId}
-            doc={doc}
-            awareness={awareness}
-            name={current}
-            onChangeName={() => setAskName(true)}
-          />
-        )}
+            </>
+          )}
+        </Show>
       </Show>
     </article>
   );
@@ -99,7 +130,9 @@ function Session(props: {
   doc: Y.Doc;
   awareness: Awareness;
   name: string;
-  onChangeName: () => void;
+  /** A guest: her name is the one she gave with the invite, and cannot be changed here. */
+  guest?: boolean;
+  onChangeName?: () => void;
 }) {
   const [search] = useSearchParams<{ mode?: string }>();
   // Logged in: the session decides. Otherwise, in development, `?mode=read` tries read-only access.
@@ -119,12 +152,21 @@ function Session(props: {
     <>
       <div class="document-bar">
         <RoomStatus state={room.state()} onRetry={room.reconnect} />
-        <p class="document-you">
-          <span>{t("document.name.you", { name: room.name() ?? name })}</span>{" "}
-          <button type="button" class="link-button" onClick={() => props.onChangeName()}>
-            {t("document.name.change")}
-          </button>
-        </p>
+        <Show
+          when={!props.guest}
+          fallback={
+            <p class="document-you" data-testid="guest-you">
+              {t("document.guest.you", { name: room.name() ?? name })}
+            </p>
+          }
+        >
+          <p class="document-you">
+            <span>{t("document.name.you", { name: room.name() ?? name })}</span>{" "}
+            <button type="button" class="link-button" onClick={() => props.onChangeName?.()}>
+              {t("document.name.change")}
+            </button>
+          </p>
+        </Show>
       </div>
       <Show when={room.reason() !== "login_required"}>
         <Show when={room.mode() === "read"}>

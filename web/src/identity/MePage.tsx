@@ -1,12 +1,15 @@
 import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { Me, SessionInfo } from "../../../worker/shared/identity";
 import { api, isApiRequestError } from "../api";
+import { AuditLink } from "../audit/AuditLink";
 import { errorMessage, kindLabel, t } from "../i18n";
+import { ImportLink } from "../members/ImportLink";
 import { groupHref } from "../org/links";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
 import { formatDateTime } from "./format";
 import { loginHref } from "./next";
+import { PrivacySection } from "./PrivacySection";
 import { identityPaths } from "./paths";
 import { roleLabel } from "./roles";
 import {
@@ -137,7 +140,12 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
         </Show>
       </section>
 
+      <ImportLink me={props.me} />
+      <AuditLink me={props.me} />
+
       <Sessions />
+
+      <PrivacySection />
     </article>
   );
 }

@@ -1,11 +1,13 @@
 import { createSignal } from "solid-js";
-import type { Me } from "../../../worker/shared/identity";
+import type { GuestMe, Me } from "../../../worker/shared/identity";
 import { api, isApiRequestError } from "../api";
 
 /**
  * Who is logged in on this browser, for the header and every page. Loaded from `/api/me`
  * once when the app starts, and set directly by log-in and log-out (their answers say who
- * it is now), so pages never have to ask again.
+ * it is now), so pages never have to ask again. When no member is logged in, it also knows
+ * whether this browser holds a guest session (`/api/guest`, after following an invite link):
+ * `currentGuest()`. A member's session wins over a guest's, as on the server.
  *
  * - `loading`: not known yet (the first `/api/me` is on its way);
  * - `ready`: known; `me()` is the person or null;
@@ -14,6 +16,7 @@ import { api, isApiRequestError } from "../api";
 export type SessionStatus = "loading" | "ready" | "error";
 
 const [me, setMe] = createSignal<Me | null>(null);
+const [guest, setGuest] = createSignal<GuestMe | null>(null);
 const [status, setStatus] = createSignal<SessionStatus>("loading");
 const [errorCode, setErrorCode] = createSignal<string | undefined>(undefined);
 
@@ -21,7 +24,7 @@ const [errorCode, setErrorCode] = createSignal<string | undefined>(undefined);
 let version = 0;
 let started: Promise<Me | null> | undefined;
 
-export { errorCode as sessionErrorCode, me as currentPerson, status as sessionStatus };
+export { errorCode as sessionErrorCode, guest as currentGuest, me as currentPerson, status as sessionStatus };
 
 /** The person's first name, for the header. */
 export function firstName(person: Pick<Me, "name">): string {
@@ -34,8 +37,11 @@ export async function refreshSession(): Promise<Me | null> {
   if (status() !== "ready") setStatus("loading");
   try {
     const person = await api.me();
+    // Not knowing about a guest session is no reason to fail the page: she is then nobody.
+    const asGuest = person ? null : await api.guest().catch(() => null);
     if (asked === version) {
       setMe(person);
+      setGuest(asGuest);
       setErrorCode(undefined);
       setStatus("ready");
     }
@@ -59,6 +65,7 @@ export function loadSession(): Promise<Me | null> {
 export function loggedIn(person: Me): void {
   version++;
   setMe(person);
+  setGuest(null);
   setErrorCode(undefined);
   setStatus("ready");
 }
@@ -67,6 +74,16 @@ export function loggedIn(person: Me): void {
 export function loggedOut(): void {
   version++;
   setMe(null);
+  setGuest(null);
+  setErrorCode(undefined);
+  setStatus("ready");
+}
+
+/** After accepting an invite: the Worker's answer is who the guest is. */
+export function joinedAsGuest(who: GuestMe): void {
+  version++;
+  setMe(null);
+  setGuest(who);
   setErrorCode(undefined);
   setStatus("ready");
 }
@@ -76,6 +93,7 @@ export function resetSession(): void {
   version++;
   started = undefined;
   setMe(null);
+  setGuest(null);
   setErrorCode(undefined);
   setStatus("loading");
 }

@@ -1,5 +1,4 @@
 import { Show } from "solid-js";
-import type { RoomCloseReason } from "../../../worker/shared/rooms";
 import { type MessageKey, t } from "../i18n";
 import type { RoomEndReason } from "./policy";
 import type { RoomState } from "./RoomConnection";

@@ -1,8 +1,9 @@
 import { type RouteSectionProps, useLocation } from "@solidjs/router";
-import { createEffect, ErrorBoundary, type JSX, on, onMount, Suspense } from "solid-js";
+import { createEffect, ErrorBoundary, type JSX, on, onMount, Show, Suspense } from "solid-js";
+import { GuestBadge } from "../guests/GuestBadge";
 import { t } from "../i18n";
 import { AccountLink } from "../identity/AccountLink";
-import { loadSession } from "../identity/session";
+import { currentGuest, loadSession } from "../identity/session";
 import { paths } from "../paths";
 import { DevBanner } from "./DevBanner";
 import { ErrorPage } from "./ErrorPage";
@@ -70,7 +71,10 @@ export function Layout(props: RouteSectionProps) {
               </li>
             </ul>
           </nav>
-          <AccountLink />
+          {/* A guest has no "my pages": her name leads back to her document. */}
+          <Show when={currentGuest()} fallback={<AccountLink />}>
+            {(guest) => <GuestBadge guest={guest()} />}
+          </Show>
           <LanguageSwitch />
         </div>
       </header>

@@ -1,0 +1,128 @@
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appInChromium } from "./launch";
+
+const session = appInChromium();
+
+/** A person in her own browser (no shared cookies or storage). */
+async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
+  const context = await session.newContext(viewport);
+  return context.newPage();
+}
+
+const goto = (page: Page, path: string) => page.goto(session.url(path));
+const status = (page: Page) => page.getByTestId("room-status").textContent();
+const editor = (page: Page) => page.locator(".ProseMirror");
+
+/** The editor's own text: other people's carets (with their name labels) sit inside it. */
+const editorText = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector(".ProseMirror");
+    if (!root) return null;
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+    return copy.textContent;
+  });
+
+async function typeAtEnd(page: Page, text: string) {
+  await editor(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+}
+
+async function logInAs(page: Page, name: string) {
+  await goto(page, "/login");
+  await page.getByRole("button", { name: new RegExp(name) }).click();
+  await expect.poll(() => page.url()).toMatch(/\/me$/);
+}
+
+describe("guests, in a real browser", () => {
+  it("a member invites a guest to one document; the guest writes there, nowhere else, until withdrawn", async () => {
+    const documentId = `scratch:guests-${Date.now().toString(36)}`;
+    const member = await newPage();
+    await logInAs(member, "David Nilsson");
+    await goto(member, `/documents/${documentId}`);
+    await expect.poll(() => member.getByLabel("Ditt namn").inputValue()).toBe("David Nilsson");
+    await member.getByRole("button", { name: "Gå med" }).click();
+    await expect.poll(() => status(member)).toBe("Ansluten");
+
+    // The invite panel: a link to copy, and the invite in the list.
+    const panel = member.getByTestId("invite-panel");
+    expect(await panel.getByRole("heading", { name: "Bjud in gäster" }).count()).toBe(1);
+    await panel.getByRole("button", { name: "Skapa inbjudningslänk" }).click();
+    const linkField = panel.getByLabel("Inbjudningslänk");
+    await expect.poll(() => linkField.inputValue()).toMatch(/\/invite#token=[A-Za-z0-9_-]{43}$/);
+    const link = await linkField.inputValue();
+    expect(await linkField.getAttribute("readonly")).not.toBeNull();
+    await expect.poll(() => panel.getByTestId("invite-list").getByRole("listitem").count()).toBe(1);
+    await panel.getByRole("button", { name: "Kopiera länk" }).click();
+    // Headless Chromium may refuse the clipboard: then the link is selected for copying by hand.
+    await expect
+      .poll(() => member.getByTestId("invite-status").textContent())
+      .toMatch(/^(Länken är kopierad\.|Länken är markerad\.)/);
+
+    // The guest, on her phone: the token leaves the address bar, she gives a name.
+    const guest = await newPage({ width: 360, height: 740 });
+    await guest.goto(link);
+    await expect.poll(() => guest.url()).toBe(session.url("/invite"));
+    await guest.getByLabel("Vad vill du kallas?").fill("Sara Sympatisör");
+    await guest.getByRole("button", { name: "Gå med som gäst" }).click();
+    await expect.poll(() => guest.url()).toBe(session.url(`/documents/${documentId}`));
+    await expect
+      .poll(() => guest.getByTestId("guest-you").textContent())
+      .toBe("Du deltar som gäst: Sara Sympatisör");
+    expect(await guest.getByTestId("account-link").textContent()).toContain("Sara Sympatisör");
+    expect(await guest.getByTestId("invite-panel").count()).toBe(0);
+    await expect.poll(() => status(guest)).toBe("Ansluten");
+
+    // Both write; both see both.
+    await typeAtEnd(member, "Från medlemmen.");
+    await expect.poll(() => editorText(guest)).toBe("Från medlemmen.");
+    await typeAtEnd(guest, " Från gästen.");
+    await expect.poll(() => editorText(member)).toBe("Från medlemmen. Från gästen.");
+    await expect
+      .poll(() => member.getByTestId("presence").getByRole("listitem").allTextContents())
+      .toEqual(["David Nilsson (du)", "Sara Sympatisör"]);
+    const overflow = await guest.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    // Another document is not hers: refused, with the way back to her own.
+    const elsewhere = await guest.context().newPage();
+    await goto(elsewhere, "/documents/scratch:other");
+    await expect.poll(() => status(elsewhere)).toBe("Du har inte behörighet att öppna det här dokumentet.");
+    expect(
+      await elsewhere.getByRole("link", { name: "Till dokumentet du är inbjuden till" }).getAttribute("href"),
+    ).toBe(`/documents/${documentId}`);
+    await elsewhere.close();
+
+    // The member sees her guest, withdraws the invite: the guest's page says so at once.
+    const list = panel.getByTestId("invite-list");
+    await panel.getByRole("button", { name: "Uppdatera" }).click();
+    await expect.poll(() => list.textContent()).toContain("1 gäst har gått med");
+    await list.getByRole("button", { name: "Dra tillbaka" }).click();
+    await expect
+      .poll(() => member.getByTestId("invite-status").textContent())
+      .toBe("Inbjudan är tillbakadragen. Gästerna har inte längre tillgång till dokumentet.");
+    await expect.poll(() => list.textContent()).toContain("Tillbakadragen");
+    expect(await list.getByRole("button", { name: "Dra tillbaka" }).count()).toBe(0);
+    await expect.poll(() => status(guest)).toBe("Du har inte längre tillgång till det här dokumentet.");
+
+    // The link no longer lets anyone in, and says so.
+    const latecomer = await newPage();
+    await latecomer.goto(link);
+    await latecomer.getByLabel("Vad vill du kallas?").fill("Sen gäst");
+    await latecomer.getByRole("button", { name: "Gå med som gäst" }).click();
+    await expect
+      .poll(() => latecomer.getByTestId("invite-error").textContent())
+      .toBe("Inbjudan har dragits tillbaka.");
+  });
+
+  it("explains a broken invite link", async () => {
+    const page = await newPage({ width: 360, height: 740 });
+    await goto(page, "/invite#token=not-a-token");
+    await expect
+      .poll(() => page.getByTestId("invite-error").textContent())
+      .toBe("Inbjudningslänken är ogiltig. Be den som bjöd in dig om en ny.");
+    expect(page.url()).toBe(session.url("/invite"));
+  });
+});

@@ -1,0 +1,126 @@
+import { MemoryRouter, Route } from "@solidjs/router";
+import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-library";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { AuditEntryView } from "../../../worker/shared/identity";
+import { setLocale } from "../i18n";
+import { errorResponse, fakeApi, jsonResponse } from "../identity/testing";
+import AuditPage, { auditPageSize } from "./AuditPage";
+import { isNationalAdmin } from "./links";
+
+const at = Date.UTC(2026, 2, 12, 13, 5);
+const entry = (id: number, more: Partial<AuditEntryView> = {}): AuditEntryView => ({
+  id,
+  at,
+  action: "invite.created",
+  actorId: "demo-david",
+  actorName: "David Nilsson",
+  subjectType: "invite",
+  subjectId: `invite-${id}`,
+  details: {},
+  ...more,
+});
+
+beforeEach(() => setLocale("sv"));
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  setLocale("sv");
+});
+
+function open() {
+  render(() => (
+    <MemoryRouter>
+      <Route path="*" component={AuditPage} />
+    </MemoryRouter>
+  ));
+}
+
+const rows = () =>
+  screen.getAllByTestId("audit-entry").map((row) =>
+    within(row)
+      .getAllByRole("cell")
+      .map((cell) => cell.textContent),
+  );
+
+describe("AuditPage", () => {
+  it("shows who did what to what, an erased person as a former member, in both languages", async () => {
+    fakeApi((call) =>
+      call.path.startsWith("/api/audit")
+        ? jsonResponse(200, [
+            entry(3, {
+              action: "person.erased",
+              actorId: "demo-greta",
+              actorName: null,
+              subjectType: "person",
+              subjectId: "demo-greta",
+            }),
+            entry(2, { details: { days: 7, batch: 2 } }),
+            entry(1, { action: "something.new", actorId: null, actorName: null }),
+          ])
+        : undefined,
+    );
+    open();
+    const table = await screen.findByTestId("audit-table");
+    expect(
+      within(table)
+        .getAllByRole("columnheader")
+        .map((th) => th.textContent),
+    ).toEqual(["Tid", "Vem", "Vad", "Gäller"]);
+    expect(rows().map((cells) => cells.slice(1))).toEqual([
+      ["Tidigare medlem", "Raderade personuppgifter", "Person demo-greta"],
+      ["David Nilsson", "Skapade en gästinbjudan giltig i 7 dagar, batch: 2", "Gästinbjudan invite-2"],
+      ["Systemet", "something.new", "Gästinbjudan invite-1"],
+    ]);
+    expect(screen.getByTestId("audit-count").textContent).toBe("Visar 3 händelser. Det finns inga äldre.");
+    expect(screen.queryByRole("button", { name: "Visa fler" })).toBeNull();
+
+    setLocale("en");
+    expect(rows()[0]?.slice(1)).toEqual(["Former member", "Erased personal data", "Person demo-greta"]);
+  });
+
+  it("pages back with before, until the log ends", async () => {
+    const first = Array.from({ length: auditPageSize }, (_, i) => entry(100 - i));
+    const calls = fakeApi((call) => {
+      if (call.path === `/api/audit?limit=${auditPageSize}`) return jsonResponse(200, first);
+      if (call.path === `/api/audit?before=51&limit=${auditPageSize}`) return jsonResponse(200, [entry(50)]);
+      return undefined;
+    });
+    open();
+    fireEvent.click(await screen.findByRole("button", { name: "Visa fler" }));
+    await vi.waitFor(() => expect(screen.getAllByTestId("audit-entry")).toHaveLength(auditPageSize + 1));
+    expect(calls.map((c) => c.path)).toEqual([
+      `/api/audit?limit=${auditPageSize}`,
+      `/api/audit?before=51&limit=${auditPageSize}`,
+    ]);
+    expect(screen.queryByRole("button", { name: "Visa fler" })).toBeNull();
+    // The button is gone: her place is kept on the count.
+    expect(document.activeElement).toBe(screen.getByTestId("audit-count"));
+  });
+
+  it("tells anyone but a national administrator that the log is not for them", async () => {
+    fakeApi((call) => (call.path.startsWith("/api/audit") ? errorResponse(403, "forbidden") : undefined));
+    open();
+    expect((await screen.findByTestId("audit-denied")).textContent).toBe(
+      "Den administrativa loggen är bara för partiets nationella administratörer.",
+    );
+    expect(screen.queryByTestId("audit-table")).toBeNull();
+  });
+
+  it("asks someone who is not logged in to log in", async () => {
+    fakeApi((call) => (call.path.startsWith("/api/audit") ? errorResponse(401, "not_logged_in") : undefined));
+    open();
+    expect((await screen.findByTestId("audit-denied")).textContent).toBe(
+      "Logga in som nationell administratör för att se loggen.",
+    );
+    expect(screen.getByRole("link", { name: "Logga in" }).getAttribute("href")).toMatch(/^\/login/);
+  });
+});
+
+describe("isNationalAdmin", () => {
+  it("is a national_admin role in any group", () => {
+    const national = { kind: "national" as const, slug: "national", name: "Partistyrelsen" };
+    expect(isNationalAdmin({ groups: [{ group: national, roles: ["national_admin"] }] })).toBe(true);
+    expect(isNationalAdmin({ groups: [{ group: national, roles: ["member"] }] })).toBe(false);
+  });
+});

@@ -1,0 +1,214 @@
+import { createSignal, For, onMount, Show } from "solid-js";
+import type { GuestInvite } from "../../../worker/shared/identity";
+import { api, isApiRequestError } from "../api";
+import { errorMessage, t, tp } from "../i18n";
+import { formatDateTime } from "../identity/format";
+import { loggedOut } from "../identity/session";
+
+export type InviteState = "active" | "expired" | "revoked";
+
+export function inviteState(invite: GuestInvite, now = Date.now()): InviteState {
+  if (invite.revokedAt !== null) return "revoked";
+  return invite.expiresAt <= now ? "expired" : "active";
+}
+
+/** "Gäller till …", "Gick ut …", "Tillbakadragen …": where the invite stands. */
+function stateText(invite: GuestInvite): string {
+  switch (inviteState(invite)) {
+    case "revoked":
+      return t("invites.item.revoked", { time: formatDateTime(invite.revokedAt ?? invite.expiresAt) });
+    case "expired":
+      return t("invites.item.expired", { time: formatDateTime(invite.expiresAt) });
+    case "active":
+      return t("invites.item.active", { time: formatDateTime(invite.expiresAt) });
+  }
+}
+
+/**
+ * Copies text to the clipboard. False where the browser has no clipboard API or refuses
+ * (an insecure origin, a denied permission): the caller then selects the text instead.
+ */
+export async function copyText(text: string): Promise<boolean> {
+  try {
+    if (!globalThis.navigator?.clipboard?.writeText) return false;
+    await globalThis.navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * "Bjud in gäster" on a document, for members: create an invite link (shown once, with a
+ * copy button), and see and withdraw this member's invites to the document.
+ */
+export function InvitePanel(props: { documentId: string }) {
+  const [invites, setInvites] = createSignal<GuestInvite[]>();
+  const [link, setLink] = createSignal<string>();
+  const [creating, setCreating] = createSignal(false);
+  const [withdrawing, setWithdrawing] = createSignal<string>();
+  const [failure, setFailure] = createSignal<string>();
+  const [announcement, setAnnouncement] = createSignal("");
+  let linkInput: HTMLInputElement | undefined;
+
+  const fail = (error: unknown) => {
+    // Her session ended meanwhile (logged out elsewhere): the page will offer log-in.
+    if (isApiRequestError(error) && error.status === 401) loggedOut();
+    setFailure(isApiRequestError(error) ? error.code : "internal");
+  };
+
+  const load = async () => {
+    try {
+      const mine = await api.invites();
+      setInvites(mine.filter((invite) => invite.documentId === props.documentId));
+    } catch (error) {
+      fail(error);
+    }
+  };
+  onMount(load);
+
+  const create = async () => {
+    if (creating()) return;
+    setCreating(true);
+    setFailure(undefined);
+    setAnnouncement("");
+    try {
+      const invite = await api.createInvite(props.documentId);
+      setLink(invite.link);
+      setAnnouncement(t("invites.created"));
+      linkInput?.focus();
+      linkInput?.select();
+      await load();
+    } catch (error) {
+      fail(error);
+    } finally {
+      setCreating(false);
+    }
+  };
+
+  const copy = async () => {
+    const text = link();
+    if (!text) return;
+    setAnnouncement("");
+    if (await copyText(text)) {
+      setAnnouncement(t("invites.copied"));
+      return;
+    }
+    linkInput?.focus();
+    linkInput?.select();
+    setAnnouncement(t("invites.copy.manual"));
+  };
+
+  const withdraw = async (invite: GuestInvite) => {
+    if (withdrawing()) return;
+    setWithdrawing(invite.id);
+    setFailure(undefined);
+    setAnnouncement("");
+    try {
+      await api.withdrawInvite(invite.id);
+      setAnnouncement(t("invites.withdrawn"));
+    } catch (error) {
+      // 404: already gone; the reloaded list shows how it stands.
+      if (!(isApiRequestError(error) && error.status === 404)) fail(error);
+    } finally {
+      setWithdrawing(undefined);
+    }
+    await load();
+  };
+
+  return (
+    <section class="invite-panel" aria-labelledby="invites-title" data-testid="invite-panel">
+      <h2 id="invites-title">{t("invites.title")}</h2>
+      <p class="hint">{t("invites.lead")}</p>
+      <p>
+        <button
+          type="button"
+          class="button"
+          onClick={create}
+          aria-busy={creating() ? "true" : undefined}
+          data-testid="create-invite"
+        >
+          {creating() ? t("invites.creating") : t("invites.create")}
+        </button>
+      </p>
+      <Show when={link()}>
+        {(value) => (
+          <div class="invite-link">
+            <label for="invite-link">{t("invites.link.label")}</label>
+            <p class="hint" id="invite-link-hint">
+              {t("invites.link.hint")}
+            </p>
+            <div class="field-row">
+              <input
+                ref={linkInput}
+                id="invite-link"
+                type="text"
+                readOnly
+                value={value()}
+                aria-describedby="invite-link-hint"
+                onFocus={(event) => event.currentTarget.select()}
+                data-testid="invite-link"
+              />
+              <button type="button" class="button button-secondary" onClick={copy}>
+                {t("invites.copy")}
+              </button>
+            </div>
+          </div>
+        )}
+      </Show>
+      <p class="form-result success" role="status" aria-live="polite" data-testid="invite-status">
+        {announcement()}
+      </p>
+      <Show when={failure()}>
+        {(code) => (
+          <p class="field-error" role="alert">
+            {errorMessage(code())}
+          </p>
+        )}
+      </Show>
+
+      <div class="invite-list-head">
+        <h3 id="invite-list-title">{t("invites.list.title")}</h3>
+        <button type="button" class="link-button" onClick={load}>
+          {t("invites.list.refresh")}
+        </button>
+      </div>
+      <Show when={invites()}>
+        {(list) => (
+          <Show when={list().length > 0} fallback={<p class="empty">{t("invites.list.empty")}</p>}>
+            <ul class="invite-list" aria-labelledby="invite-list-title" data-testid="invite-list">
+              <For each={list()}>
+                {(invite) => {
+                  const labelId = `invite-${invite.id}`;
+                  return (
+                    <li class="invite-item" data-state={inviteState(invite)}>
+                      <p class="invite-created" id={labelId}>
+                        {t("invites.item.created", { time: formatDateTime(invite.createdAt) })}
+                      </p>
+                      <p class="meta">
+                        {tp("invites.item.guests", invite.guests)}
+                        <br />
+                        {stateText(invite)}
+                      </p>
+                      <Show when={inviteState(invite) === "active"}>
+                        <button
+                          type="button"
+                          class="button button-small button-secondary"
+                          aria-describedby={labelId}
+                          aria-busy={withdrawing() === invite.id ? "true" : undefined}
+                          onClick={() => withdraw(invite)}
+                        >
+                          {t("invites.withdraw")}
+                        </button>
+                      </Show>
+                    </li>
+                  );
+                }}
+              </For>
+            </ul>
+          </Show>
+        )}
+      </Show>
+    </section>
+  );
+}
