@@ -3,34 +3,25 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { GuestInvite, GuestMe } from "../../worker/shared/identity";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, errorBody, seed } from "./helpers";
+import { api, cookieFrom, errorBody, logInAs, postJson, seed } from "./helpers";
 import { openSocket } from "./rooms";
-
-const post = (path: string, body: unknown, cookie?: string) =>
-  api(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-const cookieOf = (res: Response, name: string) =>
-  new RegExp(`(__Host-${name}=[^;]+)`).exec(res.headers.get("Set-Cookie") ?? "")?.[1] ?? "";
 
 let member = "";
 beforeAll(async () => {
   await seed();
-  member = cookieOf(await post("/api/dev/login-as", { personId: "demo-david" }), "samtal_session");
+  member = await logInAs("demo-david");
 });
 
 async function invite(documentId: string): Promise<GuestInvite & { token: string }> {
-  const res = await post("/api/invites", { documentId }, member);
+  const res = await postJson("/api/invites", { documentId }, member);
   expect(res.status).toBe(201);
   const body = (await res.json()) as GuestInvite;
   return { ...body, token: /#token=([A-Za-z0-9_-]{43})$/.exec(body.link ?? "")?.[1] ?? "" };
 }
 
 async function accept(token: string, name: string) {
-  const res = await post("/api/invites/accept", { token, name });
-  return { res, cookie: cookieOf(res, "samtal_guest") };
+  const res = await postJson("/api/invites/accept", { token, name });
+  return { res, cookie: cookieFrom(res, "samtal_guest") };
 }
 
 const tokenFor = (documentId: string, cookie: string) =>
@@ -57,7 +48,7 @@ describe("guest invites", () => {
     }
     // A guest is not a member: no member pages, no invites of her own.
     expect((await api("/api/me", { headers: { Cookie: cookie } })).status).toBe(401);
-    expect((await post("/api/invites", { documentId }, cookie)).status).toBe(401);
+    expect((await postJson("/api/invites", { documentId }, cookie)).status).toBe(401);
     const guest = await api("/api/guest", { headers: { Cookie: cookie } });
     expect(((await guest.json()) as GuestMe).name).toBe("Sympatisör Sara");
   });
@@ -105,7 +96,7 @@ describe("guest invites", () => {
 
   it("only lets the member who made an invite withdraw it, and audits both", async () => {
     const { id } = await invite("scratch:audited");
-    const other = cookieOf(await post("/api/dev/login-as", { personId: "demo-farid" }), "samtal_session");
+    const other = await logInAs("demo-farid");
     expect((await api(`/api/invites/${id}`, { method: "DELETE", headers: { Cookie: other } })).status).toBe(
       404,
     );

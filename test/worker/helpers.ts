@@ -24,3 +24,24 @@ export async function errorBody(res: Response): Promise<ApiErrorBody["error"]> {
 }
 
 export { env };
+
+/** A JSON POST through the Worker, with a session cookie if given. */
+export function postJson(path: string, body: unknown, cookie?: string): Promise<Response> {
+  return api(path, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+}
+
+/** The `Cookie` header value for a cookie the response sets, e.g. "samtal_session". */
+export function cookieFrom(res: Response, name: string): string {
+  return new RegExp(`(__Host-${name}=[^;]+)`).exec(res.headers.get("Set-Cookie") ?? "")?.[1] ?? "";
+}
+
+/** Logs in as a demo person (development "log in as") and returns the session cookie. */
+export async function logInAs(personId: string): Promise<string> {
+  const cookie = cookieFrom(await postJson("/api/dev/login-as", { personId }), "samtal_session");
+  if (!cookie) throw new Error(`no session for ${personId}`);
+  return cookie;
+}

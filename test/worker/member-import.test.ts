@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ImportProgress, MemberImport } from "../../worker/shared/members";
 import { generatedMemberFile } from "../support/member-file";
-import { api, env, errorBody, seed } from "./helpers";
+import { api, env, errorBody, logInAs, seed } from "./helpers";
 
 /**
  * Member import from CSV, through the real Worker and real D1: both encodings and
@@ -13,17 +13,6 @@ import { api, env, errorBody, seed } from "./helpers";
  */
 
 const cookies = new Map<string, string>();
-
-async function logInAs(personId: string): Promise<string> {
-  const res = await api("/api/dev/login-as", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ personId }),
-  });
-  const cookie = /(__Host-samtal_session=[^;]+)/.exec(res.headers.get("Set-Cookie") ?? "")?.[1];
-  if (!cookie) throw new Error(`no session for ${personId}`);
-  return cookie;
-}
 
 const cookieOf = (personId: string) => {
   const cookie = cookies.get(personId);

@@ -2,19 +2,8 @@ import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, errorBody, seed } from "./helpers";
+import { api, errorBody, logInAs, seed } from "./helpers";
 import { openSocket } from "./rooms";
-
-const logInAs = async (personId: string) =>
-  /(__Host-samtal_session=[^;]+)/.exec(
-    (
-      await api("/api/dev/login-as", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ personId }),
-      })
-    ).headers.get("Set-Cookie") ?? "",
-  )?.[1] ?? "";
 
 const end = (path: string, cookie: string) => api(path, { method: "DELETE", headers: { Cookie: cookie } });
 const tokenFor = (documentId: string, cookie: string) =>

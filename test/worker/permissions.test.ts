@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, errorBody, seed } from "./helpers";
+import { api, errorBody, logInAs, seed } from "./helpers";
 import { openSocket } from "./rooms";
 
 /** Every demo person (each holds different roles), plus nobody. */
@@ -15,17 +15,6 @@ const demoIds = [
   "demo-greta",
 ];
 const cookies = new Map<string, string>();
-
-async function logInAs(personId: string): Promise<string> {
-  const res = await api("/api/dev/login-as", {
-    method: "POST",
-    headers: { "Content-Type": "application/json" },
-    body: JSON.stringify({ personId }),
-  });
-  const cookie = /(__Host-samtal_session=[^;]+)/.exec(res.headers.get("Set-Cookie") ?? "")?.[1];
-  if (!cookie) throw new Error(`no session for ${personId}`);
-  return cookie;
-}
 
 const tokenRequest = (documentId: string, cookie?: string) =>
   api(`/api/rooms/${encodeURIComponent(documentId)}/token`, {

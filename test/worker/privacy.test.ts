@@ -3,19 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntryView, Me } from "../../worker/shared/identity";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, errorBody, seed } from "./helpers";
+import { api, errorBody, logInAs, postJson, seed } from "./helpers";
 import { openSocket } from "./rooms";
-
-const post = (path: string, body: unknown, cookie?: string) =>
-  api(path, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", ...(cookie ? { Cookie: cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-const logInAs = async (personId: string) =>
-  /(__Host-samtal_session=[^;]+)/.exec(
-    (await post("/api/dev/login-as", { personId })).headers.get("Set-Cookie") ?? "",
-  )?.[1] ?? "";
 
 /** Every row of every table, as text: where an e-mail address could hide. */
 async function everyRowAsText(): Promise<string> {
@@ -56,8 +45,8 @@ describe("erasure", () => {
   it("removes her name and e-mail from every table, ends sessions and sockets, keeps a pseudonym", async () => {
     const cookie = await logInAs("demo-greta");
     // Leave traces: a log-in mail in the outbox, an invite, an open room connection.
-    await post("/api/auth/login", { email: "greta@samtal.example" });
-    await post("/api/invites", { documentId: "scratch:greta" }, cookie);
+    await postJson("/api/auth/login", { email: "greta@samtal.example" });
+    await postJson("/api/invites", { documentId: "scratch:greta" }, cookie);
     const room = (await (
       await api("/api/rooms/scratch:greta/token", { method: "POST", headers: { Cookie: cookie } })
     ).json()) as RoomTokenResponse;
@@ -68,9 +57,9 @@ describe("erasure", () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(await everyRowAsText()).toContain("greta@samtal.example");
 
-    const refused = await post("/api/me/data/erase", { confirm: "yes" }, cookie);
+    const refused = await postJson("/api/me/data/erase", { confirm: "yes" }, cookie);
     expect(refused.status).toBe(400);
-    const erased = await post("/api/me/data/erase", { confirm: "erase" }, cookie);
+    const erased = await postJson("/api/me/data/erase", { confirm: "erase" }, cookie);
     expect(erased.status).toBe(204);
 
     expect(await peer.closed).toEqual({ code: 4410, reason: "access_revoked" });
@@ -100,7 +89,7 @@ describe("erasure", () => {
     await reader.waitFor(() => reader.text === "Gretas bidrag");
     reader.close();
     // A log-in request for the old address now finds nobody.
-    expect((await post("/api/auth/login", { email: "greta@samtal.example" })).status).toBe(202);
+    expect((await postJson("/api/auth/login", { email: "greta@samtal.example" })).status).toBe(202);
   });
 });
 
