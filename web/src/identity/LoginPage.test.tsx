@@ -1,27 +1,16 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@solidjs/testing-library";
+import { describe, expect, it, vi } from "vitest";
 import { errorMessages } from "../../../worker/shared/errors";
 import { setLocale } from "../i18n";
 import LoginPage from "./LoginPage";
 import { nextStorageKey } from "./next";
-import { currentPerson, resetSession } from "./session";
-import { type ApiCall, bengt, errorResponse, fakeApi, jsonResponse } from "./testing";
+import { currentPerson } from "./session";
+import { type ApiCall, bengt, errorResponse, fakeApi, freshStateForEachTest, jsonResponse } from "./testing";
 
 const neutral = "Om adressen finns registrerad är en inloggningslänk på väg. Den gäller i 15 minuter.";
 
-beforeEach(() => {
-  localStorage.clear();
-  setLocale("sv");
-  resetSession();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  setLocale("sv");
-  localStorage.clear();
-});
+freshStateForEachTest();
 
 function open(address = "/login") {
   const history = createMemoryHistory();

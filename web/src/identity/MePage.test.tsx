@@ -1,11 +1,11 @@
 import { MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, within } from "@solidjs/testing-library";
+import { describe, expect, it, vi } from "vitest";
 import type { SessionInfo } from "../../../worker/shared/identity";
 import { setLocale } from "../i18n";
 import MePage from "./MePage";
-import { currentPerson, loggedIn, resetSession } from "./session";
-import { bengt, errorResponse, fakeApi, jsonResponse } from "./testing";
+import { currentPerson, loggedIn } from "./session";
+import { bengt, errorResponse, fakeApi, freshStateForEachTest, jsonResponse } from "./testing";
 
 const at = Date.UTC(2026, 2, 12, 13, 5);
 const sessions: SessionInfo[] = [
@@ -27,18 +27,7 @@ const sessions: SessionInfo[] = [
   },
 ];
 
-beforeEach(() => {
-  localStorage.clear();
-  setLocale("sv");
-  resetSession();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  setLocale("sv");
-  localStorage.clear();
-});
+freshStateForEachTest();
 
 function open() {
   render(() => (

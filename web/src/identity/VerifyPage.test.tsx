@@ -1,27 +1,16 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, render, screen } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { render, screen } from "@solidjs/testing-library";
+import { describe, expect, it, vi } from "vitest";
 import { errorMessages } from "../../../worker/shared/errors";
 import { setLocale } from "../i18n";
 import { rememberNextPath } from "./next";
-import { currentPerson, resetSession, sessionStatus } from "./session";
-import { bengt, errorResponse, fakeApi, jsonResponse } from "./testing";
+import { currentPerson, sessionStatus } from "./session";
+import { bengt, errorResponse, fakeApi, freshStateForEachTest, jsonResponse } from "./testing";
 import VerifyPage, { tokenFromHash } from "./VerifyPage";
 
 const token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
 
-beforeEach(() => {
-  localStorage.clear();
-  setLocale("sv");
-  resetSession();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  setLocale("sv");
-  localStorage.clear();
-});
+freshStateForEachTest();
 
 /** The verify page at `address`, in a router whose history the test can read. */
 function open(address: string) {

@@ -1,5 +1,8 @@
-import { vi } from "vitest";
+import { cleanup } from "@solidjs/testing-library";
+import { afterEach, beforeEach, vi } from "vitest";
 import type { Me } from "../../../worker/shared/identity";
+import { setLocale } from "../i18n";
+import { resetSession } from "./session";
 
 /** One request the page made, as the fake API saw it. */
 export interface ApiCall {
@@ -54,3 +57,23 @@ export const bengt: Me = {
     },
   ],
 };
+
+/**
+ * Each component test starts from nothing: no stored language, name or next path, nobody
+ * logged in, no fake API, nothing rendered. Call once at the top of a test file.
+ */
+export function freshStateForEachTest() {
+  beforeEach(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+    setLocale("sv");
+    resetSession();
+  });
+  afterEach(() => {
+    cleanup();
+    vi.unstubAllGlobals();
+    setLocale("sv");
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+}

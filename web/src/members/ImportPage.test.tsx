@@ -1,11 +1,11 @@
 import { MemoryRouter, Route } from "@solidjs/router";
 import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Me } from "../../../worker/shared/identity";
 import type { ImportProgress, MemberImport } from "../../../worker/shared/members";
 import { setLocale } from "../i18n";
-import { loggedIn, loggedOut, resetSession } from "../identity/session";
-import { bengt, errorResponse, fakeApi, jsonResponse } from "../identity/testing";
+import { loggedIn, loggedOut } from "../identity/session";
+import { bengt, errorResponse, fakeApi, freshStateForEachTest, jsonResponse } from "../identity/testing";
 import ImportPage from "./ImportPage";
 
 const cecilia: Me = {
@@ -36,18 +36,7 @@ const staged: MemberImport = {
   ignoredColumns: ["Telefon"],
 };
 
-beforeEach(() => {
-  localStorage.clear();
-  setLocale("sv");
-  resetSession();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  setLocale("sv");
-  localStorage.clear();
-});
+freshStateForEachTest();
 
 function open() {
   render(() => (
