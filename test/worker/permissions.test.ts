@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, errorBody, logInAs, seed } from "./helpers";
+import { api, errorBody, logInAs, postJson, seed } from "./helpers";
 import { openSocket } from "./rooms";
 
 /** Every demo person (each holds different roles), plus nobody. */
@@ -143,5 +143,46 @@ describe("permission table: members.import, through the import routes", () => {
     expect((await errorBody(res)).code).toBe("not_logged_in");
     expect((await api(`/api/members/imports/${ceciliasImport}`)).status).toBe(401);
     expect((await api(`/api/members/imports/${ceciliasImport}/apply`, { method: "POST" })).status).toBe(401);
+  });
+});
+
+describe("permission table: invites, the audit log and ending memberships, through their routes", () => {
+  const people = new Map<string, string>();
+  const may = (allowed: string[]) => demoIds.map((id) => [id, allowed.includes(id)] as const);
+
+  beforeAll(async () => {
+    for (const id of demoIds) people.set(id, await logInAs(id));
+  });
+
+  // invite.create: any member, for a scratch document; nobody, for other features.
+  it.each(demoIds)("%s may invite guests to a scratch document, not to a motion", async (id) => {
+    const cookie = people.get(id);
+    expect((await postJson("/api/invites", { documentId: "scratch:permissions" }, cookie)).status).toBe(201);
+    expect((await postJson("/api/invites", { documentId: "motion:1" }, cookie)).status).toBe(403);
+  });
+
+  // audit.read: national administrators.
+  it.each(may(["demo-astrid"]))("%s may read the audit log: %s", async (id, allowed) => {
+    const res = await api("/api/audit", { headers: { Cookie: people.get(id) ?? "" } });
+    expect(res.status).toBe(allowed ? 200 : 403);
+  });
+
+  // members.manage: as members.import. Each allowed person ends a different membership,
+  // so every call has something to end; refused calls must leave it in place.
+  const targets: Record<string, string> = {
+    "demo-astrid": "/api/groups/branch/kiruna/members/demo-elin",
+    "demo-cecilia": "/api/groups/association/s-foreningen-majorna/members/demo-bengt",
+  };
+  it.each(may(["demo-astrid", "demo-cecilia"]))("%s may end a membership: %s", async (id, allowed) => {
+    const path = targets[id] ?? "/api/groups/branch/goteborg/members/demo-bengt";
+    const res = await api(path, { method: "DELETE", headers: { Cookie: people.get(id) ?? "" } });
+    expect(res.status).toBe(allowed ? 204 : 403);
+  });
+
+  it("grants none of it to someone who is not logged in", async () => {
+    expect((await postJson("/api/invites", { documentId: "scratch:permissions" })).status).toBe(401);
+    expect((await api("/api/audit")).status).toBe(401);
+    const end = await api("/api/groups/branch/goteborg/members/demo-bengt", { method: "DELETE" });
+    expect(end.status).toBe(401);
   });
 });
