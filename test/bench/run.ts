@@ -2,7 +2,26 @@
  * `npm run bench [-- <scenario> ...]`: runs benchmark scenarios and prints their figures
  * beside the named baseline measured in the same run. Each scenario can run alone; with no
  * names, all run. Scenarios register in `scenarios` below (the room issue adds the first).
+ *
+ * How it measures (docs/benchmarks.md has the figures): each system's server runs pinned to
+ * core 0 (`taskset -c 0`), this process, holding every load client, pinned to core 1;
+ * clients speak the y-websocket protocol straight to the server's own socket (workerd's, not
+ * a wrangler dev proxy's). Baselines go through the same harness in the same run: y-partyserver
+ * 2.2.0 on workerd and Hocuspocus 4 on Node.
+ *
+ * Options: `--rounds N` runs the fan-out and join scenarios N times with the systems taking
+ * turns, and reports medians (a shared machine is noisy); `--deflate` uses Node's WebSocket,
+ * which offers permessage-deflate as browsers do (see lib/client.ts).
  */
+import { workerdVersion } from "../support/workerd";
+import { transport } from "./lib/client";
+import { pinned, pinThisProcess } from "./lib/harness";
+import { b4Scenarios } from "./scenarios/b4";
+import { documentMemoryScenarios } from "./scenarios/document-memory";
+import { fanoutScenarios } from "./scenarios/fanout";
+import { killScenarios } from "./scenarios/kill";
+import { memberImportScenarios } from "./scenarios/member-import";
+import { reconnectScenarios } from "./scenarios/reconnect";
 
 export interface Scenario {
   /** What is measured and against which baseline, in one line. */
@@ -10,9 +29,19 @@ export interface Scenario {
   run(): Promise<void>;
 }
 
-export const scenarios: Record<string, Scenario> = {};
+export const scenarios: Record<string, Scenario> = {
+  ...fanoutScenarios,
+  ...b4Scenarios,
+  ...killScenarios,
+  ...reconnectScenarios,
+  ...documentMemoryScenarios,
+  ...memberImportScenarios,
+};
 
-const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+// Scenario names; options start with "--" ("--rounds N" takes a value).
+const requested = process.argv
+  .slice(2)
+  .filter((arg, i, args) => !arg.startsWith("-") && args[i - 1] !== "--rounds");
 const unknown = requested.filter((name) => !(name in scenarios));
 if (unknown.length) {
   console.error(
@@ -22,9 +51,26 @@ if (unknown.length) {
 }
 const names = requested.length ? requested : Object.keys(scenarios);
 if (!names.length) console.log("No benchmark scenarios yet.");
+// Ctrl+C: exit normally, so the servers this run started are killed on the way out.
+process.on("SIGINT", () => process.exit(130));
+process.on("SIGTERM", () => process.exit(143));
+pinThisProcess();
+transport.deflate = process.argv.includes("--deflate");
+console.log(
+  `workerd ${workerdVersion()}, Node ${process.version}; ` +
+    (pinned ? "servers on core 0, load clients on core 1 (taskset)." : "one core: nothing pinned."),
+);
+console.log(
+  transport.deflate
+    ? "Clients: Node's WebSocket, offering permessage-deflate (workerd accepts it, Hocuspocus declines)."
+    : "Clients: ws sockets without permessage-deflate (--deflate to offer it, as browsers do).",
+);
 for (const name of names) {
   const scenario = scenarios[name];
   if (!scenario) continue;
-  console.log(`\n## ${name}: ${scenario.description}`);
+  console.log(`\n## ${name}: ${scenario.description}\n`);
+  const started = performance.now();
   await scenario.run();
+  console.log(`\n(${name} took ${((performance.now() - started) / 1000).toFixed(0)} s)`);
 }
+process.exit(0);

@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { createTestHarness } from "wrangler";
 
+// No internet here: keep wrangler from fetching the `cf` object and sending metrics.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
+process.env.WRANGLER_SEND_METRICS ??= "false";
+
 export interface RunningApp {
   /** Where the Worker listens, e.g. http://127.0.0.1:53211/ */
   url: URL;

@@ -1,0 +1,270 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { WebSocket as NodeWebSocket } from "ws";
+import * as Y from "yjs";
+
+/**
+ * A load-generating client speaking the y-websocket protocol (sync step 1/2, update,
+ * awareness), light enough that hundreds share one core:
+ *
+ * - Edits carry their own send time: each is an insert of `<E{id}@{µs}>` text, so the bytes
+ *   of any update frame that carries it contain the marker. Receivers find markers by
+ *   scanning frames (no Y.Doc needed), and take the receive time first thing in the handler.
+ * - `keepDoc` clients keep a real Y.Doc and apply everything (joins, durability checks).
+ *   Others hold only their own edits, which is all Yjs needs to produce valid updates.
+ * - Hocuspocus frames the same messages with the document name in front and wants an auth
+ *   message first: `framing: "hocuspocus"` does that, and nothing else differs.
+ * - Sockets are the `ws` package's, not offering permessage-deflate: with every receiver in
+ *   this one process, inflating each of them in turn would be measured as fan-out latency
+ *   (a browser inflates only its own). `transport.deflate = true` (`npm run bench -- --deflate`)
+ *   uses Node's built-in WebSocket instead, which offers it as browsers do; workerd accepts,
+ *   Hocuspocus declines.
+ */
+export const transport = { deflate: false };
+
+function openSocket(url: string): WebSocket {
+  if (transport.deflate) return new WebSocket(url);
+  return new NodeWebSocket(url, { perMessageDeflate: false }) as unknown as WebSocket;
+}
+
+const OPEN = 1;
+export type Framing = "y-websocket" | "hocuspocus";
+
+export interface Endpoint {
+  url: string;
+  framing: Framing;
+  /** Hocuspocus: the document name each frame carries. */
+  documentName: string;
+}
+
+export interface Edit {
+  id: number;
+  /** performance.now() of the sender, in ms. */
+  sentAt: number;
+}
+
+const markerStart = Buffer.from("<E");
+
+/** Every edit marker in a frame. */
+export function scanEdits(bytes: Uint8Array, found: (edit: Edit) => void) {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let at = buf.indexOf(markerStart); at !== -1; at = buf.indexOf(markerStart, at + 2)) {
+    let i = at + 2;
+    let id = 0;
+    while (buf[i] !== 0x40 /* @ */ && i < buf.length) id = id * 10 + ((buf[i++] as number) - 48);
+    i++;
+    let micros = 0;
+    while (buf[i] !== 0x3e /* > */ && i < buf.length) micros = micros * 10 + ((buf[i++] as number) - 48);
+    found({ id, sentAt: micros / 1000 });
+  }
+}
+
+export const editMarker = (id: number, sentAt: number) => `<E${id}@${Math.round(sentAt * 1000)}>`;
+
+export interface ClientOptions {
+  keepDoc?: boolean;
+  /**
+   * Reconnect after the connection drops (not after close()), waiting `backoff(attempt)` ms;
+   * attempt counts failures since the last sync, from 0.
+   */
+  reconnect?: { backoff: (attempt: number) => number };
+  /** Called for every edit marker in a live update (not in sync step 2). */
+  onEdit?: (edit: Edit, receivedAt: number, client: BenchClient) => void;
+}
+
+export class BenchClient {
+  ws: WebSocket | null = null;
+  readonly doc = new Y.Doc();
+  synced = false;
+  /** performance.now() when sync step 2 arrived and was applied. */
+  syncedAt = 0;
+  /** The server's state vector from its first sync step 1 on this connection. */
+  serverStateVector: Map<number, number> | null = null;
+  awarenessFrames = 0;
+  updateFrames = 0;
+  step2Count = 0;
+  closeCount = 0;
+  private readonly keepDoc: boolean;
+  private readonly waiters = new Set<() => void>();
+  private awarenessClock = 0;
+  private readonly prefix: Uint8Array;
+  private closing = false;
+  private attempt = 0;
+
+  constructor(
+    readonly endpoint: Endpoint,
+    private readonly options: ClientOptions = {},
+  ) {
+    this.keepDoc = options.keepDoc ?? false;
+    const encoder = encoding.createEncoder();
+    if (endpoint.framing === "hocuspocus") encoding.writeVarString(encoder, endpoint.documentName);
+    this.prefix = encoding.toUint8Array(encoder);
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== this) this.sendSync(2, update);
+    });
+  }
+
+  get open(): boolean {
+    return this.ws?.readyState === OPEN;
+  }
+
+  /**
+   * Opens the socket and starts the handshake; resolves once open (not yet synced).
+   * `stateVector` overrides what sync step 1 claims to have (replay clients hold no doc).
+   */
+  connect(stateVector?: Uint8Array): Promise<void> {
+    this.synced = false;
+    this.serverStateVector = null;
+    const ws = openSocket(this.endpoint.url);
+    ws.binaryType = "arraybuffer";
+    this.ws = ws;
+    ws.addEventListener("message", (event) => this.onMessage(event.data as ArrayBuffer));
+    ws.addEventListener("close", () => {
+      if (this.ws !== ws) return;
+      this.closeCount++;
+      this.synced = false;
+      this.notify();
+      const reconnect = this.options.reconnect;
+      if (reconnect && !this.closing) {
+        setTimeout(
+          () => {
+            if (this.closing) return;
+            this.connect().catch(() => {
+              // the close event that follows schedules the next attempt
+            });
+          },
+          reconnect.backoff(this.attempt++),
+        );
+      }
+    });
+    return new Promise((resolve, reject) => {
+      ws.addEventListener("open", () => {
+        if (this.endpoint.framing === "hocuspocus") {
+          // [name][2 auth][0 token][token]: Hocuspocus queues everything else until this.
+          this.send((e) => {
+            encoding.writeVarUint(e, 2);
+            encoding.writeVarUint(e, 0);
+            encoding.writeVarString(e, "bench");
+          });
+        }
+        this.sendSync(0, stateVector ?? Y.encodeStateVector(this.doc));
+        resolve();
+      });
+      ws.addEventListener("error", () => reject(new Error(`connecting to ${this.endpoint.url} failed`)));
+    });
+  }
+
+  /** Resolves when synced (sync step 2 received), rejects after `ms`. */
+  whenSynced(ms = 30_000): Promise<void> {
+    return this.waitFor(() => this.synced, ms, "sync");
+  }
+
+  waitFor(predicate: () => boolean, ms: number, what: string): Promise<void> {
+    if (predicate()) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        if (!predicate()) return;
+        clearTimeout(timer);
+        this.waiters.delete(check);
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        this.waiters.delete(check);
+        reject(new Error(`timed out waiting for ${what}`));
+      }, ms);
+      this.waiters.add(check);
+    });
+  }
+
+  /** One edit: inserts its marker at the start of this client's text. */
+  edit(id: number, sentAt = performance.now()) {
+    this.doc.getText("t").insert(0, editMarker(id, sentAt));
+  }
+
+  /** Sends a prepared update (already in Yjs V1 encoding) as a sync update message. */
+  sendUpdate(update: Uint8Array) {
+    this.sendSync(2, update);
+  }
+
+  /**
+   * Sends sync step 1 and waits for the server's step 2: every message sent before has been
+   * processed by then (one ordered socket), so it works as an acknowledgement.
+   */
+  roundTrip(stateVector: Uint8Array, ms = 60_000): Promise<void> {
+    const before = this.step2Count;
+    this.sendSync(0, stateVector);
+    return this.waitFor(() => this.step2Count > before, ms, "sync step 2");
+  }
+
+  /** An awareness update for this client's own id: a cursor, as y-prosemirror sets it. */
+  sendCursor(name: string, anchor: number, head: number) {
+    const state = JSON.stringify({ user: { name, color: "#30bced" }, cursor: { anchor, head } });
+    const update = encoding.createEncoder();
+    encoding.writeVarUint(update, 1);
+    encoding.writeVarUint(update, this.doc.clientID);
+    encoding.writeVarUint(update, ++this.awarenessClock);
+    encoding.writeVarString(update, state);
+    this.send((e) => {
+      encoding.writeVarUint(e, 1);
+      encoding.writeVarUint8Array(e, encoding.toUint8Array(update));
+    });
+  }
+
+  close() {
+    this.closing = true;
+    this.ws?.close(1000, "done");
+  }
+
+  private sendSync(sub: number, payload: Uint8Array) {
+    this.send((e) => {
+      encoding.writeVarUint(e, 0);
+      encoding.writeVarUint(e, sub);
+      encoding.writeVarUint8Array(e, payload);
+    });
+  }
+
+  private send(write: (encoder: encoding.Encoder) => void) {
+    const ws = this.ws;
+    if (!ws || ws.readyState !== OPEN) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeUint8Array(encoder, this.prefix);
+    write(encoder);
+    ws.send(encoding.toUint8Array(encoder));
+  }
+
+  private onMessage(data: ArrayBuffer | string) {
+    const receivedAt = performance.now();
+    if (typeof data === "string") return;
+    const decoder = decoding.createDecoder(new Uint8Array(data));
+    if (this.endpoint.framing === "hocuspocus") decoding.readVarString(decoder);
+    const type = decoding.readVarUint(decoder);
+    if (type === 0 || type === 4) {
+      const sub = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (sub === 0) {
+        this.serverStateVector ??= Y.decodeStateVector(payload);
+        this.sendSync(1, Y.encodeStateAsUpdate(this.doc, payload));
+      } else if (sub === 1) {
+        this.step2Count++;
+        if (this.keepDoc) Y.applyUpdate(this.doc, payload, this);
+        if (!this.synced) {
+          this.synced = true;
+          this.syncedAt = performance.now();
+          this.attempt = 0;
+        }
+      } else if (sub === 2) {
+        this.updateFrames++;
+        const onEdit = this.options.onEdit;
+        if (onEdit) scanEdits(payload, (edit) => onEdit(edit, receivedAt, this));
+        if (this.keepDoc) Y.applyUpdate(this.doc, payload, this);
+      }
+    } else if (type === 1) {
+      this.awarenessFrames++;
+    }
+    this.notify();
+  }
+
+  private notify() {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+}

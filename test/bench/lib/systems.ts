@@ -1,0 +1,220 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { createInterface } from "node:readline";
+import {
+  buildWorker,
+  devRoomToken,
+  repoRoot,
+  roomSocketUrl,
+  roomStats,
+  samtalVars,
+  samtalWorker,
+  startWorkerd,
+  type WorkerdServer,
+} from "../../support/workerd";
+import type { Endpoint } from "./client";
+
+/**
+ * The three systems the benchmark compares, behind one interface, all started the same way:
+ * the server process pinned to core 0 (`taskset -c 0`), storage in a fresh directory that
+ * survives kill9()/restart(), clients connecting straight to the server's own socket.
+ */
+export interface RunningSystem {
+  readonly name: string;
+  /** Where a client connects for a document (fetches a token where the system needs one). */
+  endpoint(documentId: string, mode?: "read" | "write"): Promise<Endpoint>;
+  /** Payload bytes the system wrote to storage for the document, as it counts them. */
+  bytesWritten(documentId: string): Promise<number>;
+  /** How long after the last change its writes may still be due (debounce, alarm). */
+  readonly settleMs: number;
+  /** Forces the system's whole-document write now (the room: compaction), if it has one. */
+  compact?(documentId: string): Promise<void>;
+  /** Resident memory of the server process. */
+  rssBytes(): number;
+  pid(): number;
+  kill9(): Promise<void>;
+  /** Starts the server again on the same storage and port. */
+  restart(): Promise<void>;
+  /** A request that makes sure the server answers (after a restart, before timing a join). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface SystemSpec {
+  name: string;
+  start(options: { cpu: string | undefined; store: boolean }): Promise<RunningSystem>;
+}
+
+function workerdSystem(
+  name: string,
+  server: WorkerdServer,
+  parts: Pick<RunningSystem, "endpoint" | "bytesWritten" | "compact" | "ping" | "settleMs">,
+): RunningSystem {
+  return {
+    name,
+    ...parts,
+    rssBytes: () => server.rssBytes(),
+    pid: () => server.pid,
+    kill9: () => server.kill9(),
+    restart: () => server.restart(),
+    close: () => server.close(),
+  };
+}
+
+/** samtal's room: the Worker from wrangler.toml on workerd. */
+export const samtal: SystemSpec = {
+  name: "samtal room",
+  async start({ cpu }) {
+    const worker = await samtalWorker();
+    const server = await startWorkerd({ worker, vars: samtalVars(), ...(cpu ? { cpu } : {}) });
+    const tokens = new Map<string, Promise<string>>();
+    const token = (documentId: string, mode: "read" | "write") => {
+      const key = `${documentId} ${mode}`;
+      let t = tokens.get(key);
+      if (!t) {
+        t = devRoomToken(server.url, documentId, mode === "write" ? "Skribent" : "Läsare", mode);
+        tokens.set(key, t);
+      }
+      return t;
+    };
+    return workerdSystem("samtal room", server, {
+      settleMs: 2000,
+      async endpoint(documentId, mode = "write") {
+        return {
+          url: roomSocketUrl(server.url, documentId, await token(documentId, mode)),
+          framing: "y-websocket",
+          documentName: documentId,
+        };
+      },
+      async bytesWritten(documentId) {
+        return (await roomStats(server.url, documentId)).bytesWritten;
+      },
+      async compact(documentId) {
+        const res = await fetch(
+          new URL(`/api/dev/rooms/${encodeURIComponent(documentId)}/compact`, server.url),
+          {
+            method: "POST",
+          },
+        );
+        if (!res.ok) throw new Error(`compact: HTTP ${res.status}`);
+      },
+      async ping() {
+        await token(`bench:ping-${Date.now()}`, "read");
+      },
+    });
+  },
+};
+
+/** y-partyserver 2.2.0 on workerd (test/bench/baselines/y-partyserver). */
+export const yPartyserver: SystemSpec = {
+  name: "y-partyserver",
+  async start({ cpu }) {
+    const worker = await buildWorker(path.join(repoRoot, "test/bench/baselines/y-partyserver/wrangler.toml"));
+    const server = await startWorkerd({ worker, ...(cpu ? { cpu } : {}) });
+    const partyUrl = (documentId: string) =>
+      new URL(`/parties/doc/${encodeURIComponent(documentId)}`, server.url);
+    const stats = async (documentId: string, action: "stats" | "save") => {
+      const res = await fetch(`${partyUrl(documentId)}?${action}`, {
+        method: action === "save" ? "POST" : "GET",
+      });
+      if (!res.ok) throw new Error(`y-partyserver ${action}: HTTP ${res.status}`);
+      return (await res.json()) as { bytesWritten: number };
+    };
+    return workerdSystem("y-partyserver", server, {
+      settleMs: 12_000,
+      async endpoint(documentId) {
+        return {
+          url: partyUrl(documentId).href.replace(/^http/, "ws"),
+          framing: "y-websocket",
+          documentName: documentId,
+        };
+      },
+      async bytesWritten(documentId) {
+        return (await stats(documentId, "stats")).bytesWritten;
+      },
+      async compact(documentId) {
+        await stats(documentId, "save");
+      },
+      async ping() {
+        const res = await fetch(new URL("/", server.url));
+        await res.arrayBuffer();
+      },
+    });
+  },
+};
+
+/** Hocuspocus 4 on Node (test/bench/baselines/hocuspocus/server.mjs). */
+export const hocuspocus: SystemSpec = {
+  name: "Hocuspocus",
+  async start({ cpu, store }) {
+    const script = path.join(repoRoot, "test/bench/baselines/hocuspocus/server.mjs");
+    const storeDir = store ? mkdtempSync(path.join(tmpdir(), "hocuspocus-store-")) : null;
+    let child: ChildProcess | null = null;
+    let exited: Promise<void> = Promise.resolve();
+    let port = 0;
+    const launch = async () => {
+      const args = [script, "--port", String(port), ...(storeDir ? ["--store", storeDir] : [])];
+      const proc = cpu
+        ? spawn("taskset", ["-c", cpu, process.execPath, ...args], { stdio: ["ignore", "pipe", "inherit"] })
+        : spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
+      child = proc;
+      exited = new Promise((resolve) => proc.once("exit", () => resolve()));
+      running.add(proc);
+      proc.once("exit", () => running.delete(proc));
+      port = await new Promise<number>((resolve, reject) => {
+        const lines = createInterface({ input: proc.stdout as NodeJS.ReadableStream });
+        proc.once("exit", (code) => reject(new Error(`Hocuspocus exited (${code}) while starting`)));
+        lines.once("line", (line) => resolve((JSON.parse(line) as { port: number }).port));
+      });
+    };
+    const kill = async () => {
+      const proc = child;
+      if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill("SIGKILL");
+      await exited;
+    };
+    await launch();
+    const name = store ? "Hocuspocus (file store)" : "Hocuspocus";
+    return {
+      name,
+      settleMs: 12_000,
+      async endpoint(documentId) {
+        return {
+          url: `ws://127.0.0.1:${port}/${encodeURIComponent(documentId)}`,
+          framing: "hocuspocus",
+          documentName: documentId,
+        };
+      },
+      async bytesWritten(documentId) {
+        const res = await fetch(`http://127.0.0.1:${port}/stats?doc=${encodeURIComponent(documentId)}`);
+        return ((await res.json()) as { bytesWritten: number }).bytesWritten;
+      },
+      rssBytes() {
+        const status = readFileSync(`/proc/${child?.pid}/status`, "utf8");
+        return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) * 1024;
+      },
+      pid: () => child?.pid ?? 0,
+      kill9: kill,
+      async restart() {
+        await kill();
+        await launch();
+      },
+      async ping() {
+        await (await fetch(`http://127.0.0.1:${port}/`)).arrayBuffer();
+      },
+      async close() {
+        await kill();
+        if (storeDir) rmSync(storeDir, { recursive: true, force: true });
+      },
+    };
+  },
+};
+
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const proc of running) proc.kill("SIGKILL");
+});
+
+export const allSystems = [samtal, yPartyserver, hocuspocus];
