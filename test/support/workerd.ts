@@ -30,8 +30,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 const require = createRequire(import.meta.url);
 
 export interface WorkerBundle {
-  /** The bundled ES module (what wrangler deploy --dry-run writes, e.g. index.js). */
-  script: string;
+  /** The bundled ES module's file name (what wrangler deploy --dry-run writes, e.g. index.js). */
+  moduleName: string;
+  /** Its source. Each server writes its own copy beside its config; close() removes both. */
+  source: string;
   compatibilityDate: string;
   compatibilityFlags: string[];
   /** Durable Object bindings: binding name → class name (all SQLite-backed). */
@@ -143,23 +145,30 @@ export async function buildWorker(configPath = path.join(repoRoot, "wrangler.tom
     );
   }
   const outdir = mkdtempSync(path.join(tmpdir(), "workerd-bundle-"));
-  bundleDirs.push(outdir);
-  await runNode(
-    [
-      path.join(repoRoot, "node_modules/wrangler/bin/wrangler.js"),
-      "deploy",
-      "--dry-run",
-      "--config",
-      configPath,
-      "--outdir",
-      outdir,
-    ],
-    configDir,
-  );
-  const modules = readdirSync(outdir).filter((f) => !f.endsWith(".map") && f !== "README.md");
-  const [module] = modules;
-  if (modules.length !== 1 || !module?.endsWith(".js")) {
-    throw new Error(`expected one bundled ES module, got: ${modules.join(", ")}`);
+  let moduleName: string;
+  let source: string;
+  try {
+    await runNode(
+      [
+        path.join(repoRoot, "node_modules/wrangler/bin/wrangler.js"),
+        "deploy",
+        "--dry-run",
+        "--config",
+        configPath,
+        "--outdir",
+        outdir,
+      ],
+      configDir,
+    );
+    const modules = readdirSync(outdir).filter((f) => !f.endsWith(".map") && f !== "README.md");
+    const [module] = modules;
+    if (modules.length !== 1 || !module?.endsWith(".js")) {
+      throw new Error(`expected one bundled ES module, got: ${modules.join(", ")}`);
+    }
+    moduleName = module;
+    source = readFileSync(path.join(outdir, module), "utf8");
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
   }
   const durableObjects: Record<string, string> = {};
   for (const binding of config.durable_objects?.bindings ?? []) {
@@ -173,7 +182,8 @@ export async function buildWorker(configPath = path.join(repoRoot, "wrangler.tom
   }
   if (!config.compatibility_date) throw new Error(`${configPath}: no compatibility_date`);
   return {
-    script: path.join(outdir, module),
+    moduleName,
+    source,
     compatibilityDate: config.compatibility_date,
     compatibilityFlags: config.compatibility_flags ?? [],
     durableObjects,
@@ -185,12 +195,8 @@ export async function buildWorker(configPath = path.join(repoRoot, "wrangler.tom
 /** capnp text string literal (JSON escapes are a subset capnp accepts for our ASCII inputs). */
 const str = (s: string) => JSON.stringify(s);
 
-function capnpConfig(
-  worker: WorkerBundle,
-  vars: Record<string, string>,
-  configDir: string,
-  storageDir: string,
-) {
+/** The module is embedded by name: startWorkerd writes it beside the config file. */
+function capnpConfig(worker: WorkerBundle, vars: Record<string, string>, storageDir: string) {
   const bindings: string[] = [];
   for (const [name, value] of Object.entries({ ...worker.vars, ...vars })) {
     bindings.push(`(name = ${str(name)}, text = ${str(value)})`);
@@ -218,7 +224,7 @@ const config :Workerd.Config = (
 );
 
 const worker :Workerd.Worker = (
-  modules = [(name = ${str(path.basename(worker.script))}, esModule = embed ${str(path.relative(configDir, worker.script))})],
+  modules = [(name = ${str(worker.moduleName)}, esModule = embed ${str(worker.moduleName)})],
   compatibilityDate = ${str(supportedDate(worker.compatibilityDate))},
   compatibilityFlags = [${worker.compatibilityFlags.map(str).join(", ")}],
   bindings = [
@@ -231,12 +237,9 @@ const worker :Workerd.Worker = (
 }
 
 const running = new Set<ChildProcess>();
-/** Bundles built by this process, removed when it exits. */
-const bundleDirs: string[] = [];
 process.once("exit", () => {
   // Never leave a workerd behind, even when a test run is interrupted.
   for (const child of running) child.kill("SIGKILL");
-  for (const dir of bundleDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServer> {
@@ -244,7 +247,8 @@ export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServ
   const storageDir = options.storageDir ?? mkdtempSync(path.join(tmpdir(), "workerd-storage-"));
   const configDir = mkdtempSync(path.join(tmpdir(), "workerd-config-"));
   const configFile = path.join(configDir, "config.capnp");
-  writeFileSync(configFile, capnpConfig(options.worker, options.vars ?? {}, configDir, storageDir));
+  writeFileSync(path.join(configDir, options.worker.moduleName), options.worker.source);
+  writeFileSync(configFile, capnpConfig(options.worker, options.vars ?? {}, storageDir));
   const binary = workerdBinary();
 
   let child: ChildProcess | null = null;
