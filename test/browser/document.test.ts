@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { caretNames, editor, editorText, roomStatus as status } from "./editor";
 import { appInChromium } from "./launch";
 
 const session = appInChromium();
@@ -35,19 +36,6 @@ async function join(
   return person;
 }
 
-const status = (page: Page) => page.getByTestId("room-status").textContent();
-const editor = (page: Page) => page.locator(".ProseMirror");
-
-/** The editor's own text: other people's carets (with their name labels) sit inside it. */
-const editorText = (page: Page) =>
-  page.evaluate(() => {
-    const root = document.querySelector(".ProseMirror");
-    if (!root) return null;
-    const copy = root.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
-    return copy.textContent;
-  });
-const caretNames = (page: Page) => page.locator(".collaboration-carets__label").allTextContents();
 const presentNames = (page: Page) => page.getByTestId("presence").getByRole("listitem").allTextContents();
 
 async function typeAtEnd(page: Page, text: string) {

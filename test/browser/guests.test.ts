@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { editor, editorText, roomStatus as status } from "./editor";
 import { appInChromium } from "./launch";
 
 const session = appInChromium();
@@ -11,18 +12,6 @@ async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
 }
 
 const goto = (page: Page, path: string) => page.goto(session.url(path));
-const status = (page: Page) => page.getByTestId("room-status").textContent();
-const editor = (page: Page) => page.locator(".ProseMirror");
-
-/** The editor's own text: other people's carets (with their name labels) sit inside it. */
-const editorText = (page: Page) =>
-  page.evaluate(() => {
-    const root = document.querySelector(".ProseMirror");
-    if (!root) return null;
-    const copy = root.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
-    return copy.textContent;
-  });
 
 async function typeAtEnd(page: Page, text: string) {
   await editor(page).click();

@@ -1,5 +1,5 @@
 import type { ApiErrorBody, ErrorCode } from "../../worker/shared/errors";
-import { isErrorCode } from "../../worker/shared/errors";
+import { errorCodeForStatus, isErrorCode } from "../../worker/shared/errors";
 import type { DevInfo, HealthReport } from "../../worker/shared/health";
 import type {
   AuditEntryView,
@@ -37,18 +37,6 @@ export function isApiRequestError(value: unknown): value is ApiRequestError {
   return value instanceof ApiRequestError;
 }
 
-function codeForStatus(status: number): ErrorCode {
-  if (status === 401) return "not_logged_in";
-  if (status === 404) return "not_found";
-  if (status === 405) return "method_not_allowed";
-  if (status === 413) return "payload_too_large";
-  if (status === 415) return "unsupported_media_type";
-  if (status === 429) return "too_many_attempts";
-  if (status === 503) return "service_unavailable";
-  if (status >= 400 && status < 500) return "validation_failed";
-  return "internal";
-}
-
 async function errorFrom(response: Response): Promise<ApiRequestError> {
   try {
     const body = (await response.json()) as Partial<ApiErrorBody>;
@@ -57,7 +45,17 @@ async function errorFrom(response: Response): Promise<ApiRequestError> {
   } catch {
     // Not our JSON error body (a proxy's HTML page, say): fall back to the status.
   }
-  return new ApiRequestError(codeForStatus(response.status), response.status);
+  return new ApiRequestError(errorCodeForStatus(response.status), response.status);
+}
+
+/** GET, with null for the one status that means "there is none" (e.g. 401 for nobody logged in). */
+async function getOrNull<T>(path: string, noneStatus: number): Promise<T | null> {
+  try {
+    return await get<T>(path);
+  } catch (error) {
+    if (isApiRequestError(error) && error.status === noneStatus) return null;
+    throw error;
+  }
 }
 
 /** GET a JSON resource from the Worker in the current UI language. */
@@ -157,14 +155,7 @@ export const api = {
   health: () => get<HealthReport>("/api/health"),
 
   /** Who is logged in on this browser, or null when nobody is (401). */
-  me: async (): Promise<Me | null> => {
-    try {
-      return await get<Me>("/api/me");
-    } catch (error) {
-      if (isApiRequestError(error) && error.status === 401) return null;
-      throw error;
-    }
-  },
+  me: () => getOrNull<Me>("/api/me", 401),
 
   /** Asks for a log-in link. The answer is the same whether or not the address is a member's. */
   requestLoginLink: (email: string) => send<LoginRequested>("POST", "/api/auth/login", { email }),
@@ -179,14 +170,7 @@ export const api = {
   endSession: (id: string) => send<void>("DELETE", `/api/me/sessions/${encodeURIComponent(id)}`),
 
   /** The guest on this browser (after accepting an invite), or null when there is none (404). */
-  guest: async (): Promise<GuestMe | null> => {
-    try {
-      return await get<GuestMe>("/api/guest");
-    } catch (error) {
-      if (isApiRequestError(error) && error.status === 404) return null;
-      throw error;
-    }
-  },
+  guest: () => getOrNull<GuestMe>("/api/guest", 404),
 
   /** A member invites guests to a document: the answer carries the link, shown only this once. */
   createInvite: (documentId: string) => send<GuestInvite>("POST", "/api/invites", { documentId }),

@@ -4,6 +4,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import {
   type ApiErrorBody,
   type ErrorCode,
+  errorCodeForStatus,
   errorMessages,
   negotiateLocale,
   type ValidationIssue,
@@ -34,23 +35,10 @@ export function errorResponse(
   return c.json(body, status);
 }
 
-const codeForHttpStatus: Partial<Record<number, ErrorCode>> = {
-  400: "validation_failed",
-  401: "not_logged_in",
-  403: "forbidden",
-  404: "not_found",
-  405: "method_not_allowed",
-  413: "payload_too_large",
-  415: "unsupported_media_type",
-  429: "too_many_attempts",
-  426: "upgrade_required",
-  503: "service_unavailable",
-};
-
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof ApiError) return errorResponse(c, err.status, err.code, err.issues);
   if (err instanceof HTTPException && err.status < 500) {
-    return errorResponse(c, err.status, codeForHttpStatus[err.status] ?? "validation_failed");
+    return errorResponse(c, err.status, errorCodeForStatus(err.status));
   }
   // Log where and what kind of failure, never the message: it may quote user input.
   console.error(

@@ -166,6 +166,24 @@ export interface ApiErrorBody {
   };
 }
 
+/** The code an HTTP status stands for when no error body says better (Worker and web alike). */
+const codeForStatus: Partial<Record<number, ErrorCode>> = {
+  400: "validation_failed",
+  401: "not_logged_in",
+  403: "forbidden",
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "payload_too_large",
+  415: "unsupported_media_type",
+  426: "upgrade_required",
+  429: "too_many_attempts",
+  503: "service_unavailable",
+};
+
+export function errorCodeForStatus(status: number): ErrorCode {
+  return codeForStatus[status] ?? (status >= 400 && status < 500 ? "validation_failed" : "internal");
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === "string" && Object.hasOwn(errorMessages, value);
 }

@@ -1,0 +1,17 @@
+import type { Page } from "playwright-core";
+
+/** The shared-document page, as the browser tests read it. */
+export const roomStatus = (page: Page) => page.getByTestId("room-status").textContent();
+export const editor = (page: Page) => page.locator(".ProseMirror");
+
+/** The editor's own text: other people's carets (with their name labels) sit inside it. */
+export const editorText = (page: Page) =>
+  page.evaluate(() => {
+    const root = document.querySelector(".ProseMirror");
+    if (!root) return null;
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+    return copy.textContent;
+  });
+
+export const caretNames = (page: Page) => page.locator(".collaboration-carets__label").allTextContents();
