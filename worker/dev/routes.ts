@@ -10,15 +10,15 @@ import { demoPeople, seedDemoPeople } from "../identity/seed";
 import { startSession } from "../identity/sessions";
 import { seedOrganisation } from "../org/seed";
 import { slugify } from "../org/slug";
-import { roomStub, roomTokenSecret } from "../rooms/documents";
-import { signRoomToken } from "../rooms/token";
+import { roomStub } from "../rooms/documents";
+import { issueRoomToken } from "../rooms/token";
 import type { DevInfo } from "../shared/health";
 import type { DemoPerson, OutboxMessage } from "../shared/identity";
 import { documentIdSchema } from "../shared/room-schemas";
-import { type RoomTokenResponse, roomModes, roomTokenTtlSeconds } from "../shared/rooms";
+import { roomModes, roomTokenTtlSeconds } from "../shared/rooms";
 import { devOnly } from "./switch";
 
-/** Until log-in exists, anyone on a development machine may have a token for any document. */
+/** On a development machine anyone may have a token for any document (benchmarks, examples). */
 const devRoomTokenRequestSchema = z.object({
   documentId: documentIdSchema,
   name: z.string().trim().min(1).max(80),
@@ -79,15 +79,9 @@ export const devRoutes = featureApp()
   })
   // A negative ttlSeconds gives an already expired token, for tests of expiry.
   .post("/room-token", validateJson(devRoomTokenRequestSchema), async (c) => {
-    const secret = roomTokenSecret(c.env);
-    if (!secret) throw new ApiError(503, "service_unavailable");
     const { documentId, name, mode, ttlSeconds } = c.req.valid("json");
-    const expiresAt = Math.floor(Date.now() / 1000) + ttlSeconds;
-    const token = await signRoomToken(
-      { doc: documentId, sub: `dev-${slugify(name) || "person"}`, name, mode, exp: expiresAt },
-      secret,
-    );
-    return c.json({ token, documentId, mode, expiresAt } satisfies RoomTokenResponse);
+    const sub = `dev-${slugify(name) || "person"}`;
+    return c.json(await issueRoomToken(c.env, { doc: documentId, sub, name, mode }, ttlSeconds));
   })
   // For benchmarks and tests: what a room has written, and compaction on demand.
   .get("/rooms/:documentId/stats", validate("param", roomParamSchema), async (c) =>

@@ -6,9 +6,11 @@ import type { AppEnv } from "../http/app";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { allowAttempt } from "../http/rate-limit";
+import { base64urlDecode, base64urlEncode } from "../shared/base64url";
 import type { AuthProviders, OidcLoginError } from "../shared/identity";
+import { safeNextPath } from "../shared/paths";
 import { oidcLogins, people } from "./schema";
-import { base64url, randomSecret, sha256 } from "./secrets";
+import { randomSecret, sha256 } from "./secrets";
 import { startSession } from "./sessions";
 
 /**
@@ -88,19 +90,6 @@ export function readOidcConfig(env: Env): OidcConfig | null {
     emailClaim: env.OIDC_EMAIL_CLAIM?.trim() || "email",
     name: env.OIDC_NAME?.trim() || "OpenID Connect",
   };
-}
-
-/** A path on this site for after the log-in; the same rule as the web app's `safeNextPath`. */
-export function safeNextPath(value: unknown): string | null {
-  if (typeof value !== "string" || value.length > 500) return null;
-  if (!/^\/(?![/\\])/.test(value)) return null;
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code <= 0x20 || code === 0x7f) return null;
-  }
-  if (value === "/login" || value.startsWith("/login/") || value.startsWith("/login?")) return null;
-  if (value === "/api" || value.startsWith("/api/")) return null;
-  return value;
 }
 
 /** A failed step: the code the person sees, and what the log may say (no claim values). */
@@ -225,18 +214,15 @@ const supportedAlgorithms = {
 } as const;
 type Algorithm = keyof typeof supportedAlgorithms;
 
-function base64urlDecode(value: string): Uint8Array<ArrayBuffer> {
-  if (!/^[A-Za-z0-9_-]*$/.test(value)) throw new Error("not base64url");
-  const padded = value.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((value.length + 3) % 4);
-  const binary = atob(padded);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+function decodeBase64url(value: string): Uint8Array<ArrayBuffer> {
+  const bytes = base64urlDecode(value);
+  if (!bytes) throw new Error("not base64url");
   return bytes;
 }
 
 function decodeJson(part: string): Record<string, unknown> {
   const value: unknown = JSON.parse(
-    new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(base64urlDecode(part)),
+    new TextDecoder("utf-8", { fatal: true, ignoreBOM: false }).decode(decodeBase64url(part)),
   );
   if (typeof value !== "object" || value === null || Array.isArray(value)) throw new Error("not an object");
   return value as Record<string, unknown>;
@@ -287,7 +273,7 @@ async function importKey(jwk: Jwk, alg: Algorithm): Promise<CryptoKey> {
   const material: JsonWebKey =
     alg === "RS256" ? { kty: "RSA", n: jwk.n, e: jwk.e } : { kty: "EC", crv: "P-256", x: jwk.x, y: jwk.y };
   // Short RSA keys are refused: 2048 bits at least.
-  if (alg === "RS256" && base64urlDecode(jwk.n ?? "").length < 256) throw new IdTokenError("no_key");
+  if (alg === "RS256" && decodeBase64url(jwk.n ?? "").length < 256) throw new IdTokenError("no_key");
   return crypto.subtle.importKey("jwk", material, params, false, ["verify"]);
 }
 
@@ -312,7 +298,7 @@ export async function verifyIdToken(
   try {
     header = decodeJson(headerPart);
     claims = decodeJson(payloadPart);
-    signature = base64urlDecode(signaturePart);
+    signature = decodeBase64url(signaturePart);
   } catch {
     throw new IdTokenError("malformed");
   }
@@ -358,7 +344,7 @@ export async function verifyIdToken(
 
 async function codeChallenge(verifier: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(verifier));
-  return base64url(new Uint8Array(digest));
+  return base64urlEncode(new Uint8Array(digest));
 }
 
 function loginUrl(error: OidcLoginError, next: string | null): string {
@@ -469,7 +455,7 @@ export const oidcRoutes = featureApp()
     const config = readOidcConfig(c.env);
     if (!config) throw new ApiError(404, "not_found");
     noStore(c);
-    const next = safeNextPath(c.req.query("next"));
+    const next = safeNextPath(c.req.query("next")) ?? null;
     try {
       const db = getDb(c.env.DB);
       const address = c.req.header("CF-Connecting-IP") ?? "local";

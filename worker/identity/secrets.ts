@@ -1,14 +1,10 @@
-const encoder = new TextEncoder();
+import { base64urlEncode } from "../shared/base64url";
 
-export function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
+const encoder = new TextEncoder();
 
 /** A random secret, base64url: 32 bytes give 43 characters. */
 export function randomSecret(bytes = 32): string {
-  return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
+  return base64urlEncode(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
 /** SHA-256, hex. What the database keeps instead of a secret (session, log-in link). */

@@ -1,6 +1,5 @@
 import * as Y from "yjs";
 import type { DocumentRoom } from "./DocumentRoom";
-import { minimumSecretLength } from "./token";
 
 /**
  * The server-side API for features: read a live document or change it as the server,
@@ -26,15 +25,6 @@ export function roomNamespace(env: Env): DurableObjectNamespace<DocumentRoom> {
 export function roomStub(env: Env, documentId: string) {
   const namespace = roomNamespace(env);
   return namespace.get(namespace.idFromName(documentId));
-}
-
-/**
- * The room token secret (`wrangler secret put ROOM_TOKEN_SECRET` when deploying; local runs
- * generate a fresh one at every start). Without one, rooms refuse to open.
- */
-export function roomTokenSecret(env: Env): string | null {
-  const secret = env.ROOM_TOKEN_SECRET;
-  return secret && secret.length >= minimumSecretLength ? secret : null;
 }
 
 /** The document's whole state as one Yjs update (V1). */

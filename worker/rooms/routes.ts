@@ -5,17 +5,11 @@ import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { documentIdSchema } from "../shared/room-schemas";
-import {
-  type RoomCloseReason,
-  type RoomMode,
-  type RoomTokenResponse,
-  roomCloseCodes,
-  roomTokenTtlSeconds,
-} from "../shared/rooms";
+import { type RoomCloseReason, type RoomMode, roomCloseCodes } from "../shared/rooms";
 import { controlHeader, identityHeader } from "./DocumentRoom";
-import { roomStub, roomTokenSecret } from "./documents";
+import { roomStub } from "./documents";
 import { recordRoomConnection } from "./revocation";
-import { signRoomToken, verifyRoomToken } from "./token";
+import { issueRoomToken, roomTokenSecret, verifyRoomToken } from "./token";
 
 /**
  * Accepts the socket in the Worker only to close it with a reason a browser can read:
@@ -41,8 +35,6 @@ export const roomRoutes = featureApp()
    * write as the permission table allows (worker/access/permissions.ts).
    */
   .post("/:documentId/token", validate("param", z.object({ documentId: documentIdSchema })), async (c) => {
-    const secret = roomTokenSecret(c.env);
-    if (!secret) throw new ApiError(503, "service_unavailable");
     const identity = await currentIdentity(c);
     if (identity.kind === "anonymous") throw new ApiError(401, "not_logged_in");
     const { documentId } = c.req.valid("param");
@@ -53,19 +45,16 @@ export const roomRoutes = featureApp()
         ? "read"
         : null;
     if (!mode) throw new ApiError(403, "forbidden");
-    const expiresAt = Math.floor(Date.now() / 1000) + roomTokenTtlSeconds;
-    const token = await signRoomToken(
-      {
+    const sub = identity.kind === "member" ? identity.personId : identity.guestId;
+    return c.json(
+      await issueRoomToken(c.env, {
         doc: documentId,
-        sub: identity.kind === "member" ? identity.personId : identity.guestId,
+        sub,
         name: identity.name,
         mode,
-        exp: expiresAt,
         sid: identity.sessionId,
-      },
-      secret,
+      }),
     );
-    return c.json({ token, documentId, mode, expiresAt } satisfies RoomTokenResponse);
   })
   .get(
     "/:documentId",

@@ -1,5 +1,7 @@
+import { ApiError } from "../http/errors";
+import { base64urlDecode, base64urlEncode } from "../shared/base64url";
 import { roomTokenClaimsSchema } from "../shared/room-schemas";
-import type { RoomTokenClaims } from "../shared/rooms";
+import { type RoomTokenClaims, type RoomTokenResponse, roomTokenTtlSeconds } from "../shared/rooms";
 
 /**
  * Room tokens: `v1.<base64url JSON claims>.<base64url HMAC-SHA256>`. Short-lived and
@@ -9,22 +11,6 @@ import type { RoomTokenClaims } from "../shared/rooms";
 
 const encoder = new TextEncoder();
 
-function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return null;
-  try {
-    const binary = atob(text.replace(/-/g, "+").replace(/_/g, "/"));
-    return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
-
 async function hmacKey(secret: string, usage: "sign" | "verify"): Promise<CryptoKey> {
   return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
     usage,
@@ -33,10 +19,35 @@ async function hmacKey(secret: string, usage: "sign" | "verify"): Promise<Crypto
 
 export const minimumSecretLength = 32;
 
+/**
+ * The room token secret (`wrangler secret put ROOM_TOKEN_SECRET` when deploying; local runs
+ * generate a fresh one at every start). Without one, rooms refuse to open.
+ */
+export function roomTokenSecret(env: Env): string | null {
+  const secret = env.ROOM_TOKEN_SECRET;
+  return secret && secret.length >= minimumSecretLength ? secret : null;
+}
+
+/**
+ * A signed token for one document, valid `ttlSeconds` from now: what every token endpoint
+ * answers. 503 when the deployment has no secret (rooms cannot open without one).
+ */
+export async function issueRoomToken(
+  env: Env,
+  claims: Omit<RoomTokenClaims, "exp">,
+  ttlSeconds = roomTokenTtlSeconds,
+): Promise<RoomTokenResponse> {
+  const secret = roomTokenSecret(env);
+  if (!secret) throw new ApiError(503, "service_unavailable");
+  const expiresAt = Math.floor(Date.now() / 1000) + ttlSeconds;
+  const token = await signRoomToken({ ...claims, exp: expiresAt }, secret);
+  return { token, documentId: claims.doc, mode: claims.mode, expiresAt };
+}
+
 export async function signRoomToken(claims: RoomTokenClaims, secret: string): Promise<string> {
-  const payload = base64url(encoder.encode(JSON.stringify(claims)));
+  const payload = base64urlEncode(encoder.encode(JSON.stringify(claims)));
   const signature = await crypto.subtle.sign("HMAC", await hmacKey(secret, "sign"), encoder.encode(payload));
-  return `v1.${payload}.${base64url(new Uint8Array(signature))}`;
+  return `v1.${payload}.${base64urlEncode(new Uint8Array(signature))}`;
 }
 
 export type TokenCheck =
@@ -54,7 +65,7 @@ export async function verifyRoomToken(
   if (token.length > 4096) return invalid;
   const [version, payload, signature, ...rest] = token.split(".");
   if (version !== "v1" || !payload || !signature || rest.length) return invalid;
-  const signatureBytes = fromBase64url(signature);
+  const signatureBytes = base64urlDecode(signature);
   if (!signatureBytes) return invalid;
   const valid = await crypto.subtle.verify(
     "HMAC",
@@ -63,7 +74,7 @@ export async function verifyRoomToken(
     encoder.encode(payload),
   );
   if (!valid) return invalid;
-  const payloadBytes = fromBase64url(payload);
+  const payloadBytes = base64urlDecode(payload);
   if (!payloadBytes) return invalid;
   let parsed: unknown;
   try {

@@ -4,24 +4,14 @@
  * another tab; the verify page takes it back once. Only paths on this site are accepted.
  */
 
+import { safeNextPath } from "../../../worker/shared/paths";
+
+export { safeNextPath };
+
 export const nextStorageKey = "samtal.loginNext";
 /** A remembered page older than a log-in link's lifetime (plus margin) is forgotten. */
 const maxAgeMs = 30 * 60 * 1000;
 export const defaultNextPath = "/me";
-
-/** A path on this site, and not one that would loop back into the log-in itself. */
-export function safeNextPath(value: unknown): string | undefined {
-  if (typeof value !== "string" || value.length > 500) return undefined;
-  // "/x" only: not "//host", "/\host" (a browser reads both as another site), nor a scheme.
-  if (!/^\/(?![/\\])/.test(value)) return undefined;
-  // No control characters or whitespace (e.g. a tab in "/\t/evil.example" is dropped by URL parsers).
-  for (const char of value) {
-    const code = char.codePointAt(0) ?? 0;
-    if (code <= 0x20 || code === 0x7f) return undefined;
-  }
-  if (value === "/login" || value.startsWith("/login/") || value.startsWith("/login?")) return undefined;
-  return value;
-}
 
 export function rememberNextPath(value: unknown, now = Date.now()): void {
   const path = safeNextPath(value);
