@@ -1,11 +1,13 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { groupPath, type Identity } from "../access/identity";
+import { authorize, type Resource } from "../access/permissions";
 import { type Db, getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { groups } from "../org/schema";
 import { closeRoomsOfSessions } from "../rooms/revocation";
-import type { GroupMembership, Me, Role, SessionInfo } from "../shared/identity";
+import { type GroupMembership, groupActions, type Me, type Role, type SessionInfo } from "../shared/identity";
 import { sessionIdParamSchema } from "../shared/identity-schemas";
 import { memberships, people, sessions } from "./schema";
 import { requireSession, revokeSession } from "./sessions";
@@ -50,6 +52,7 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
     const entry = byGroup.get(row.groupId) ?? {
       group: { kind: row.kind, slug: row.slug, name: row.name },
       roles: [],
+      can: [],
     };
     entry.roles.push(row.role);
     byGroup.set(row.groupId, entry);
@@ -59,6 +62,21 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
       kindOrder[a.group.kind] - kindOrder[b.group.kind] || a.group.name.localeCompare(b.group.name, "sv"),
   );
   for (const g of groupsOfPerson) g.roles.sort((a, b) => (roleOrder.get(a) ?? 99) - (roleOrder.get(b) ?? 99));
+  const identity: Identity = {
+    kind: "member",
+    personId,
+    sessionId: "",
+    name: person.name,
+    grants: rows.map(({ groupId, role }) => ({ groupId, role })),
+  };
+  for (const [groupId, membership] of byGroup) {
+    const group: Resource = { type: "group", groupId, path: await groupPath(db, groupId) };
+    membership.can = groupActions.filter((action) =>
+      authorize(identity, action, action === "audit.read" ? { type: "national" } : group),
+    );
+    if (membership.group.kind !== "national")
+      membership.can = membership.can.filter((a) => a !== "audit.read");
+  }
   return { kind: "member", id: person.id, name: person.name, email: person.email, groups: groupsOfPerson };
 }
 

@@ -19,9 +19,21 @@ export const roles = [
 ] as const;
 export type Role = (typeof roles)[number];
 
+/**
+ * What the web app may offer a person in one of her groups (links, buttons). The Worker
+ * works this out from the permission table (worker/access/permissions.ts) and decides
+ * every request again; the web app never mirrors the table.
+ * - `members.import`: import the member register for this group (for the national group:
+ *   for the whole party);
+ * - `audit.read`: read the audit log (on the national group).
+ */
+export const groupActions = ["members.import", "audit.read"] as const;
+export type GroupAction = (typeof groupActions)[number];
+
 export interface GroupMembership {
   group: GroupRef;
   roles: Role[];
+  can: GroupAction[];
 }
 
 export interface Me {

@@ -120,7 +120,11 @@ describe("AuditPage", () => {
 describe("isNationalAdmin", () => {
   it("is a national_admin role in any group", () => {
     const national = { kind: "national" as const, slug: "national", name: "Partistyrelsen" };
-    expect(isNationalAdmin({ groups: [{ group: national, roles: ["national_admin"] }] })).toBe(true);
-    expect(isNationalAdmin({ groups: [{ group: national, roles: ["member"] }] })).toBe(false);
+    expect(
+      isNationalAdmin({
+        groups: [{ group: national, roles: ["national_admin"], can: ["members.import", "audit.read"] }],
+      }),
+    ).toBe(true);
+    expect(isNationalAdmin({ groups: [{ group: national, roles: ["member"], can: [] }] })).toBe(false);
   });
 });

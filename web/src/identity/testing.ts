@@ -50,10 +50,11 @@ export const bengt: Me = {
   name: "Bengt Olsson",
   email: "bengt@samtal.example",
   groups: [
-    { group: { kind: "branch", slug: "goteborg", name: "Göteborg" }, roles: ["chair", "member"] },
+    { group: { kind: "branch", slug: "goteborg", name: "Göteborg" }, roles: ["chair", "member"], can: [] },
     {
       group: { kind: "association", slug: "s-foreningen-majorna", name: "S-föreningen Majorna" },
       roles: ["member"],
+      can: [],
     },
   ],
 };

@@ -17,6 +17,7 @@ const cecilia: Me = {
     {
       group: { kind: "branch", slug: "goteborg", name: "Göteborg" },
       roles: ["board_member", "welcome_officer", "member"],
+      can: ["members.import"],
     },
   ],
 };

@@ -9,6 +9,7 @@ describe("importGroups", () => {
         {
           group: { kind: "branch" as const, slug: "goteborg", name: "Göteborg" },
           roles: ["board_member" as const, "welcome_officer" as const, "member" as const],
+          can: ["members.import" as const],
         },
       ],
     };
@@ -21,10 +22,12 @@ describe("importGroups", () => {
         {
           group: { kind: "national" as const, slug: "national", name: "Partistyrelsen" },
           roles: ["national_admin" as const],
+          can: ["members.import" as const, "audit.read" as const],
         },
         {
           group: { kind: "district" as const, slug: "skane", name: "Skåne" },
           roles: ["welcome_officer" as const],
+          can: ["members.import" as const],
         },
       ],
     };
@@ -38,6 +41,7 @@ describe("importGroups", () => {
         {
           group: { kind: "association" as const, slug: "s-foreningen-majorna", name: "Majorna" },
           roles: ["welcome_officer" as const],
+          can: ["members.import" as const],
         },
       ],
     };
