@@ -10,7 +10,7 @@ interface SamtalLocalBindings {
   MAIL_HTTP_TOKEN?: string;
   MAIL_FROM?: string;
   /**
-   * OpenID Connect log-in (worker/identity/oidc.ts); all of issuer, client id and secret, or
+   * OpenID Connect log-in (worker/identity/oidc/); all of issuer, client id and secret, or
    * none. The issuer is https (http only on a loopback host, for tests).
    */
   OIDC_ISSUER?: string;

@@ -11,7 +11,7 @@ import { guestRoutes, guestSessionMiddleware, inviteRoutes } from "./identity/gu
 import { authRoutes } from "./identity/login";
 import { meRoutes } from "./identity/me";
 import { membershipRoutes } from "./identity/memberships";
-import { oidcRoutes } from "./identity/oidc";
+import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
 import { memberRoutes } from "./members/routes";

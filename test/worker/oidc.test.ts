@@ -1,7 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { createLocalJWKSet, type JWK as Jwk } from "jose";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { clearOidcCaches, type Jwk, verifyIdToken } from "../../worker/identity/oidc";
+import { clearOidcCaches, signingKeys } from "../../worker/identity/oidc/provider";
+import { verifyIdToken } from "../../worker/identity/oidc/verify";
 import app from "../../worker/index";
 import { base64urlEncode as base64url } from "../../worker/shared/base64url";
 import { api, errorBody, seed } from "./helpers";
@@ -74,7 +76,7 @@ describe("verifyIdToken", () => {
   let ec: Signer;
   let keys: Jwk[];
   const expected = { issuer, clientId, nonce };
-  const keySource = () => async () => keys;
+  const keySource = () => createLocalJWKSet({ keys });
 
   beforeAll(async () => {
     [rsa, ec] = await Promise.all([makeSigner("RS256", "rsa-1"), makeSigner("ES256", "ec-1")]);
@@ -145,11 +147,21 @@ describe("verifyIdToken", () => {
   it("fetches the keys again for a key id it does not know (key rotation)", async () => {
     const rotated = await makeSigner("ES256", "ec-2");
     const calls: boolean[] = [];
-    const source = async (refresh: boolean) => {
+    // The provider's key set as the Worker fetches it: the old key first, the new one on a refresh.
+    vi.stubGlobal("fetch", async () => {
+      const refresh = calls.length > 0;
       calls.push(refresh);
-      return refresh ? [rotated.jwk] : [ec.jwk];
-    };
-    await expect(verifyIdToken(await rotated.sign(goodClaims()), source, expected)).resolves.toBeDefined();
+      return Response.json({ keys: refresh ? [rotated.jwk] : [ec.jwk] });
+    });
+    const source = signingKeys(`${issuer}/jwks`);
+    await expect(verifyIdToken(await ec.sign(goodClaims()), source, expected)).resolves.toBeDefined();
+    // jose fetches the set again for an unknown key id once 30 s have passed since the last fetch.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 31_000 });
+    try {
+      await expect(verifyIdToken(await rotated.sign(goodClaims()), source, expected)).resolves.toBeDefined();
+    } finally {
+      vi.useRealTimers();
+    }
     expect(calls).toEqual([false, true]);
   });
 });
