@@ -75,6 +75,30 @@ describe("the Content Security Policy in a real browser", () => {
       .toEqual([["script-src-elem", "inline"]]);
   });
 
+  it("shows every page to a logged-in person without a violation", async () => {
+    const { context, violations } = await recordingContext();
+    const page = await context.newPage();
+    await openPage(page, "/login");
+    await page.getByRole("button", { name: /Bengt Olsson/ }).click();
+    await expect.poll(() => page.getByTestId("me-name").textContent()).toBe("Bengt Olsson");
+    for (const path of [
+      "/",
+      "/organisation",
+      "/organisation/branch/goteborg",
+      "/me",
+      "/admin/audit",
+      "/members/import",
+      "/dev/outbox",
+      "/invite",
+      "/no-such-page",
+    ]) {
+      await openPage(page, path);
+      await page.locator("h1").first().waitFor();
+      await settle(page);
+    }
+    expect(violations).toEqual([]);
+  });
+
   it("lets a logged-in person edit a shared document with another person's caret, without a violation", async () => {
     const cecilia = await recordingContext();
     const page = await cecilia.context.newPage();
