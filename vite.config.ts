@@ -2,6 +2,20 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type PluginOption } from "vite";
 import solid from "vite-plugin-solid";
+import { assetHeadersFile } from "./worker/http/security-headers.ts";
+
+/**
+ * Writes dist/web/_headers, the security headers of every static asset, from the module the
+ * Worker uses for its own responses, so the two cannot drift. Only in a build: the dev
+ * server injects styles inline (hot reload), which the policy would block.
+ */
+const securityHeadersFile: PluginOption = {
+  name: "samtal-security-headers",
+  apply: "build",
+  generateBundle() {
+    this.emitFile({ type: "asset", fileName: "_headers", source: assetHeadersFile() });
+  },
+};
 
 /**
  * The web app (web/) builds to dist/web, which wrangler.toml serves as static assets.
@@ -12,7 +26,7 @@ import solid from "vite-plugin-solid";
  * imported only when serving, so a build never loads it (or miniflare).
  */
 export default defineConfig(async ({ command }) => {
-  const plugins: PluginOption[] = [solid()];
+  const plugins: PluginOption[] = [solid(), securityHeadersFile];
   if (command === "serve") {
     const { cloudflare } = await import("@cloudflare/vite-plugin").catch((cause: unknown) => {
       throw new Error(

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { secureHeaders } from "hono/secure-headers";
 import { auditRoutes } from "./audit/routes";
 import { devRoutes } from "./dev/routes";
 import { healthRoutes } from "./health/routes";
@@ -7,6 +6,7 @@ import type { AppEnv } from "./http/app";
 import { csrfProtection } from "./http/csrf";
 import { onError, onNotFound } from "./http/errors";
 import { localeMiddleware } from "./http/locale";
+import { setSecurityHeaders } from "./http/security-headers";
 import { guestRoutes, guestSessionMiddleware, inviteRoutes } from "./identity/guests";
 import { authRoutes } from "./identity/login";
 import { meRoutes } from "./identity/me";
@@ -23,11 +23,13 @@ import { roomRoutes } from "./rooms/routes";
  * runs; only /api/* reaches it (wrangler.toml: run_worker_first). Each feature is a
  * sub-app mounted under its own path.
  */
-const withSecureHeaders = secureHeaders();
-
 export const app = new Hono<AppEnv>()
+  // The same security headers as the static assets (worker/http/security-headers.ts).
   // WebSocket upgrades are skipped: a 101 response from a Durable Object has immutable headers.
-  .use((c, next) => (c.req.header("Upgrade") ? next() : withSecureHeaders(c, next)))
+  .use(async (c, next) => {
+    await next();
+    if (!c.req.header("Upgrade")) setSecurityHeaders(c.res.headers);
+  })
   .use(localeMiddleware)
   .use("/api/*", csrfProtection)
   .use("/api/*", sessionMiddleware)

@@ -31,7 +31,7 @@ describe("errors from the real Worker", () => {
   it("sets security headers on API responses", async () => {
     const res = await api("/api/health");
     expect(res.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(res.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+    expect(res.headers.get("X-Frame-Options")).toBe("DENY");
   });
 });
 
