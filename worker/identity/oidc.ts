@@ -6,11 +6,11 @@ import type { AppEnv } from "../http/app";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { allowAttempt } from "../http/rate-limit";
+import { randomSecret, sha256 } from "../http/secrets";
 import { base64urlDecode, base64urlEncode } from "../shared/base64url";
 import type { AuthProviders, OidcLoginError } from "../shared/identity";
 import { safeNextPath } from "../shared/paths";
 import { oidcLogins, people } from "./schema";
-import { randomSecret, sha256 } from "./secrets";
 import { startSession } from "./sessions";
 
 /**
