@@ -16,18 +16,13 @@
 import { workerdVersion } from "../support/workerd";
 import { transport } from "./lib/client";
 import { pinned, pinThisProcess } from "./lib/harness";
+import type { Scenario } from "./lib/scenario";
 import { b4Scenarios } from "./scenarios/b4";
 import { documentMemoryScenarios } from "./scenarios/document-memory";
 import { fanoutScenarios } from "./scenarios/fanout";
 import { killScenarios } from "./scenarios/kill";
 import { memberImportScenarios } from "./scenarios/member-import";
 import { reconnectScenarios } from "./scenarios/reconnect";
-
-export interface Scenario {
-  /** What is measured and against which baseline, in one line. */
-  description: string;
-  run(): Promise<void>;
-}
 
 export const scenarios: Record<string, Scenario> = {
   ...fanoutScenarios,

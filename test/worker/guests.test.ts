@@ -46,9 +46,9 @@ describe("guest invites", () => {
       expect(res.status, other).toBe(403);
       expect((await errorBody(res)).code).toBe("forbidden");
     }
-    // A guest is not a member: no member pages, no invites of her own.
+    // A guest is not a member: no account (401 on its pages), no invites of her own (403).
     expect((await api("/api/me", { headers: { Cookie: cookie } })).status).toBe(401);
-    expect((await postJson("/api/invites", { documentId }, cookie)).status).toBe(401);
+    expect((await postJson("/api/invites", { documentId }, cookie)).status).toBe(403);
     const guest = await api("/api/guest", { headers: { Cookie: cookie } });
     expect(((await guest.json()) as GuestMe).name).toBe("Sympatisör Sara");
   });

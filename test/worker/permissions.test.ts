@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { type DocumentKind, resolveDocument } from "../../worker/access/documents";
+import { getDb } from "../../worker/db/client";
+import { documentKinds } from "../../worker/rooms/kinds";
+import { scratchDocuments } from "../../worker/rooms/scratch";
+import type { GuestInvite, Me } from "../../worker/shared/identity";
+import type { MemberImport } from "../../worker/shared/members";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, errorBody, logInAs, postJson, seed } from "./helpers";
+import { api, cookieFrom, env, errorBody, logInAs, postJson, seed } from "./helpers";
 import { openSocket } from "./rooms";
 
 /** Every demo person (each holds different roles), plus nobody. */
@@ -15,6 +21,8 @@ const demoIds = [
   "demo-greta",
 ];
 const cookies = new Map<string, string>();
+/** Each demo person paired with whether a row allows her, for `it.each`. */
+const may = (allowed: string[]) => demoIds.map((id) => [id, allowed.includes(id)] as const);
 
 const tokenRequest = (documentId: string, cookie?: string) =>
   api(`/api/rooms/${encodeURIComponent(documentId)}/token`, {
@@ -28,15 +36,15 @@ beforeAll(async () => {
 });
 
 describe("permission table, through the room token endpoint", () => {
-  // document.read / document.write on scratch documents: any member, whatever the role.
+  // document.read / document.write → the scratch kind's scratch.read / scratch.write: any member, whatever the role.
   it.each(demoIds)("%s may write a scratch document", async (id) => {
     const res = await tokenRequest("scratch:permissions", cookies.get(id));
     expect(res.status).toBe(200);
     expect(((await res.json()) as RoomTokenResponse).mode).toBe("write");
   });
 
-  // Documents of features without rows yet: nobody.
-  it.each(demoIds)("%s may not open a document of a feature with no rows yet", async (id) => {
+  // A prefix no document kind claims names nothing: refused like a forbidden document (403), for everyone.
+  it.each(demoIds)("%s may not open a document of an unknown kind", async (id) => {
     const res = await tokenRequest("motion:1", cookies.get(id));
     expect(res.status).toBe(403);
     expect((await errorBody(res)).code).toBe("forbidden");
@@ -48,6 +56,30 @@ describe("permission table, through the room token endpoint", () => {
       expect(res.status).toBe(401);
       expect((await errorBody(res)).code).toBe("not_logged_in");
     }
+  });
+});
+
+describe("document kinds", () => {
+  const db = () => getDb(env.DB);
+
+  it("each claim a prefix of their own", () => {
+    const prefixes = documentKinds.map((k) => k.prefix);
+    expect(prefixes).toContain("scratch");
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+  });
+
+  it("turn a document id into the resource and actions the table judges, or nothing", async () => {
+    expect(await resolveDocument(documentKinds, db(), "scratch:demo")).toEqual({
+      type: "document",
+      documentId: "scratch:demo",
+      of: { type: "scratch", documentId: "scratch:demo" },
+      read: "scratch.read",
+      write: "scratch.write",
+    });
+    expect(await resolveDocument(documentKinds, db(), "motion:1")).toBeNull();
+    // A kind whose lookup finds nothing answers like an unknown kind.
+    const empty: DocumentKind = { ...scratchDocuments, prefix: "empty", resolve: () => null };
+    expect(await resolveDocument([...documentKinds, empty], db(), "empty:1")).toBeNull();
   });
 });
 
@@ -87,20 +119,22 @@ describe("room tokens from a session", () => {
 describe("permission table: members.import, through the import routes", () => {
   /** Fresh sessions: the blocks above end some of the shared ones. */
   const importers = new Map<string, string>();
-  const may = (allowed: string[]) => demoIds.map((id) => [id, allowed.includes(id)] as const);
   const csv = "name,email,branch,association\nPerm Test,perm.test@example.se,Göteborg,S-föreningen Majorna\n";
-  const upload = (group: string, cookie?: string) =>
+  const upload = (group: string, cookie?: string, body = csv) =>
     api(`/api/members/imports?group=${group}`, {
       method: "POST",
       headers: { "Content-Type": "text/csv", ...(cookie ? { Cookie: cookie } : {}) },
-      body: csv,
+      body,
     });
+  const importOf = async (person: string) =>
+    ((await (await upload("branch:goteborg", importers.get(person))).json()) as MemberImport).id;
   let ceciliasImport = "";
+  let astridsImport = "";
 
   beforeAll(async () => {
     for (const id of demoIds) importers.set(id, await logInAs(id));
-    const res = await upload("branch:goteborg", importers.get("demo-cecilia"));
-    ceciliasImport = ((await res.json()) as { id: string }).id;
+    ceciliasImport = await importOf("demo-cecilia");
+    astridsImport = await importOf("demo-astrid");
   });
 
   // A branch: its welcome officer (Cecilia, Göteborg) and a national administrator (Astrid).
@@ -122,20 +156,41 @@ describe("permission table: members.import, through the import routes", () => {
     }
   });
 
-  // An import: the person who uploaded it and a national administrator.
+  // import.open: whoever may import for its group and uploaded it, or may import for the whole party.
+  const open = async (id: string, importId: string) => {
+    const cookie = importers.get(id) ?? "";
+    const read = await api(`/api/members/imports/${importId}`, { headers: { Cookie: cookie } });
+    const apply = await api(`/api/members/imports/${importId}/apply`, {
+      method: "POST",
+      headers: { Cookie: cookie },
+    });
+    return [read.status, apply.status];
+  };
   it.each(may(["demo-astrid", "demo-cecilia"]))(
     "%s may see and apply Cecilia's import: %s",
     async (id, allowed) => {
-      const cookie = importers.get(id) ?? "";
-      const read = await api(`/api/members/imports/${ceciliasImport}`, { headers: { Cookie: cookie } });
-      expect(read.status).toBe(allowed ? 200 : 403);
-      const apply = await api(`/api/members/imports/${ceciliasImport}/apply`, {
-        method: "POST",
-        headers: { Cookie: cookie },
-      });
-      expect(apply.status).toBe(allowed ? 200 : 403);
+      expect(await open(id, ceciliasImport)).toEqual(allowed ? [200, 200] : [403, 403]);
     },
   );
+  // Cecilia may import for Göteborg, but she neither uploaded this one nor may import for the party.
+  it.each(may(["demo-astrid"]))(
+    "%s may see and apply Astrid's import for Göteborg: %s",
+    async (id, allowed) => {
+      expect(await open(id, astridsImport)).toEqual(allowed ? [200, 200] : [403, 403]);
+    },
+  );
+
+  // members.grant_national_admin: of those who may import for Göteborg, a national administrator only.
+  it.each([
+    ["demo-astrid", true],
+    ["demo-cecilia", false],
+  ] as const)("%s may import a national administrator: %s", async (id, allowed) => {
+    const body = "name,email,branch,roles\nPerm Admin,perm.admin@example.se,Göteborg,national admin\n";
+    const res = await upload("branch:goteborg", importers.get(id), body);
+    expect(res.status).toBe(201);
+    const refused = ((await res.json()) as MemberImport).refused;
+    expect(refused).toEqual(allowed ? [] : [{ row: 2, reason: "role_not_allowed" }]);
+  });
 
   it("grants nothing to someone who is not logged in", async () => {
     const res = await upload("branch:goteborg");
@@ -148,17 +203,46 @@ describe("permission table: members.import, through the import routes", () => {
 
 describe("permission table: invites, the audit log and ending memberships, through their routes", () => {
   const people = new Map<string, string>();
-  const may = (allowed: string[]) => demoIds.map((id) => [id, allowed.includes(id)] as const);
+  const invite = async (cookie: string | undefined) =>
+    (await (
+      await postJson("/api/invites", { documentId: "scratch:permissions" }, cookie)
+    ).json()) as GuestInvite;
+  const withdraw = (inviteId: string, cookie: string | undefined) =>
+    api(`/api/invites/${inviteId}`, { method: "DELETE", headers: cookie ? { Cookie: cookie } : {} });
 
   beforeAll(async () => {
     for (const id of demoIds) people.set(id, await logInAs(id));
   });
 
-  // invite.create: any member, for a scratch document; nobody, for other features.
-  it.each(demoIds)("%s may invite guests to a scratch document, not to a motion", async (id) => {
+  // invite.create: any member, for a scratch document; for an unknown kind nobody (403, as for a forbidden one).
+  it.each(demoIds)("%s may invite guests to a scratch document, not to an unknown kind", async (id) => {
     const cookie = people.get(id);
     expect((await postJson("/api/invites", { documentId: "scratch:permissions" }, cookie)).status).toBe(201);
-    expect((await postJson("/api/invites", { documentId: "motion:1" }, cookie)).status).toBe(403);
+    const unknown = await postJson("/api/invites", { documentId: "motion:1" }, cookie);
+    expect(unknown.status).toBe(403);
+    expect((await errorBody(unknown)).code).toBe("forbidden");
+  });
+
+  // invite.withdraw: whoever made it; to anyone else it does not exist (404).
+  it.each(may(["demo-david"]))("%s may withdraw David's invite: %s", async (id, allowed) => {
+    const { id: inviteId } = await invite(people.get("demo-david"));
+    const res = await withdraw(inviteId, people.get(id));
+    expect(res.status).toBe(allowed ? 204 : 404);
+    if (!allowed) expect((await errorBody(res)).code).toBe("not_found");
+  });
+
+  // What /api/me offers (`can`) is the table's answer for each of her groups.
+  const offered: Record<string, Record<string, string[]>> = {
+    "demo-astrid": { "national:national": ["members.import", "audit.read"] },
+    "demo-cecilia": { "branch:goteborg": ["members.import"] },
+  };
+  it.each(demoIds)("%s is offered in each of her groups what the table allows there", async (id) => {
+    const me = (await (await api("/api/me", { headers: { Cookie: people.get(id) ?? "" } })).json()) as Me;
+    expect(me.groups.length).toBeGreaterThan(0);
+    for (const { group, can } of me.groups) {
+      const key = `${group.kind}:${group.slug}`;
+      expect(can, key).toEqual(offered[id]?.[key] ?? []);
+    }
   });
 
   // audit.read: national administrators.
@@ -181,8 +265,43 @@ describe("permission table: invites, the audit log and ending memberships, throu
 
   it("grants none of it to someone who is not logged in", async () => {
     expect((await postJson("/api/invites", { documentId: "scratch:permissions" })).status).toBe(401);
+    const { id } = await invite(people.get("demo-david"));
+    expect((await withdraw(id, undefined)).status).toBe(401);
     expect((await api("/api/audit")).status).toBe(401);
     const end = await api("/api/groups/branch/goteborg/members/demo-bengt", { method: "DELETE" });
     expect(end.status).toBe(401);
+  });
+});
+
+describe("permission table: a guest, through every route", () => {
+  it("opens the document of her invite and nothing else", async () => {
+    const member = await logInAs("demo-david");
+    const created = (await (
+      await postJson("/api/invites", { documentId: "scratch:guest-scope" }, member)
+    ).json()) as GuestInvite;
+    const token = /#token=([A-Za-z0-9_-]{43})$/.exec(created.link ?? "")?.[1];
+    const guest = cookieFrom(await postJson("/api/invites/accept", { token, name: "Gäst" }), "samtal_guest");
+    const as = (init: RequestInit = {}): RequestInit => ({
+      ...init,
+      headers: { ...init.headers, Cookie: guest },
+    });
+    const statusOf = async (path: string, init?: RequestInit) => (await api(path, as(init))).status;
+
+    const own = await tokenRequest("scratch:guest-scope", guest);
+    expect(own.status).toBe(200);
+    expect(((await own.json()) as RoomTokenResponse).mode).toBe("write");
+    for (const other of ["scratch:permissions", "motion:1"]) {
+      expect((await tokenRequest(other, guest)).status, other).toBe(403);
+    }
+    // Rows that admit no guest: 403, or 404 where the row hides what exists.
+    expect((await postJson("/api/invites", { documentId: "scratch:guest-scope" }, guest)).status).toBe(403);
+    expect(await statusOf(`/api/invites/${created.id}`, { method: "DELETE" })).toBe(404);
+    const csv = { method: "POST", headers: { "Content-Type": "text/csv" }, body: "name,email,branch\n" };
+    expect(await statusOf("/api/members/imports?group=branch:goteborg", csv)).toBe(403);
+    expect(await statusOf("/api/audit")).toBe(403);
+    expect(await statusOf("/api/groups/branch/goteborg/members/demo-david", { method: "DELETE" })).toBe(403);
+    // A guest has no account: to a person's own pages she is nobody.
+    expect(await statusOf("/api/me")).toBe(401);
+    expect(await statusOf("/api/invites")).toBe(401);
   });
 });

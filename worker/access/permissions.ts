@@ -1,68 +1,232 @@
-import type { Role } from "../shared/identity";
-import type { Identity } from "./identity";
+import type { Guest, Identity, Person, RoleGrant } from "../http/identity";
+import { type GroupAction, groupActions, type Role } from "../shared/identity";
+import type { GroupKind } from "../shared/org";
 
 /**
- * The one place that answers "may this identity do this to this resource", for HTTP
- * routes and room tokens alike. The table is the whole policy; test/worker/permissions.test.ts
- * drives real requests through the routes for every row and every demo role.
+ * The one place that answers "may this identity do this to this resource", for every route
+ * (through requirePermission in worker/access/middleware.ts), for room tokens and for what
+ * `/api/me` offers (`can`). test/worker/permissions.test.ts drives real requests through the
+ * routes for every row and every demo role.
  *
- * | action          | resource                        | who                                                    |
- * |-----------------|---------------------------------|--------------------------------------------------------|
- * | document.read   | a scratch document (scratch:*)  | any member; a guest, only the document of her invite   |
- * | document.write  | a scratch document (scratch:*)  | any member; a guest, only the document of her invite   |
- * | invite.create   | a scratch document              | any member                                             |
- * | members.import  | a group                         | its welcome officer, or one of a group above it; a national administrator |
- * | members.manage  | a group                         | the same as members.import                             |
- * | audit.read      | the national level              | a national administrator                               |
- *
- * "A member" is a logged-in person with at least one membership: someone whose last
- * membership ended keeps her log-in (to see, export or erase her data) but nothing else.
- * Rows arrive with the features that need them (motions, meeting notes, consultation
- * answers). Whatever the table does not grant is refused; anonymous visitors get nothing.
+ * Each row names the resource type it is about, whether guests can ever be allowed, and
+ * who may. Whatever the table does not grant is refused; anonymous visitors get nothing, and
+ * a guest gets nothing but the one document of her invite, whatever a row says.
  */
+
+/** A group, with `path`: its id and every group above it, nearest first, ending at the national level (the root). */
+export interface GroupResource {
+  type: "group";
+  groupId: number;
+  kind: GroupKind;
+  path: number[];
+}
+
+/** The party as a whole. */
+export interface NationalResource {
+  type: "national";
+}
+
+/** A staged member import: the group it is for and who uploaded it. */
+export interface ImportResource {
+  type: "import";
+  createdBy: string;
+  group: GroupResource;
+}
+
+/** A guest invite and who made it. */
+export interface InviteResource {
+  type: "invite";
+  createdBy: string;
+}
+
+/** A scratch document (`scratch:*`): an open shared text that nobody owns. */
+export interface ScratchResource {
+  type: "scratch";
+  documentId: string;
+}
+
+/**
+ * A live document of any kind, as worker/rooms/kinds.ts resolves its id: `of` is the resource
+ * behind it and `read`/`write` the actions on `of` that decide (see DocumentKind).
+ */
+export interface DocumentResource {
+  type: "document";
+  documentId: string;
+  of: Resource;
+  read: Action;
+  write: Action;
+}
+
+export type Resource =
+  | GroupResource
+  | NationalResource
+  | ImportResource
+  | InviteResource
+  | ScratchResource
+  | DocumentResource;
+export type ResourceType = Resource["type"];
+
+export const national: NationalResource = { type: "national" };
+
 export type Action =
   | "document.read"
   | "document.write"
+  | "scratch.read"
+  | "scratch.write"
   | "invite.create"
+  | "invite.withdraw"
   | "members.import"
+  | "members.grant_national_admin"
   | "members.manage"
+  | "import.open"
   | "audit.read";
 
-export type Resource =
-  | { type: "document"; documentId: string }
-  /** `path`: the group and every group above it (groupPath in worker/access/identity.ts). */
-  | { type: "group"; groupId: number; path: number[] }
-  | { type: "national" };
+/**
+ * How a refusal answers when even existence must not leak. Without it a missing resource is
+ * 404 and a refusal 403 (groups are public; import ids cannot be guessed).
+ * - `refusal-as-absence`: a refusal is 404, as if the resource were not there;
+ * - `absence-as-refusal`: a missing resource is 403, as if it were refused.
+ */
+export type Concealment = "refusal-as-absence" | "absence-as-refusal";
 
-/** The feature a document belongs to: its id's prefix ("scratch:demo" → "scratch"). */
-export function documentFeature(documentId: string): string {
-  return documentId.slice(0, documentId.indexOf(":"));
+interface Rule<T extends ResourceType, G extends boolean> {
+  on: T;
+  /** Whether a guest can be allowed, and then only on the one document of her invite. */
+  guests: G;
+  conceal?: Concealment;
+  /** Whether `who` may; asked only after the checks in authorize() passed. */
+  allows(who: G extends true ? Person | Guest : Person, resource: Extract<Resource, { type: T }>): boolean;
 }
 
-function holds(identity: Identity, role: Role, inGroups?: number[]): boolean {
-  if (identity.kind !== "member") return false;
-  return identity.grants.some((g) => g.role === role && (!inGroups || inGroups.includes(g.groupId)));
+/** Keeps each row's own resource and guest types, so handlers see them (IdentityFor, ResourceOf). */
+function rule<T extends ResourceType, const G extends boolean>(row: Rule<T, G>): Rule<T, G> {
+  return row;
+}
+
+/**
+ * "A member": a logged-in person who holds at least one role. Someone whose last membership
+ * ended keeps her log-in (to see, export or erase her data) but nothing that asks for a member.
+ */
+function isMember(who: Person | Guest): boolean {
+  return who.kind === "person" && who.grants.length > 0;
+}
+
+function holds(who: Person, role: Role, inGroups?: number[]): boolean {
+  return who.grants.some((g) => g.role === role && (!inGroups || inGroups.includes(g.groupId)));
+}
+
+/** The welcome officer of a group on `path` (the group or one above it), or a national administrator. */
+function mayImport(who: Person, path: number[]): boolean {
+  return holds(who, "national_admin") || holds(who, "welcome_officer", path);
+}
+
+const rules = {
+  /** Open a live document read-only: whatever its kind's read action allows. */
+  "document.read": rule({
+    on: "document",
+    guests: true,
+    // Document ids can be guessed; the web app reads 403 as "not for you".
+    conceal: "absence-as-refusal",
+    allows: (who, doc) => authorize(who, doc.read, doc.of),
+  }),
+  /** Write in a live document: whatever its kind's write action allows. */
+  "document.write": rule({
+    on: "document",
+    guests: true,
+    conceal: "absence-as-refusal",
+    allows: (who, doc) => authorize(who, doc.write, doc.of),
+  }),
+  /** A scratch document: any member; a guest, the document of her invite (authorize() holds her to it). */
+  "scratch.read": rule({
+    on: "scratch",
+    guests: true,
+    allows: (who) => who.kind === "guest" || isMember(who),
+  }),
+  "scratch.write": rule({
+    on: "scratch",
+    guests: true,
+    allows: (who) => who.kind === "guest" || isMember(who),
+  }),
+  /** Invite guests to a document: any member, for a scratch document. */
+  "invite.create": rule({ on: "scratch", guests: false, conceal: "absence-as-refusal", allows: isMember }),
+  /** Withdraw an invite: the person who made it, also after her last membership ended. */
+  "invite.withdraw": rule({
+    on: "invite",
+    guests: false,
+    conceal: "refusal-as-absence",
+    allows: (who, invite) => invite.createdBy === who.personId,
+  }),
+  /**
+   * Import the member register for a group: the welcome officer of the group or of one above
+   * it; a national administrator.
+   */
+  "members.import": rule({ on: "group", guests: false, allows: (who, group) => mayImport(who, group.path) }),
+  /** Import rows that make someone a national administrator: a national administrator. */
+  "members.grant_national_admin": rule({
+    on: "national",
+    guests: false,
+    allows: (who) => holds(who, "national_admin"),
+  }),
+  /** End someone's membership of a group: the same people as members.import. */
+  "members.manage": rule({ on: "group", guests: false, allows: (who, group) => mayImport(who, group.path) }),
+  /**
+   * See and apply a staged import: someone who may still import for its group and either
+   * uploaded it or may import for the whole party (the national group ends every path).
+   */
+  "import.open": rule({
+    on: "import",
+    guests: false,
+    allows: (who, staged) =>
+      mayImport(who, staged.group.path) &&
+      (staged.createdBy === who.personId || mayImport(who, staged.group.path.slice(-1))),
+  }),
+  /** Read the audit log: a national administrator. */
+  "audit.read": rule({ on: "national", guests: false, allows: (who) => holds(who, "national_admin") }),
+} as const satisfies Record<Action, { on: ResourceType; guests: boolean; conceal?: Concealment }>;
+
+type RuleOf<A extends Action> = (typeof rules)[A];
+/** A row seen from authorize(): its resource type is checked at run time. */
+interface AnyRule {
+  on: ResourceType;
+  guests: boolean;
+  conceal?: Concealment;
+  allows(who: Person | Guest, resource: Resource): boolean;
+}
+
+/** The identity a handler behind `requirePermission(action)` sees: guests only where the row admits them. */
+export type IdentityFor<A extends Action> = RuleOf<A>["guests"] extends true ? Person | Guest : Person;
+/** The resource type an action is about. */
+export type ResourceOf<A extends Action> = Extract<Resource, { type: RuleOf<A>["on"] }>;
+/** The actions about one resource type: what a document kind may name as its read and write. */
+export type ActionOn<T extends ResourceType> = {
+  [A in Action]: RuleOf<A>["on"] extends T ? A : never;
+}[Action];
+
+export function concealmentOf(action: Action): Concealment | undefined {
+  return (rules[action] as AnyRule).conceal;
+}
+
+function onHerDocument(guest: Guest, resource: Resource): boolean {
+  return "documentId" in resource && resource.documentId === guest.documentId;
 }
 
 export function authorize(identity: Identity, action: Action, resource: Resource): boolean {
-  if (identity.kind === "anonymous") return false;
-  if (identity.kind === "member" && identity.grants.length === 0) return false;
-  switch (action) {
-    case "document.read":
-    case "document.write":
-      if (resource.type !== "document" || documentFeature(resource.documentId) !== "scratch") return false;
-      return identity.kind === "member" || identity.documentId === resource.documentId;
-    case "invite.create":
-      return (
-        identity.kind === "member" &&
-        resource.type === "document" &&
-        documentFeature(resource.documentId) === "scratch"
-      );
-    case "members.import":
-    case "members.manage":
-      if (resource.type !== "group") return false;
-      return holds(identity, "national_admin") || holds(identity, "welcome_officer", resource.path);
-    case "audit.read":
-      return resource.type === "national" && holds(identity, "national_admin");
-  }
+  const row: AnyRule = rules[action];
+  if (identity.kind === "anonymous" || resource.type !== row.on) return false;
+  if (identity.kind === "guest" && !(row.guests && onHerDocument(identity, resource))) return false;
+  return row.allows(identity, resource);
+}
+
+/**
+ * What `/api/me` reports as `can` for one of a person's groups: the group actions the table
+ * allows her there. An action on the national level counts in the national group only.
+ */
+export function allowedGroupActions(grants: RoleGrant[], group: GroupResource): GroupAction[] {
+  // Group rows look at roles only, never at the session.
+  const who: Person = { kind: "person", personId: "", sessionId: "", name: "", grants };
+  return groupActions.filter((action) => {
+    const on = rules[action].on;
+    const resource = on === "group" ? group : group.kind === "national" ? national : null;
+    return resource !== null && authorize(who, action, resource);
+  });
 }

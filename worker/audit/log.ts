@@ -4,8 +4,6 @@ import { auditLog } from "./schema";
 /** What administrative actions are recorded. Add one here before logging it. */
 export type AuditAction =
   | "members.import"
-  | "membership.role_added"
-  | "membership.role_removed"
   | "membership.ended"
   | "person.erased"
   | "invite.created"
@@ -15,7 +13,7 @@ export interface AuditEntry {
   /** The person who acted (a person id), or null for the system. */
   actorId: string | null;
   action: AuditAction;
-  subjectType: "person" | "group" | "import" | "invite";
+  subjectType: "person" | "import" | "invite";
   subjectId: string;
   /** Counts and ids only: never names, e-mail addresses or message content. */
   details?: Record<string, string | number | boolean | null>;
@@ -31,8 +29,4 @@ export function auditStatement(db: Db, entry: AuditEntry) {
     subjectId: entry.subjectId,
     details: JSON.stringify(entry.details ?? {}),
   });
-}
-
-export async function audit(db: Db, entry: AuditEntry): Promise<void> {
-  await auditStatement(db, entry);
 }

@@ -1,20 +1,19 @@
 import { desc, eq, lt } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
-import { currentIdentity } from "../access/identity";
-import { authorize } from "../access/permissions";
+import { requirePermission } from "../access/middleware";
+import { national } from "../access/permissions";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
-import { ApiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { people } from "../identity/schema";
 import type { AuditEntryView } from "../shared/identity";
 import { auditLog } from "./schema";
 
 /**
- * GET /api/audit?before=<id>&limit=<n>: the audit log, newest first, for national
- * administrators. Names come from the people table at read time, so an erased person
- * shows as nobody (the UI says "former member"); the log itself holds only ids.
+ * GET /api/audit?before=<id>&limit=<n>: the audit log, newest first (`audit.read`). Names
+ * come from the people table at read time, so an erased person shows as nobody (the UI
+ * says "former member"); the log itself holds only ids.
  */
 export const auditRoutes = featureApp().get(
   "/",
@@ -25,10 +24,8 @@ export const auditRoutes = featureApp().get(
       limit: z.coerce.number().int().min(1).max(200).default(50),
     }),
   ),
+  requirePermission("audit.read", () => national),
   async (c) => {
-    const identity = await currentIdentity(c);
-    if (identity.kind === "anonymous") throw new ApiError(401, "not_logged_in");
-    if (!authorize(identity, "audit.read", { type: "national" })) throw new ApiError(403, "forbidden");
     const { before, limit } = c.req.valid("query");
     const actor = alias(people, "actor");
     const rows = await getDb(c.env.DB)

@@ -3,8 +3,8 @@ import type { AppEnv } from "../http/app";
 import { ApiError } from "../http/errors";
 
 /**
- * The one switch for features that must never reach a deployment: demo seeding today; demo
- * log-in, a development token source and a mail outbox later. It is a variable that local
+ * The one switch for features that must never reach a deployment: demo seeding, demo log-in,
+ * room tokens for anyone, room statistics and the mail outbox. It is a variable that local
  * runs and tests set (scripts/start.ts, vitest.config.ts, the e2e harness) and that
  * wrangler.toml deliberately lacks, so a deployed Worker has it off whatever the build mode.
  */

@@ -1,7 +1,6 @@
 import { Hono } from "hono";
-import type { CurrentGuestSession } from "../identity/guests";
-import type { CurrentSession } from "../identity/sessions";
 import type { Locale } from "../shared/errors";
+import type { CurrentGuestSession, CurrentSession } from "./identity";
 
 /** What every route sees: the Worker's bindings plus per-request values set by middleware. */
 export interface AppEnv {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
-import { sha256 } from "../identity/secrets";
+import { sha256 } from "./secrets";
 
 export interface RateLimit {
   limit: number;

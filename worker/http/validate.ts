@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { validator } from "hono/validator";
 import type { z } from "zod";
 import type { ValidationIssue } from "../shared/errors";
@@ -20,6 +20,16 @@ function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.output<S> 
   if (!result.success) throw new ApiError(400, "validation_failed", toIssues(result.error));
   return result.data;
 }
+
+/**
+ * The context as middleware after a validator sees it: `c.req.valid(target)` typed as what
+ * `validate(target, schema)` or `validateJson(schema)` accepted (e.g. a permission's resolver).
+ */
+export type Validated<T extends "param" | "query" | "json", S extends z.ZodType> = Context<
+  AppEnv,
+  string,
+  { in: { [K in T]: z.input<S> }; out: { [K in T]: z.output<S> } }
+>;
 
 /** Validates route parameters or the query string with a shared schema. */
 export function validate<S extends z.ZodType>(target: "param" | "query", schema: S) {

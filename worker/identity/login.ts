@@ -1,8 +1,10 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { requirePerson } from "../access/middleware";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { allowAttempt } from "../http/rate-limit";
+import { randomSecret, sha256 } from "../http/secrets";
 import { validateJson } from "../http/validate";
 import { sendMail } from "../mail/mailer";
 import { closeRoomsOfSessions } from "../rooms/revocation";
@@ -10,8 +12,7 @@ import type { LoginRequested } from "../shared/identity";
 import { loginRequestSchema, verifyLoginSchema } from "../shared/identity-schemas";
 import { loadMe } from "./me";
 import { loginLinks, people } from "./schema";
-import { randomSecret, sha256 } from "./secrets";
-import { clearSessionCookie, requireSession, revokeSession, startSession } from "./sessions";
+import { clearSessionCookie, revokeSession, startSession } from "./sessions";
 
 const linkLifetimeMs = 15 * 60 * 1000;
 const perAddress = { limit: 30, windowSeconds: 3600 };
@@ -88,10 +89,10 @@ export const authRoutes = featureApp()
     await startSession(c, link.personId);
     return c.json(me);
   })
-  .post("/logout", async (c) => {
-    const session = requireSession(c);
-    await revokeSession(getDb(c.env.DB), session.personId, session.publicId);
-    await closeRoomsOfSessions(c.env, [session.publicId]);
+  .post("/logout", requirePerson, async (c) => {
+    const { personId, sessionId } = c.get("identity");
+    await revokeSession(getDb(c.env.DB), personId, sessionId);
+    await closeRoomsOfSessions(c.env, [sessionId]);
     clearSessionCookie(c);
     return c.body(null, 204);
   });

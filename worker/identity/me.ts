@@ -1,16 +1,17 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import { groupPath, type Identity } from "../access/identity";
-import { authorize, type Resource } from "../access/permissions";
+import { groupResource } from "../access/groups";
+import { requirePerson } from "../access/middleware";
+import { allowedGroupActions } from "../access/permissions";
 import { type Db, getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { validate } from "../http/validate";
 import { groups } from "../org/schema";
 import { closeRoomsOfSessions } from "../rooms/revocation";
-import { type GroupMembership, groupActions, type Me, type Role, type SessionInfo } from "../shared/identity";
+import type { GroupMembership, Me, Role, SessionInfo } from "../shared/identity";
 import { sessionIdParamSchema } from "../shared/identity-schemas";
 import { memberships, people, sessions } from "./schema";
-import { requireSession, revokeSession } from "./sessions";
+import { revokeSession } from "./sessions";
 
 const roleOrder = new Map<Role, number>(
   (
@@ -62,43 +63,28 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
       kindOrder[a.group.kind] - kindOrder[b.group.kind] || a.group.name.localeCompare(b.group.name, "sv"),
   );
   for (const g of groupsOfPerson) g.roles.sort((a, b) => (roleOrder.get(a) ?? 99) - (roleOrder.get(b) ?? 99));
-  const identity: Identity = {
-    kind: "member",
-    personId,
-    sessionId: "",
-    name: person.name,
-    grants: rows.map(({ groupId, role }) => ({ groupId, role })),
-  };
-  for (const [groupId, membership] of byGroup) {
-    const group: Resource = { type: "group", groupId, path: await groupPath(db, groupId) };
-    membership.can = groupActions.filter((action) =>
-      authorize(identity, action, action === "audit.read" ? { type: "national" } : group),
-    );
-    if (membership.group.kind !== "national")
-      membership.can = membership.can.filter((a) => a !== "audit.read");
+  const grants = rows.map(({ groupId, role }) => ({ groupId, role }));
+  for (const [id, membership] of byGroup) {
+    const group = await groupResource(db, { id, kind: membership.group.kind });
+    membership.can = allowedGroupActions(grants, group);
   }
   return { kind: "member", id: person.id, name: person.name, email: person.email, groups: groupsOfPerson };
 }
 
 export const meRoutes = featureApp()
-  .get("/", async (c) => {
-    const session = requireSession(c);
-    const me = await loadMe(getDb(c.env.DB), session.personId);
+  .get("/", requirePerson, async (c) => {
+    const me = await loadMe(getDb(c.env.DB), c.get("identity").personId);
     if (!me) throw new ApiError(401, "not_logged_in");
     c.header("Cache-Control", "no-store");
     return c.json(me);
   })
-  .get("/sessions", async (c) => {
-    const session = requireSession(c);
+  .get("/sessions", requirePerson, async (c) => {
+    const { personId, sessionId } = c.get("identity");
     const rows = await getDb(c.env.DB)
       .select()
       .from(sessions)
       .where(
-        and(
-          eq(sessions.personId, session.personId),
-          isNull(sessions.revokedAt),
-          gt(sessions.expiresAt, Date.now()),
-        ),
+        and(eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, Date.now())),
       )
       .orderBy(desc(sessions.lastSeenAt));
     c.header("Cache-Control", "no-store");
@@ -106,7 +92,7 @@ export const meRoutes = featureApp()
       rows.map(
         (s): SessionInfo => ({
           id: s.publicId,
-          current: s.publicId === session.publicId,
+          current: s.publicId === sessionId,
           label: s.label,
           createdAt: s.createdAt,
           lastSeenAt: s.lastSeenAt,
@@ -115,10 +101,9 @@ export const meRoutes = featureApp()
       ),
     );
   })
-  .delete("/sessions/:id", validate("param", sessionIdParamSchema), async (c) => {
-    const session = requireSession(c);
+  .delete("/sessions/:id", requirePerson, validate("param", sessionIdParamSchema), async (c) => {
     const { id } = c.req.valid("param");
-    const ended = await revokeSession(getDb(c.env.DB), session.personId, id);
+    const ended = await revokeSession(getDb(c.env.DB), c.get("identity").personId, id);
     if (!ended) throw new ApiError(404, "not_found");
     await closeRoomsOfSessions(c.env, [id]);
     return c.body(null, 204);

@@ -1,5 +1,6 @@
 import { and, eq, isNull, or } from "drizzle-orm";
 import { z } from "zod";
+import { requirePerson } from "../access/middleware";
 import { auditStatement } from "../audit/log";
 import { auditLog } from "../audit/schema";
 import { getDb } from "../db/client";
@@ -10,7 +11,7 @@ import { memberImportRows } from "../members/schema";
 import { closeRoomsOfSessions } from "../rooms/revocation";
 import { loadMe } from "./me";
 import { devOutbox, guestInvites, loginLinks, memberships, people, sessions } from "./schema";
-import { clearSessionCookie, requireSession } from "./sessions";
+import { clearSessionCookie } from "./sessions";
 
 /**
  * A person's own data: all of it, as JSON, and erasure. Erasure blanks her name and
@@ -19,8 +20,8 @@ import { clearSessionCookie, requireSession } from "./sessions";
  * open room connections. Live documents never hold names, so they need no rewriting.
  */
 export const privacyRoutes = featureApp()
-  .get("/export", async (c) => {
-    const { personId } = requireSession(c);
+  .get("/export", requirePerson, async (c) => {
+    const { personId } = c.get("identity");
     const db = getDb(c.env.DB);
     const me = await loadMe(db, personId);
     if (!me) throw new ApiError(401, "not_logged_in");
@@ -68,8 +69,8 @@ export const privacyRoutes = featureApp()
     });
   })
   /** Erases the logged-in person. The body must say so, so a stray request cannot. */
-  .post("/erase", validateJson(z.object({ confirm: z.literal("erase") })), async (c) => {
-    const { personId } = requireSession(c);
+  .post("/erase", requirePerson, validateJson(z.object({ confirm: z.literal("erase") })), async (c) => {
+    const { personId } = c.get("identity");
     const db = getDb(c.env.DB);
     const [person] = await db
       .select({ email: people.email })

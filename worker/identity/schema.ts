@@ -81,10 +81,7 @@ export const devOutbox = sqliteTable("dev_outbox", {
   createdAt: integer("created_at").notNull(),
 });
 
-/**
- * Guest invites: a link to one open, non-decision resource (today one live document;
- * meetings will scope invites to a meeting). Hash only; revocable; a guest holds no role.
- */
+/** Guest invites: a link to one open live document. Hash only; revocable; a guest holds no role. */
 export const guestInvites = sqliteTable("guest_invites", {
   id: text("id").primaryKey(),
   tokenHash: text("token_hash").notNull().unique(),

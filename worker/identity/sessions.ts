@@ -4,21 +4,16 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import { type Db, getDb } from "../db/client";
 import type { AppEnv } from "../http/app";
-import { ApiError } from "../http/errors";
+import type { CurrentSession } from "../http/identity";
+import { randomSecret, sha256 } from "../http/secrets";
 import { closeRoomsOfSessions } from "../rooms/revocation";
 import { people, sessions } from "./schema";
-import { randomSecret, sha256 } from "./secrets";
 
 /** `__Host-` prefix: Secure, Path=/, no Domain, so no subdomain can set or read it. */
 const cookieName = "samtal_session";
 export const sessionLifetimeMs = 30 * 24 * 3600 * 1000;
 /** lastSeenAt is refreshed at most this often, to keep reads from turning into writes. */
 const touchEveryMs = 3600 * 1000;
-
-export interface CurrentSession {
-  personId: string;
-  publicId: string;
-}
 
 /** "Firefox · Android": enough to recognise one's own devices, nothing more. */
 export function deviceLabel(userAgent: string | undefined): string {
@@ -83,7 +78,7 @@ export async function revokeSession(db: Db, personId: string, publicId: string):
   return result.meta.changes > 0;
 }
 
-export function clearSessionCookie(c: Context<AppEnv>) {
+export function clearSessionCookie(c: Context) {
   deleteCookie(c, cookieName, { prefix: "host", path: "/", secure: true });
 }
 
@@ -122,9 +117,3 @@ export const sessionMiddleware = createMiddleware<AppEnv>(async (c, next) => {
   }
   await next();
 });
-
-export function requireSession(c: Context<AppEnv>): CurrentSession {
-  const session = c.get("session");
-  if (!session) throw new ApiError(401, "not_logged_in");
-  return session;
-}

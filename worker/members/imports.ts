@@ -2,7 +2,7 @@ import { and, asc, eq, type SQL, sql } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { AuditAction } from "../audit/log";
 import type { Db } from "../db/client";
-import { randomSecret } from "../identity/secrets";
+import { randomSecret } from "../http/secrets";
 import { groups } from "../org/schema";
 import {
   applyChunkRows,

@@ -1,13 +1,15 @@
 import { z } from "zod";
-import { currentIdentity } from "../access/identity";
+import { requirePermission } from "../access/middleware";
 import { authorize } from "../access/permissions";
+import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
-import { validate } from "../http/validate";
+import { type Validated, validate } from "../http/validate";
 import { documentIdSchema } from "../shared/room-schemas";
 import { type RoomCloseReason, type RoomMode, roomCloseCodes } from "../shared/rooms";
 import { controlHeader, identityHeader } from "./DocumentRoom";
 import { roomStub } from "./documents";
+import { liveDocument } from "./kinds";
 import { recordRoomConnection } from "./revocation";
 import { issueRoomToken, roomTokenSecret, verifyRoomToken } from "./token";
 
@@ -23,6 +25,12 @@ function refuse(reason: RoomCloseReason): Response {
   return new Response(null, { status: 101, webSocket: client });
 }
 
+const documentParamSchema = z.object({ documentId: documentIdSchema });
+
+function documentOfPath(c: Validated<"param", typeof documentParamSchema>) {
+  return liveDocument(getDb(c.env.DB), c.req.valid("param").documentId);
+}
+
 /**
  * GET /api/rooms/:documentId?token=…[&control=1], a WebSocket upgrade. The token is
  * verified here, before any Durable Object is touched; the room receives the verified
@@ -31,31 +39,31 @@ function refuse(reason: RoomCloseReason): Response {
  */
 export const roomRoutes = featureApp()
   /**
-   * POST /api/rooms/:documentId/token: a room token for the logged-in person, read or
-   * write as the permission table allows (worker/access/permissions.ts).
+   * POST /api/rooms/:documentId/token: a room token for the logged-in person or guest, read
+   * or write as the rows for the document's kind allow (worker/rooms/kinds.ts). An unknown
+   * kind, or an id its kind cannot resolve, is refused like a document one may not open (403).
    */
-  .post("/:documentId/token", validate("param", z.object({ documentId: documentIdSchema })), async (c) => {
-    const identity = await currentIdentity(c);
-    if (identity.kind === "anonymous") throw new ApiError(401, "not_logged_in");
-    const { documentId } = c.req.valid("param");
-    const resource = { type: "document", documentId } as const;
-    const mode: RoomMode | null = authorize(identity, "document.write", resource)
-      ? "write"
-      : authorize(identity, "document.read", resource)
-        ? "read"
-        : null;
-    if (!mode) throw new ApiError(403, "forbidden");
-    const sub = identity.kind === "member" ? identity.personId : identity.guestId;
-    return c.json(
-      await issueRoomToken(c.env, {
-        doc: documentId,
-        sub,
-        name: identity.name,
-        mode,
-        sid: identity.sessionId,
-      }),
-    );
-  })
+  .post(
+    "/:documentId/token",
+    validate("param", documentParamSchema),
+    requirePermission("document.read", documentOfPath),
+    async (c) => {
+      const identity = c.get("identity");
+      const document = c.get("resource");
+      const { documentId } = document;
+      const mode: RoomMode = authorize(identity, "document.write", document) ? "write" : "read";
+      const sub = identity.kind === "person" ? identity.personId : identity.guestId;
+      return c.json(
+        await issueRoomToken(c.env, {
+          doc: documentId,
+          sub,
+          name: identity.name,
+          mode,
+          sid: identity.sessionId,
+        }),
+      );
+    },
+  )
   .get(
     "/:documentId",
     validate("param", z.object({ documentId: documentIdSchema })),

@@ -2,9 +2,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { BenchClient } from "../lib/client";
 import { eachSystem, freshDocumentId, median, rounds } from "../lib/harness";
 import { distribution, mb, ms, ratio, table, verdicts } from "../lib/report";
+import type { Scenario } from "../lib/scenario";
 import { allSystems, hocuspocus, type RunningSystem, samtal, yPartyserver } from "../lib/systems";
 import { loadB4 } from "../lib/traces";
-import type { Scenario } from "../run";
 
 /**
  * B4 (automerge-paper, 259,778 edits; 311 kB as one V1 update) in a room.

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { defaultRoomLimits } from "../../../worker/rooms/limits";
-import type { Scenario } from "../run";
+import type { Scenario } from "../lib/scenario";
 
 /**
  * How much memory a document at the size cap takes once loaded into a Y.Doc, for the

@@ -21,8 +21,8 @@ import {
   table,
   verdicts,
 } from "../lib/report";
+import type { Scenario } from "../lib/scenario";
 import { allSystems, type RunningSystem } from "../lib/systems";
-import type { Scenario } from "../run";
 
 /**
  * Fan-out: N clients in one room, edits at a fixed rate for the whole room from rotating

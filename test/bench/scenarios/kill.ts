@@ -3,8 +3,8 @@ import * as Y from "yjs";
 import { BenchClient } from "../lib/client";
 import { eachSystem, freshDocumentId } from "../lib/harness";
 import { table, verdicts } from "../lib/report";
+import type { Scenario } from "../lib/scenario";
 import { allSystems, type RunningSystem } from "../lib/systems";
-import type { Scenario } from "../run";
 
 /**
  * 50 SIGKILLs of the server process at random moments during continuous editing. A writer

@@ -1,6 +1,6 @@
 import { startApp } from "../../support/app";
 import { generatedMemberFile } from "../../support/member-file";
-import type { Scenario } from "../run";
+import type { Scenario } from "../lib/scenario";
 
 /**
  * A national member-register file of 100,000 rows (~6 MB, Windows-1252 would be the same

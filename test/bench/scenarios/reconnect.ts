@@ -2,8 +2,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { BenchClient } from "../lib/client";
 import { closeClients, eachSystem, freshDocumentId, openClients } from "../lib/harness";
 import { type Distribution, distribution, ms, table, verdicts } from "../lib/report";
+import type { Scenario } from "../lib/scenario";
 import { allSystems, type RunningSystem } from "../lib/systems";
-import type { Scenario } from "../run";
 
 /**
  * 200 clients in a room with some text; the server process is killed (SIGKILL, the way a
