@@ -10,9 +10,10 @@ import type { Scenario } from "../run";
  * Does the log-in form tell who is a member? `requests` log-in requests, half for members'
  * addresses and half for addresses nobody has, in random order and one at a time, each from
  * its own client address (CF-Connecting-IP, so the per-client limit never answers) and each
- * for an address asked for once (so the per-address limit never comes into play). Latency is
+ * for an address asked for once (so the per-member limit never comes into play). Latency is
  * taken at the client, request sent to body read, against the real Worker on local workerd
- * with local D1 (wrangler's test harness, as `npm start` runs it).
+ * with local D1 (wrangler's test harness, as `npm start` runs it; workerd moved to the
+ * servers' core, this process on the clients').
  *
  * Two figures say whether an observer learns anything: the difference of the medians, and
  * the best single-request classification rate, that of the threshold ("slower than t ms
@@ -29,7 +30,7 @@ interface Sample {
   ms: number;
 }
 
-/** A fresh documentation-range client address per request: 10.x.y.z. */
+/** A fresh client address per request (private range 10.x.y.z). */
 const clientAddress = (n: number) => `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
 
 async function requestLogIn(app: RunningApp, email: string, n: number): Promise<number> {
@@ -138,17 +139,18 @@ async function run(): Promise<void> {
     // Same length and domain as the members' addresses: only membership differs.
     const otherAddress = (i: number) => `medlom${i}@register.example`;
 
+    // Each address is asked for once: the warm-up takes those after the measured ones.
     let n = 0;
-    const warmUpOrder = shuffle(Array.from({ length: warmUp }, (_, i) => i % 2 === 0));
-    for (const [i, member] of warmUpOrder.entries()) {
-      await requestLogIn(app, member ? memberAddress(requests / 2 + i) : otherAddress(requests / 2 + i), n++);
-    }
-    const order = shuffle(Array.from({ length: requests }, (_, i) => i % 2 === 0));
+    let nextMember = 0;
+    let nextOther = 0;
+    const ask = (member: boolean) =>
+      requestLogIn(app, member ? memberAddress(nextMember++) : otherAddress(nextOther++), n++);
+    nextMember = nextOther = requests / 2;
+    for (const member of shuffle(Array.from({ length: warmUp }, (_, i) => i % 2 === 0))) await ask(member);
+    nextMember = nextOther = 0;
     const samples: Sample[] = [];
-    for (const [i, member] of order.entries()) {
-      const index = Math.floor(i / 2);
-      const address = member ? memberAddress(index) : otherAddress(index);
-      samples.push({ member, ms: await requestLogIn(app, address, n++) });
+    for (const member of shuffle(Array.from({ length: requests }, (_, i) => i % 2 === 0))) {
+      samples.push({ member, ms: await ask(member) });
     }
 
     // Members got their links and nobody else any mail: the work was done, if later. The
