@@ -22,73 +22,61 @@ async function keysIn(table: string, column: string): Promise<string[]> {
   return rows.results.map((r) => r.k);
 }
 
+/** One INSERT statement per row of values. */
+const insert = (query: string, rows: unknown[][]) =>
+  rows.map((values) => env.DB.prepare(query).bind(...values));
+
 /** Rows on both sides of each kind's expiry, as of `now`. */
 async function insertRows(now: number) {
-  const [national] = (
-    await env.DB.prepare("SELECT id FROM groups WHERE kind = 'national'").all<{ id: number }>()
-  ).results;
-  const statements = [
-    ["rate_limits", "old", now - hour, now],
-    ["rate_limits", "fresh", now, now + hour],
-  ].map(([, key, start, expires]) =>
-    env.DB.prepare("INSERT INTO rate_limits (key, window_start, count, expires_at) VALUES (?, ?, 1, ?)").bind(
-      key,
-      start,
-      expires,
-    ),
-  );
-  for (const [hash, expires, used] of [
-    ["old-unused", now - 1, null],
-    ["old-used", now - minute, now - 2 * minute],
-    ["fresh-used", now + minute, now - minute],
-    ["fresh-unused", now + 10 * minute, null],
-  ] as const) {
-    statements.push(
-      env.DB.prepare(
-        "INSERT INTO login_links (token_hash, person_id, created_at, expires_at, used_at) VALUES (?, 'demo-bengt', ?, ?, ?)",
-      ).bind(hash, expires - 15 * minute, expires, used),
-    );
-  }
-  for (const [state, expires] of [
-    ["old", now - 1],
-    ["fresh", now + minute],
-  ] as const) {
-    statements.push(
-      env.DB.prepare(
-        "INSERT INTO oidc_logins (state, nonce, code_verifier, next, created_at, expires_at) VALUES (?, 'n', 'v', NULL, ?, ?)",
-      ).bind(state, expires - 10 * minute, expires),
-    );
-  }
-  for (const [id, expires, revoked] of [
-    ["old", now - 1, null],
-    ["old-revoked", now - hour, now - 2 * hour],
-    ["fresh-revoked", now + hour, now - hour],
-    ["fresh", now + 24 * hour, null],
-  ] as const) {
-    statements.push(
-      env.DB.prepare(
-        `INSERT INTO sessions (secret_hash, public_id, person_id, label, created_at, last_seen_at, expires_at, revoked_at)
-         VALUES (?, ?, 'demo-cecilia', 'Browser', ?, ?, ?, ?)`,
-      ).bind(`hash-${id}`, id, now - 30 * 24 * hour, now - hour, expires, revoked),
-    );
-  }
-  for (const [id, created, status] of [
+  const national = await env.DB.prepare("SELECT id FROM groups WHERE kind = 'national'").first<number>("id");
+  const imports: [string, number, string][] = [
     ["old", now - 25 * hour, "staged"],
     ["old-applying", now - 25 * hour, "applying"],
     ["fresh", now - 23 * hour, "staged"],
-  ] as const) {
-    statements.push(
-      env.DB.prepare(
-        `INSERT INTO member_imports (id, group_id, created_by, created_at, status, encoding, delimiter, total_rows)
-         VALUES (?, ?, 'demo-astrid', ?, ?, 'utf-8', ';', 2)`,
-      ).bind(id, national?.id, created, status),
-      env.DB.prepare(
-        `INSERT INTO member_import_rows (import_id, row_number, name, email, branch, association, roles, status, reason)
-         VALUES (?, 1, 'Anna', ?, '1', '', '[]', 'pending', NULL), (?, 2, '', '', '', '', '', 'refused', 'email_invalid')`,
-      ).bind(id, `anna-${id}@example.se`, id),
-    );
-  }
-  await env.DB.batch(statements);
+  ];
+  await env.DB.batch([
+    ...insert("INSERT INTO rate_limits (key, window_start, count, expires_at) VALUES (?, ?, 1, ?)", [
+      ["old", now - hour, now],
+      ["fresh", now, now + hour],
+    ]),
+    ...insert(
+      "INSERT INTO login_links (token_hash, person_id, created_at, expires_at, used_at) VALUES (?, 'demo-bengt', ?, ?, ?)",
+      [
+        ["old-unused", now - 16 * minute, now - 1, null],
+        ["old-used", now - 16 * minute, now - minute, now - 2 * minute],
+        ["fresh-used", now - 14 * minute, now + minute, now - minute],
+        ["fresh-unused", now - 5 * minute, now + 10 * minute, null],
+      ],
+    ),
+    ...insert(
+      "INSERT INTO oidc_logins (state, nonce, code_verifier, next, created_at, expires_at) VALUES (?, 'n', 'v', NULL, ?, ?)",
+      [
+        ["old", now - 11 * minute, now - 1],
+        ["fresh", now - 9 * minute, now + minute],
+      ],
+    ),
+    ...insert(
+      `INSERT INTO sessions (secret_hash, public_id, person_id, label, created_at, last_seen_at, expires_at, revoked_at)
+       VALUES ('hash-' || ?1, ?1, 'demo-cecilia', 'Browser', ?2 - 30 * 86400000, ?2 - 3600000, ?3, ?4)`,
+      [
+        ["old", now, now - 1, null],
+        ["old-revoked", now, now - hour, now - 2 * hour],
+        ["fresh-revoked", now, now + hour, now - hour],
+        ["fresh", now, now + 24 * hour, null],
+      ],
+    ),
+    ...insert(
+      `INSERT INTO member_imports (id, group_id, created_by, created_at, status, encoding, delimiter, total_rows)
+       VALUES (?, ?, 'demo-astrid', ?, ?, 'utf-8', ';', 2)`,
+      imports.map(([id, created, status]) => [id, national, created, status]),
+    ),
+    ...insert(
+      `INSERT INTO member_import_rows (import_id, row_number, name, email, branch, association, roles, status, reason)
+       VALUES (?1, 1, 'Anna', 'anna-' || ?1 || '@example.se', '1', '', '[]', 'pending', NULL),
+              (?1, 2, '', '', '', '', '', 'refused', 'email_invalid')`,
+      imports.map(([id]) => [id]),
+    ),
+  ]);
 }
 
 describe("the schedule", () => {
