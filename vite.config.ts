@@ -41,12 +41,13 @@ export default defineConfig(async ({ command }) => {
         // Relative to the Vite root (web/).
         configPath: "../wrangler.toml",
         // As scripts/lib.ts localVars(): development mode, no jurisdiction (workerd has none),
-        // a room token secret made fresh at every start.
+        // a room token secret and a rate-limit secret made fresh at every start.
         config: {
           vars: {
             SAMTAL_DEV_MODE: "on",
             ROOM_JURISDICTION: "local",
             ROOM_TOKEN_SECRET: randomBytes(32).toString("hex"),
+            RATE_LIMIT_SECRET: randomBytes(32).toString("hex"),
           },
         },
         // The same local D1 as `wrangler d1 migrations apply DB --local` and `wrangler dev`

@@ -24,6 +24,7 @@ export default defineConfig({
                 SAMTAL_DEV_MODE: "on",
                 ROOM_JURISDICTION: "local",
                 ROOM_TOKEN_SECRET: randomBytes(32).toString("hex"),
+                RATE_LIMIT_SECRET: randomBytes(32).toString("hex"),
                 TEST_MIGRATIONS: migrations,
               },
               // A second, never-migrated database, for testing how the Worker fails without one.

@@ -12,13 +12,15 @@ export const offlineEnv = {
 /**
  * `wrangler dev --var` arguments for a local run: the development switch
  * (worker/dev/switch.ts), no Durable Object jurisdiction (workerd has none), and a room
- * token secret made fresh at every start (tokens live minutes; clients fetch new ones).
+ * token secret and a rate-limit secret made fresh at every start (tokens live minutes;
+ * clients fetch new ones; counters simply start again).
  */
 export function localVars(): string[] {
   return [
     "SAMTAL_DEV_MODE:on",
     "ROOM_JURISDICTION:local",
     `ROOM_TOKEN_SECRET:${randomBytes(32).toString("hex")}`,
+    `RATE_LIMIT_SECRET:${randomBytes(32).toString("hex")}`,
   ].flatMap((v) => ["--var", v]);
 }
 

@@ -4,6 +4,11 @@ interface SamtalLocalBindings {
   SAMTAL_DEV_MODE?: "on";
   /** Signs room tokens: a secret in deployments, generated at every start locally. */
   ROOM_TOKEN_SECRET?: string;
+  /**
+   * Keys rate-limit counters (HMAC, worker/http/rate-limit.ts): a secret in deployments,
+   * generated at every start locally. Without one, log-in answers 503.
+   */
+  RATE_LIMIT_SECRET?: string;
   /** "http" to send mail through MAIL_HTTP_URL (worker/mail/mailer.ts). */
   MAIL_TRANSPORT?: string;
   MAIL_HTTP_URL?: string;

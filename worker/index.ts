@@ -16,6 +16,7 @@ import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
 import { memberRoutes } from "./members/routes";
 import { orgRoutes } from "./org/routes";
+import { runPurgeJobs } from "./retention/purge";
 import { roomRoutes } from "./rooms/routes";
 
 /**
@@ -55,4 +56,10 @@ export type AppType = typeof app;
 
 export { DocumentRoom } from "./rooms/DocumentRoom";
 
-export default app satisfies ExportedHandler<Env>;
+export default {
+  fetch: app.fetch,
+  // The Cron Trigger in wrangler.toml: deletes what has outlived its purpose (worker/retention/).
+  async scheduled(_controller, env) {
+    await runPurgeJobs(env, Date.now());
+  },
+} satisfies ExportedHandler<Env>;

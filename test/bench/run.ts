@@ -21,6 +21,7 @@ import { b4Scenarios } from "./scenarios/b4";
 import { documentMemoryScenarios } from "./scenarios/document-memory";
 import { fanoutScenarios } from "./scenarios/fanout";
 import { killScenarios } from "./scenarios/kill";
+import { loginTimingScenarios } from "./scenarios/login-timing";
 import { memberImportScenarios } from "./scenarios/member-import";
 import { reconnectScenarios } from "./scenarios/reconnect";
 
@@ -31,6 +32,7 @@ export const scenarios: Record<string, Scenario> = {
   ...reconnectScenarios,
   ...documentMemoryScenarios,
   ...memberImportScenarios,
+  ...loginTimingScenarios,
 };
 
 // Scenario names; options start with "--" ("--rounds N" takes a value).

@@ -34,7 +34,11 @@ export async function startApp({
         configPath: "./wrangler.toml",
         // workerd has no Durable Object jurisdictions; everything else is as configured.
         vars: { ROOM_JURISDICTION: "local", ...(devMode ? { SAMTAL_DEV_MODE: "on" } : {}), ...vars },
-        secrets: { ROOM_TOKEN_SECRET: randomBytes(32).toString("hex"), ...secrets },
+        secrets: {
+          ROOM_TOKEN_SECRET: randomBytes(32).toString("hex"),
+          RATE_LIMIT_SECRET: randomBytes(32).toString("hex"),
+          ...secrets,
+        },
       },
     ],
   });

@@ -351,12 +351,13 @@ export function samtalWorker(): Promise<WorkerBundle> {
   return samtalBundle;
 }
 
-/** Vars a local samtal needs: the development switch, no jurisdictions, a fresh token secret. */
+/** Vars a local samtal needs: the development switch, no jurisdictions, fresh secrets. */
 export function samtalVars(): Record<string, string> {
   return {
     SAMTAL_DEV_MODE: "on",
     ROOM_JURISDICTION: "local",
     ROOM_TOKEN_SECRET: randomBytes(32).toString("hex"),
+    RATE_LIMIT_SECRET: randomBytes(32).toString("hex"),
   };
 }
 

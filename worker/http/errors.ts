@@ -40,17 +40,27 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof HTTPException && err.status < 500) {
     return errorResponse(c, err.status, errorCodeForStatus(err.status));
   }
-  // Log where and what kind of failure, never the message: it may quote user input.
   console.error(
     JSON.stringify({
       event: "unhandled_error",
       method: c.req.method,
       route: c.req.routePath,
-      error: err.name,
-      stack: err.stack?.split("\n").slice(1, 6).join("\n"),
+      ...failureDetail(err),
     }),
   );
   return errorResponse(c, 500, "internal");
 };
+
+/**
+ * What may be logged of an unexpected error: its kind and where it happened, never the
+ * message (it may quote user input, or a query's parameters such as an e-mail address).
+ * The stack keeps only its frames: a message may run over several lines (drizzle's
+ * "Failed query: …\nparams: …" does), and those lines are part of `stack` too.
+ */
+export function failureDetail(err: unknown): { error: string; stack?: string } {
+  if (!(err instanceof Error)) return { error: typeof err };
+  const frames = (err.stack ?? "").split("\n").filter((line) => /^\s+at /.test(line));
+  return { error: err.name, stack: frames.slice(0, 5).join("\n") };
+}
 
 export const onNotFound: NotFoundHandler<AppEnv> = (c) => errorResponse(c, 404, "not_found");

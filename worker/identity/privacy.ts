@@ -6,11 +6,13 @@ import { auditLog } from "../audit/schema";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
+import { storedKey } from "../http/rate-limit";
 import { validateJson } from "../http/validate";
 import { memberImportRows } from "../members/schema";
 import { closeRoomsOfSessions } from "../rooms/revocation";
+import { loginMailLimitKey } from "./login";
 import { loadMe } from "./me";
-import { devOutbox, guestInvites, loginLinks, memberships, people, sessions } from "./schema";
+import { devOutbox, guestInvites, loginLinks, memberships, people, rateLimits, sessions } from "./schema";
 import { clearSessionCookie } from "./sessions";
 
 /**
@@ -80,6 +82,9 @@ export const privacyRoutes = featureApp()
     const sessionIds = (
       await db.select({ id: sessions.publicId }).from(sessions).where(eq(sessions.personId, personId))
     ).map((s) => s.id);
+    // Her log-in mail counter, keyed by an HMAC of her address (the rows of client addresses
+    // are not hers to find, and go within two hours on the schedule).
+    const counterKey = person.email ? await storedKey(loginMailLimitKey(person.email)) : "";
     const now = Date.now();
     await db.batch([
       db.update(people).set({ name: null, email: null, erasedAt: now }).where(eq(people.id, personId)),
@@ -89,6 +94,7 @@ export const privacyRoutes = featureApp()
       // Copies of the address that other features keep: a pending import row, a development mail.
       db.delete(memberImportRows).where(eq(memberImportRows.email, person.email ?? "")),
       db.delete(devOutbox).where(eq(devOutbox.to, person.email ?? "")),
+      db.delete(rateLimits).where(eq(rateLimits.key, counterKey)),
       auditStatement(db, {
         actorId: personId,
         action: "person.erased",

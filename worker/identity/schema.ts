@@ -64,12 +64,15 @@ export const loginLinks = sqliteTable("login_links", {
 
 /**
  * Fixed-window counters shared by every isolate (an isolate's memory would let an
- * attacker spread attempts across them). Keys are hashed: no address is stored.
+ * attacker spread attempts across them). Keys are HMACs with a secret (worker/http/rate-limit.ts):
+ * no address is stored, and none can be recovered by hashing a list of addresses. A row
+ * is deleted on the schedule once its window has ended (`expiresAt`).
  */
 export const rateLimits = sqliteTable("rate_limits", {
   key: text("key").primaryKey(),
   windowStart: integer("window_start").notNull(),
   count: integer("count").notNull(),
+  expiresAt: integer("expires_at").notNull(),
 });
 
 /** Development only: mail that would have been sent (worker/mail/). */

@@ -45,13 +45,18 @@ export function newImportId(): string {
   return randomSecret(16);
 }
 
-/** Staging rows of imports past their lifetime lose their pending rows (names and e-mail addresses). */
-export async function purgeExpiredImports(db: Db, now: number): Promise<void> {
-  await db.run(sql`
+/**
+ * Staging rows of imports past their lifetime lose their pending rows (names and e-mail
+ * addresses); returns how many went. Runs on the schedule (worker/retention/purge.ts) and
+ * before each new import.
+ */
+export async function purgeExpiredImports(db: Db, now: number): Promise<number> {
+  const result = await db.run(sql`
     DELETE FROM member_import_rows
     WHERE status = 'pending' AND import_id IN (
       SELECT id FROM member_imports WHERE status <> 'done' AND created_at < ${now - importLifetimeMs}
     )`);
+  return result.meta.changes;
 }
 
 /** One staged row as a JSON array: [row, name, email, branch, association, roles, status, reason]. */
