@@ -4,7 +4,7 @@ import { type RunningApp, startApp } from "../../support/app";
 import { generatedMemberFile } from "../../support/member-file";
 import { median, serverCpu } from "../lib/harness";
 import { ms, pct, table, verdicts } from "../lib/report";
-import type { Scenario } from "../run";
+import type { Scenario } from "../lib/scenario";
 
 /**
  * Does the log-in form tell who is a member? `requests` log-in requests, half for members'
