@@ -55,7 +55,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // One app and one Chromium for all browser test files (test/browser/fixture.ts).
+          // Their workers are reused from file to file: a file's only state is the fixture it
+          // makes for itself, and a fresh worker per file re-imports playwright-core (seconds).
           globalSetup: name === "browser" ? ["test/browser/global-setup.ts"] : [],
+          isolate: name !== "browser",
         },
       })),
     ],

@@ -11,6 +11,8 @@ const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
 const settledBinding = "__samtalPageSettled";
 const cspBinding = "__samtalCspViolation";
+/** Names the page's DOM as it is: changes with every change, and differs between documents. */
+const domVersion = "__samtalDomVersion";
 
 interface CspViolation {
   directive: string;
@@ -31,8 +33,11 @@ interface Violation {
  * settled (no DOM change for a quarter second, or at most every two seconds while it keeps
  * changing), so a state reached by a click, not only by a load, is checked too.
  */
-function pageProbe(names: { settled: string; csp: string }) {
+function pageProbe(names: { settled: string; csp: string; version: string }) {
   if (window !== window.top) return;
+  let changes = 0;
+  const setVersion = () => Object.assign(window, { [names.version]: `${performance.timeOrigin}:${changes}` });
+  setVersion();
   const call = (name: string, ...args: unknown[]) => {
     const binding = (window as unknown as Record<string, (...a: unknown[]) => Promise<void>>)[name];
     binding?.(...args).catch(() => {});
@@ -51,6 +56,8 @@ function pageProbe(names: { settled: string; csp: string }) {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let changingSince = 0;
   const changed = () => {
+    changes++;
+    setVersion();
     const now = performance.now();
     changingSince ||= now;
     clearTimeout(timer);
@@ -82,6 +89,8 @@ const pageGone =
 export class PageChecks {
   private readonly findings = new Set<string>();
   private readonly runs = new WeakMap<Page, { done: Promise<void>; again: boolean }>();
+  /** The DOM version each page was last checked at: unchanged, it need not be checked again. */
+  private readonly checkedAt = new WeakMap<Page, string>();
 
   constructor(private readonly appOrigin: () => string) {}
 
@@ -95,7 +104,7 @@ export class PageChecks {
         `${where(page)}: Content-Security-Policy${reportOnly} ${directive} blocked ${blocked || "inline"}${source ? ` at ${source}` : ""}`,
       );
     });
-    await context.addInitScript(pageProbe, { settled: settledBinding, csp: cspBinding });
+    await context.addInitScript(pageProbe, { settled: settledBinding, csp: cspBinding, version: domVersion });
     context.on("page", (page) => this.checkBeforeLeaving(page));
   }
 
@@ -151,6 +160,16 @@ export class PageChecks {
     if (page.isClosed() || !this.isApp(page)) return;
     const at = where(page);
     try {
+      const { version, hasAxe } = await page.evaluate(
+        (name) => ({
+          version: String((window as unknown as Record<string, unknown>)[name]),
+          hasAxe: "axe" in window,
+        }),
+        domVersion,
+      );
+      if (this.checkedAt.get(page) === version) return;
+      this.checkedAt.set(page, version);
+      if (!hasAxe) await page.evaluate(axeSource);
       for (const violation of await runAxe(page)) {
         this.record(`${at}: ${violation.id}: ${violation.help} (${violation.targets.join(", ")})`);
       }
@@ -175,8 +194,8 @@ const where = (page: Page) => {
   return `${url.pathname}${url.search}`;
 };
 
-async function runAxe(page: Page): Promise<Violation[]> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
+/** Runs axe-core (already in the page) over the whole document. */
+function runAxe(page: Page): Promise<Violation[]> {
   return page.evaluate(async (tags) => {
     const { axe } = window as unknown as { axe: typeof Axe };
     const results = await axe.run(document, {
