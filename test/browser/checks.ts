@@ -158,7 +158,6 @@ export class PageChecks {
 
   private async checkOnce(page: Page) {
     if (page.isClosed() || !this.isApp(page)) return;
-    const at = where(page);
     try {
       const { version, hasAxe } = await page.evaluate(
         (name) => ({
@@ -170,13 +169,13 @@ export class PageChecks {
       if (this.checkedAt.get(page) === version) return;
       this.checkedAt.set(page, version);
       if (!hasAxe) await page.evaluate(axeSource);
-      for (const violation of await runAxe(page)) {
-        this.record(`${at}: ${violation.id}: ${violation.help} (${violation.targets.join(", ")})`);
-      }
+      const { at, violations } = await runAxe(page);
+      for (const { id, help, targets } of violations)
+        this.record(`${at}: ${id}: ${help} (${targets.join(", ")})`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (page.isClosed() || pageGone.test(message)) return;
-      this.record(`${at}: axe-core could not check the page: ${message}`);
+      this.record(`${where(page)}: axe-core could not check the page: ${message}`);
     }
   }
 
@@ -194,18 +193,20 @@ const where = (page: Page) => {
   return `${url.pathname}${url.search}`;
 };
 
-/** Runs axe-core (already in the page) over the whole document. */
-function runAxe(page: Page): Promise<Violation[]> {
+/** Runs axe-core (already in the page) over the whole document, and says where it was. */
+function runAxe(page: Page): Promise<{ at: string; violations: Violation[] }> {
   return page.evaluate(async (tags) => {
     const { axe } = window as unknown as { axe: typeof Axe };
+    const at = `${location.pathname}${location.search}`;
     const results = await axe.run(document, {
       runOnly: { type: "tag", values: tags },
       resultTypes: ["violations"],
     });
-    return results.violations.map((violation) => ({
+    const violations = results.violations.map((violation) => ({
       id: violation.id,
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(" ")),
     }));
+    return { at, violations };
   }, wcagTags);
 }

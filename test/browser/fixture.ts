@@ -10,12 +10,13 @@ export const phone: Viewport = { width: 360, height: 740 };
  * For a browser test file: the shared Chromium (test/browser/global-setup.ts) and the app,
  * the shared one unless `appUrl` names another (a file that needs its own configuration).
  *
- * Every page is checked, because the only way a test gets a page is through `newContext`
- * or `newPage`, and every context made there is watched: each page in it (pages a test
- * opens itself and pop-ups included) runs axe-core against WCAG 2.1 A and AA whenever it
- * settles and once more when the test ends, and records any Content-Security-Policy
- * violation. After each test its contexts are closed and the test fails with everything
- * found (rule, element, help; or the blocked directive).
+ * Every page is checked without the test asking, because the only way a test gets a page
+ * is through `newContext` or `newPage`, and every context made there is watched: each page
+ * in it (pages a test opens itself and pop-ups included) runs axe-core against WCAG 2.0 and
+ * 2.1, levels A and AA, whenever it settles, before the test navigates away from it or
+ * closes it, and once more when the test ends; and any Content-Security-Policy violation
+ * is recorded. After each test its contexts are closed and the test fails with everything
+ * found (page, rule, help, elements; or the blocked directive and address).
  */
 export function appInChromium({ appUrl = () => inject("appUrl") }: { appUrl?: () => string | URL } = {}) {
   let browser: Browser | undefined;
