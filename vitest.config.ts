@@ -10,7 +10,8 @@ const migrations = await readD1Migrations("./migrations");
  * - worker: inside workerd, with real D1 (migrated per test file) and real Durable Objects;
  * - web: Solid components in a DOM (happy-dom), next to the components they test;
  * - e2e: the built Worker started by wrangler's test harness (test/support/app.ts), over HTTP;
- * - browser: the same, driven by a real Chromium through playwright-core.
+ * - browser: the same, driven by a real Chromium through playwright-core: one app and one
+ *   Chromium for all its files, every page checked for accessibility and CSP violations.
  */
 export default defineConfig({
   test: {
@@ -54,6 +55,11 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // One app and one Chromium for all browser test files (test/browser/fixture.ts).
+          // Their workers are reused from file to file: a file's only state is the fixture it
+          // makes for itself, and a fresh worker per file re-imports playwright-core (seconds).
+          globalSetup: name === "browser" ? ["test/browser/global-setup.ts"] : [],
+          isolate: name !== "browser",
         },
       })),
     ],

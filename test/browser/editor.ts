@@ -15,3 +15,23 @@ export const editorText = (page: Page) =>
   });
 
 export const caretNames = (page: Page) => page.locator(".collaboration-carets__label").allTextContents();
+
+export const presentNames = (page: Page) =>
+  page.getByTestId("presence").getByRole("listitem").allTextContents();
+
+export async function typeAtEnd(page: Page, text: string) {
+  await editor(page).click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+}
+
+/**
+ * Opens a shared document and joins it under the name the form offers (a logged-in
+ * person's own) or `name`, and waits for the editor.
+ */
+export async function joinDocument(page: Page, documentId: string, name?: string) {
+  await page.goto(`/documents/${documentId}`);
+  if (name !== undefined) await page.getByLabel("Ditt namn").fill(name);
+  await page.getByRole("button", { name: "Gå med" }).click();
+  await editor(page).waitFor();
+}

@@ -1,36 +1,16 @@
-import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { editor, editorText, roomStatus as status } from "./editor";
-import { appInChromium } from "./launch";
+import { editorText, presentNames, roomStatus as status, typeAtEnd } from "./editor";
+import { appInChromium, phone } from "./fixture";
+import { logInAs, sidewaysOverflow } from "./pages";
 
 const session = appInChromium();
-
-/** A person in her own browser (no shared cookies or storage). */
-async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await session.newContext(viewport);
-  return context.newPage();
-}
-
-const goto = (page: Page, path: string) => page.goto(session.url(path));
-
-async function typeAtEnd(page: Page, text: string) {
-  await editor(page).click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(text);
-}
-
-async function logInAs(page: Page, name: string) {
-  await goto(page, "/login");
-  await page.getByRole("button", { name: new RegExp(name) }).click();
-  await expect.poll(() => page.url()).toMatch(/\/me$/);
-}
 
 describe("guests, in a real browser", () => {
   it("a member invites a guest to one document; the guest writes there, nowhere else, until withdrawn", async () => {
     const documentId = `scratch:guests-${Date.now().toString(36)}`;
-    const member = await newPage();
+    const member = await session.newPage();
     await logInAs(member, "David Nilsson");
-    await goto(member, `/documents/${documentId}`);
+    await member.goto(`/documents/${documentId}`);
     await expect.poll(() => member.getByLabel("Ditt namn").inputValue()).toBe("David Nilsson");
     await member.getByRole("button", { name: "Gå med" }).click();
     await expect.poll(() => status(member)).toBe("Ansluten");
@@ -51,7 +31,7 @@ describe("guests, in a real browser", () => {
       .toMatch(/^(Länken är kopierad\.|Länken är markerad\.)/);
 
     // The guest, on her phone: the token leaves the address bar, she gives a name.
-    const guest = await newPage({ width: 360, height: 740 });
+    const guest = await session.newPage(phone);
     await guest.goto(link);
     await expect.poll(() => guest.url()).toBe(session.url("/invite"));
     await guest.getByLabel("Vad vill du kallas?").fill("Sara Sympatisör");
@@ -69,15 +49,12 @@ describe("guests, in a real browser", () => {
     await expect.poll(() => editorText(guest)).toBe("Från medlemmen.");
     await typeAtEnd(guest, " Från gästen.");
     await expect.poll(() => editorText(member)).toBe("Från medlemmen. Från gästen.");
-    await expect
-      .poll(() => member.getByTestId("presence").getByRole("listitem").allTextContents())
-      .toEqual(["David Nilsson (du)", "Sara Sympatisör"]);
-    const overflow = await guest.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expect.poll(() => presentNames(member)).toEqual(["David Nilsson (du)", "Sara Sympatisör"]);
+    expect(await sidewaysOverflow(guest)).toBeLessThanOrEqual(0);
 
     // Another document is not hers: refused, with the way back to her own.
     const elsewhere = await guest.context().newPage();
-    await goto(elsewhere, "/documents/scratch:other");
+    await elsewhere.goto("/documents/scratch:other");
     await expect.poll(() => status(elsewhere)).toBe("Du har inte behörighet att öppna det här dokumentet.");
     expect(
       await elsewhere.getByRole("link", { name: "Till dokumentet du är inbjuden till" }).getAttribute("href"),
@@ -97,7 +74,7 @@ describe("guests, in a real browser", () => {
     await expect.poll(() => status(guest)).toBe("Du har inte längre tillgång till det här dokumentet.");
 
     // The link no longer lets anyone in, and says so.
-    const latecomer = await newPage();
+    const latecomer = await session.newPage();
     await latecomer.goto(link);
     await latecomer.getByLabel("Vad vill du kallas?").fill("Sen gäst");
     await latecomer.getByRole("button", { name: "Gå med som gäst" }).click();
@@ -107,8 +84,8 @@ describe("guests, in a real browser", () => {
   });
 
   it("explains a broken invite link", async () => {
-    const page = await newPage({ width: 360, height: 740 });
-    await goto(page, "/invite#token=not-a-token");
+    const page = await session.newPage(phone);
+    await page.goto("/invite#token=not-a-token");
     await expect
       .poll(() => page.getByTestId("invite-error").textContent())
       .toBe("Inbjudningslänken är ogiltig. Be den som bjöd in dig om en ny.");

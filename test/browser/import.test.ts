@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { appInChromium } from "./launch";
+import { appInChromium, phone } from "./fixture";
+import { heading, logInAs, sidewaysOverflow } from "./pages";
 
 const session = appInChromium();
 
@@ -16,14 +17,11 @@ const file = Buffer.from(
 
 describe("member import, in a real browser", () => {
   it("Cecilia imports a small file from my pages on a phone: one refused row, progress, summary", async () => {
-    const context = await session.newContext({ width: 360, height: 740 });
-    const page = await context.newPage();
-    await page.goto(session.url("/login"));
-    await page.getByRole("button", { name: /Cecilia Ahmadi/ }).click();
-    await expect.poll(() => page.url()).toMatch(/\/me$/);
+    const page = await session.newPage(phone);
+    await logInAs(page, "Cecilia Ahmadi");
 
     await page.getByRole("link", { name: "Importera medlemmar" }).click();
-    await expect.poll(() => page.locator("h1").textContent()).toBe("Importera medlemmar");
+    await expect.poll(() => heading(page).textContent()).toBe("Importera medlemmar");
     expect(await page.getByLabel("Importera för").inputValue()).toBe("branch:goteborg");
     await page
       .getByLabel("CSV-fil")
@@ -41,8 +39,7 @@ describe("member import, in a real browser", () => {
     ]);
     // The import's id is in the address, so a reload comes back to the review.
     expect(page.url()).toMatch(/\/members\/import\?import=[A-Za-z0-9_-]{22}$/);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
     await page.getByRole("button", { name: "Importera 2 medlemmar" }).click();
     const summary = page.getByTestId("import-summary");

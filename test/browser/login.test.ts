@@ -1,24 +1,15 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { OutboxMessage } from "../../worker/shared/identity";
-import { appInChromium } from "./launch";
+import { appInChromium, phone } from "./fixture";
+import { accountLink, heading, logInAs, sidewaysOverflow } from "./pages";
 
 const session = appInChromium();
 
 const neutral = "Om adressen finns registrerad är en inloggningslänk på väg. Den gäller i 15 minuter.";
 
-/** A person in her own browser (no shared cookies or storage). */
-async function newPage(viewport = { width: 1280, height: 800 }): Promise<Page> {
-  const context = await session.newContext(viewport);
-  return context.newPage();
-}
-
-const goto = (page: Page, path: string) => page.goto(new URL(path, session.app.url).href);
-const heading = (page: Page) => page.locator("h1");
-const accountLink = (page: Page) => page.getByTestId("account-link");
-
 async function outbox(): Promise<OutboxMessage[]> {
-  return (await (await session.app.fetch("/api/dev/outbox")).json()) as OutboxMessage[];
+  return (await (await session.fetch("/api/dev/outbox")).json()) as OutboxMessage[];
 }
 
 /** The mail is written just after the response (so timing reveals nothing): wait for it. */
@@ -35,7 +26,7 @@ async function waitForMail(to: string, after: number): Promise<OutboxMessage> {
 }
 
 async function requestLink(page: Page, email: string): Promise<string> {
-  await goto(page, "/login");
+  await page.goto("/login");
   await page.getByLabel("Din e-postadress").fill(email);
   await page.getByRole("button", { name: "Skicka inloggningslänk" }).click();
   const result = page.getByTestId("login-result");
@@ -43,18 +34,11 @@ async function requestLink(page: Page, email: string): Promise<string> {
   return (await result.textContent()) ?? "";
 }
 
-async function logInAs(page: Page, name: string) {
-  await goto(page, "/login");
-  await page.getByRole("button", { name: new RegExp(name) }).click();
-  await expect.poll(() => page.url()).toMatch(/\/me$/);
-  await expect.poll(() => page.getByTestId("me-name").textContent()).toBe(name);
-}
-
 describe("log-in by e-mail link, in a real browser", () => {
   it("logs in through the development outbox, once per link, and logs out", async () => {
-    const page = await newPage();
+    const page = await session.newPage();
     const before = (await outbox())[0]?.id ?? 0;
-    await goto(page, "/");
+    await page.goto("/");
     await expect.poll(() => accountLink(page).textContent()).toBe("Logga in");
 
     const answer = await requestLink(page, "bengt@samtal.example");
@@ -90,7 +74,7 @@ describe("log-in by e-mail link, in a real browser", () => {
     await expect.poll(() => page.getByTestId("me-name").textContent()).toBe("Bengt Olsson");
 
     // The same link again, as if opened a second time from the mail: refused, and says why.
-    const again = await newPage();
+    const again = await session.newPage();
     await again.goto(href);
     await expect
       .poll(() => again.getByTestId("verify-error").textContent())
@@ -101,7 +85,7 @@ describe("log-in by e-mail link, in a real browser", () => {
     );
 
     // An unknown address gets exactly the same answer, and no mail is written for it.
-    const stranger = await newPage();
+    const stranger = await session.newPage();
     expect(await requestLink(stranger, "nobody@samtal.example")).toBe(answer);
     const latest = (await outbox())[0]?.id ?? 0;
     await requestLink(stranger, "cecilia@samtal.example");
@@ -117,7 +101,7 @@ describe("log-in by e-mail link, in a real browser", () => {
   });
 
   it("logs in as a demo person in one click, on a phone, and shows her groups", async () => {
-    const page = await newPage({ width: 360, height: 740 });
+    const page = await session.newPage(phone);
     await logInAs(page, "Cecilia Ahmadi");
     const roles = page.getByTestId("my-groups").getByRole("list", { name: "Roller i Göteborg" });
     expect(await roles.getByRole("listitem").allTextContents()).toEqual([
@@ -127,33 +111,33 @@ describe("log-in by e-mail link, in a real browser", () => {
     ]);
     await expect.poll(() => accountLink(page).textContent()).toMatch(/^Cecilia\b/);
     // A shared document starts from her name.
-    await goto(page, "/documents/scratch:login-test");
+    await page.goto("/documents/scratch:login-test");
     await expect.poll(() => page.getByLabel("Ditt namn").inputValue()).toBe("Cecilia Ahmadi");
     for (const path of ["/me", "/login"]) {
-      if (path !== "/me") await goto(page, path);
+      await page.goto(path);
       await heading(page).waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
     }
   });
 
   it("ends another device's session from my pages", async () => {
-    const laptop = await newPage();
-    const phone = await newPage({ width: 360, height: 740 });
+    // No other test logs Farid in: his sessions here are the only ones.
+    const laptop = await session.newPage();
+    const mobile = await session.newPage(phone);
     await logInAs(laptop, "Farid Hassan");
-    await logInAs(phone, "Farid Hassan");
+    await logInAs(mobile, "Farid Hassan");
 
-    const sessions = phone.getByTestId("my-sessions");
+    const sessions = mobile.getByTestId("my-sessions");
     await expect.poll(() => sessions.getByRole("listitem").count()).toBe(2);
     expect(await sessions.getByText("Den här enheten", { exact: true }).count()).toBe(1);
     await sessions.getByRole("button", { name: "Logga ut den här enheten" }).click();
-    await expect.poll(() => phone.getByTestId("sessions-status").textContent()).toMatch(/är utloggad\.$/);
+    await expect.poll(() => mobile.getByTestId("sessions-status").textContent()).toMatch(/är utloggad\.$/);
     await expect.poll(() => sessions.getByRole("listitem").count()).toBe(1);
 
     await laptop.reload();
     await expect.poll(() => laptop.getByTestId("not-logged-in").isVisible()).toBe(true);
     await expect.poll(() => accountLink(laptop).textContent()).toBe("Logga in");
-    await phone.reload();
-    await expect.poll(() => phone.getByTestId("me-name").textContent()).toBe("Farid Hassan");
+    await mobile.reload();
+    await expect.poll(() => mobile.getByTestId("me-name").textContent()).toBe("Farid Hassan");
   });
 });

@@ -2,10 +2,10 @@ import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningApp, startApp } from "../support/app";
-import { launchChromium } from "./launch";
+import { appInChromium } from "./fixture";
 
 /**
  * OpenID Connect log-in end to end: a real OpenID provider (the `oidc-provider` package,
@@ -20,8 +20,6 @@ const { privateKey: signingKey } = generateKeyPairSync("rsa", { modulusLength: 2
 
 let server: Server | undefined;
 let app: RunningApp | undefined;
-let browser: Browser | undefined;
-const contexts: BrowserContext[] = [];
 /** The paths the provider was asked for, in order (no query strings). */
 const providerRequests: string[] = [];
 
@@ -38,14 +36,11 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => listening.listen(0, "127.0.0.1", resolve));
   const issuer = `http://127.0.0.1:${(listening.address() as AddressInfo).port}`;
 
-  [app, browser] = await Promise.all([
-    startApp({
-      devMode: true,
-      vars: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_NAME: providerName },
-      secrets: { OIDC_CLIENT_SECRET: clientSecret },
-    }),
-    launchChromium(),
-  ]);
+  app = await startApp({
+    devMode: true,
+    vars: { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_NAME: providerName },
+    secrets: { OIDC_CLIENT_SECRET: clientSecret },
+  });
 
   const provider = new Provider(issuer, {
     clients: [
@@ -84,23 +79,23 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
   await app?.close();
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
 });
 
+/** The shared Chromium, on this file's own app (configured for the provider). */
+const session = appInChromium({ appUrl: () => started(app).url });
+
 /** A person in her own browser (no shared cookies). Nothing leaves the machine. */
 async function newPage(): Promise<Page> {
-  const context = await started(browser).newContext({ viewport: { width: 1280, height: 800 } });
-  contexts.push(context);
+  const context = await session.newContext();
   // The provider's development pages import a web font; there is no internet here.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
   return context.newPage();
 }
 
-const url = (path: string) => new URL(path, started(app).url).href;
+const url = session.url;
 const sessionCookie = async (page: Page) =>
   (await page.context().cookies()).find((c) => c.name === "__Host-samtal_session");
 
@@ -223,8 +218,8 @@ describe("log-in through OpenID Connect, against a real provider", () => {
       .toMatch(/^Du loggade in, men vi hittar ingen medlem med den e-postadress/);
     expect(await sessionCookie(page)).toBeUndefined();
     expect((await page.request.get(url("/api/me"))).status()).toBe(401);
-    // The button is still there, to try again.
-    expect(await page.getByRole("link", { name: `Logga in med ${providerName}` }).count()).toBe(1);
+    // The button is still there (once the page has asked for the providers), to try again.
+    await expect.poll(() => page.getByRole("link", { name: `Logga in med ${providerName}` }).count()).toBe(1);
   });
 
   it("says so when the person cancels at the provider", async () => {

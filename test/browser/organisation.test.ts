@@ -1,21 +1,22 @@
 import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
-import { appInChromium } from "./launch";
+import { appInChromium, phone } from "./fixture";
+import { heading as pageHeading, sidewaysOverflow } from "./pages";
 
 const session = appInChromium();
 let page: Page;
 
 beforeEach(async () => {
   // A fresh context per test: no language choice or history carried over.
-  page = await (await session.newContext()).newPage();
+  page = await session.newPage();
 });
 
-const heading = () => page.locator("h1");
+const heading = () => pageHeading(page);
 const htmlLang = () => page.evaluate(() => document.documentElement.lang);
 
 describe("the organisation in a real browser", () => {
   it("starts in Swedish and switches to English and back", async () => {
-    await page.goto(new URL("/organisation", session.app.url).href);
+    await page.goto("/organisation");
     const switchButton = page.getByTestId("language-switch");
     await expect.poll(htmlLang).toBe("sv");
     await expect.poll(() => switchButton.textContent()).toMatch(/English/);
@@ -34,7 +35,7 @@ describe("the organisation in a real browser", () => {
   });
 
   it("browses from a district to a branch to its associations", async () => {
-    await page.goto(new URL("/organisation", session.app.url).href);
+    await page.goto("/organisation");
     await page.getByRole("link", { name: "Göteborgs partidistrikt" }).click();
     await expect.poll(() => page.url()).toMatch(/\/organisation\/district\/goteborg$/);
     await expect.poll(() => heading().textContent()).toBe("Göteborgs partidistrikt");
@@ -46,7 +47,7 @@ describe("the organisation in a real browser", () => {
   });
 
   it("finds a branch by search and opens it", async () => {
-    await page.goto(new URL("/organisation", session.app.url).href);
+    await page.goto("/organisation");
     await page.getByTestId("org-search").fill("kiru");
     const results = page.getByTestId("org-search-results");
     const kiruna = results.getByRole("link", { name: /^Kiruna(?![\p{L}\p{N}])/u }).first();
@@ -57,25 +58,24 @@ describe("the organisation in a real browser", () => {
   });
 
   it("explains a page that does not exist, in plain language", async () => {
-    await page.goto(new URL("/organisation/branch/atlantis", session.app.url).href);
+    await page.goto("/organisation/branch/atlantis");
     await expect.poll(() => heading().textContent()).toMatch(/finns inte/i);
-    await page.goto(new URL("/no/such/page", session.app.url).href);
+    await page.goto("/no/such/page");
     await expect.poll(() => heading().textContent()).toMatch(/finns inte/i);
     expect(await page.getByRole("link", { name: /organisation/i }).count()).toBeGreaterThan(0);
   });
 
   it("fits a 360 px phone screen without sideways scrolling", async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
+    await page.setViewportSize(phone);
     for (const path of ["/", "/organisation", "/organisation/district/vastra-gotaland-norra"]) {
-      await page.goto(new URL(path, session.app.url).href);
+      await page.goto(path);
       await heading().waitFor();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      expect(overflow, path).toBeLessThanOrEqual(0);
+      expect(await sidewaysOverflow(page), path).toBeLessThanOrEqual(0);
     }
   });
 
   it("can be used with the keyboard alone", async () => {
-    await page.goto(new URL("/organisation", session.app.url).href);
+    await page.goto("/organisation");
     await heading().waitFor();
     // Let the page settle (session check, focus moved to <main>) before tabbing through it.
     await page.waitForLoadState("networkidle");

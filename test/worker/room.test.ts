@@ -48,7 +48,6 @@ describe("durability", () => {
     const writer = await connect(id);
     await writer.synced();
     writer.doc.getText("t").insert(0, "bevarad text");
-    await writer.waitFor(() => true);
     // Wait until the room has stored it: a reader sees it.
     const check = await connect(id, { mode: "read" });
     await check.waitFor(() => check.text === "bevarad text");

@@ -1,0 +1,29 @@
+import type { Page } from "playwright-core";
+import { expect } from "vitest";
+
+/** What the browser tests read on any page of the app. */
+export const heading = (page: Page) => page.locator("h1");
+export const accountLink = (page: Page) => page.getByTestId("account-link");
+
+/** How far the page scrolls sideways: more than 0 means it does not fit the screen. */
+export const sidewaysOverflow = (page: Page) =>
+  page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/**
+ * All browser test files share one app, so its seven demo people too. Three belong to one
+ * test each, which depends on what happens to them: Bengt Olsson (login.test.ts: his
+ * sessions' buttons), Farid Hassan (login.test.ts counts his sessions) and Greta Berg
+ * (privacy.test.ts erases her). Any test may log in as the others.
+ *
+ * Logs in as a demo person with one click ("Logga in som" on the log-in page, development
+ * mode) and waits for her page. The page's context must be the fixture's (relative URLs).
+ */
+export async function logInAs(page: Page, name: string) {
+  await page.goto("/login");
+  await page
+    .getByTestId("demo-login")
+    .getByRole("button", { name: new RegExp(`^${name}\\b`) })
+    .click();
+  await expect.poll(() => page.url()).toMatch(/\/me$/);
+  await expect.poll(() => page.getByTestId("me-name").textContent()).toBe(name);
+}
