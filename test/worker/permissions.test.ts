@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DocumentKind, resolveDocument } from "../../worker/access/documents";
+import type { ScratchResource } from "../../worker/access/permissions";
 import { getDb } from "../../worker/db/client";
 import { documentKinds } from "../../worker/rooms/kinds";
 import { scratchDocuments } from "../../worker/rooms/scratch";
@@ -45,13 +46,13 @@ describe("permission table, through the room token endpoint", () => {
 
   // A prefix no document kind claims names nothing: refused like a forbidden document (403), for everyone.
   it.each(demoIds)("%s may not open a document of an unknown kind", async (id) => {
-    const res = await tokenRequest("motion:1", cookies.get(id));
+    const res = await tokenRequest("unknown:1", cookies.get(id));
     expect(res.status).toBe(403);
     expect((await errorBody(res)).code).toBe("forbidden");
   });
 
   it("grants nothing to someone who is not logged in", async () => {
-    for (const doc of ["scratch:permissions", "motion:1"]) {
+    for (const doc of ["scratch:permissions", "unknown:1"]) {
       const res = await tokenRequest(doc);
       expect(res.status).toBe(401);
       expect((await errorBody(res)).code).toBe("not_logged_in");
@@ -76,9 +77,13 @@ describe("document kinds", () => {
       read: "scratch.read",
       write: "scratch.write",
     });
-    expect(await resolveDocument(documentKinds, db(), "motion:1")).toBeNull();
+    expect(await resolveDocument(documentKinds, db(), "unknown:1")).toBeNull();
     // A kind whose lookup finds nothing answers like an unknown kind.
-    const empty: DocumentKind = { ...scratchDocuments, prefix: "empty", resolve: () => null };
+    const empty: DocumentKind<ScratchResource> = {
+      ...scratchDocuments,
+      prefix: "empty",
+      resolve: () => null,
+    };
     expect(await resolveDocument([...documentKinds, empty], db(), "empty:1")).toBeNull();
   });
 });
@@ -218,7 +223,7 @@ describe("permission table: invites, the audit log and ending memberships, throu
   it.each(demoIds)("%s may invite guests to a scratch document, not to an unknown kind", async (id) => {
     const cookie = people.get(id);
     expect((await postJson("/api/invites", { documentId: "scratch:permissions" }, cookie)).status).toBe(201);
-    const unknown = await postJson("/api/invites", { documentId: "motion:1" }, cookie);
+    const unknown = await postJson("/api/invites", { documentId: "unknown:1" }, cookie);
     expect(unknown.status).toBe(403);
     expect((await errorBody(unknown)).code).toBe("forbidden");
   });
@@ -290,7 +295,7 @@ describe("permission table: a guest, through every route", () => {
     const own = await tokenRequest("scratch:guest-scope", guest);
     expect(own.status).toBe(200);
     expect(((await own.json()) as RoomTokenResponse).mode).toBe("write");
-    for (const other of ["scratch:permissions", "motion:1"]) {
+    for (const other of ["scratch:permissions", "unknown:1"]) {
       expect((await tokenRequest(other, guest)).status, other).toBe(403);
     }
     // Rows that admit no guest: 403, or 404 where the row hides what exists.
