@@ -454,3 +454,70 @@ describe("a motion's life, from draft to the district", () => {
     expect(JSON.parse(audit.results[3]?.details ?? "{}")).toMatchObject({ outcome: "adopt", to: copyId });
   });
 });
+
+describe("lists and search", () => {
+  const titles = async (query: string, person: string) => {
+    const res = await get(`/api/motions?${query}`, person);
+    expect(res.status).toBe(200);
+    return ((await res.json()) as MotionList).motions.map((m) => m.title);
+  };
+
+  it("list a group's motions by state, with drafts only for their authors", async () => {
+    expect(await titles("group=branch:goteborg&state=draft", "demo-cecilia")).toEqual([
+      "Fler bänkar längs älven",
+    ]);
+    expect(await titles("group=branch:goteborg&state=draft", "demo-bengt")).toEqual([
+      "Idé: biblioteken öppna på kvällarna",
+    ]);
+    expect(await titles("group=branch:goteborg&state=rejected", "demo-hanna")).toEqual([
+      "Ny färgsättning av partilokalen",
+    ]);
+    const all = await titles("group=branch:goteborg", "demo-hanna");
+    expect(all).toContain("Säkra cykelvägar till skolan");
+    expect(all).not.toContain("Fler bänkar längs älven");
+  });
+
+  it("find a motion by its words, folded, only for those who may see it", async () => {
+    // "bankar" finds "bänkar" in Cecilia's draft, for her alone.
+    expect(await titles("group=branch:goteborg&q=bankar", "demo-cecilia")).toEqual([
+      "Fler bänkar längs älven",
+    ]);
+    expect(await titles("group=branch:goteborg&q=bankar", "demo-bengt")).toEqual([]);
+    // The frozen text is searched too: "grundskola" is only in an att-sats.
+    expect(await titles("group=branch:goteborg&q=grundskol", "demo-hanna")).toEqual([
+      "Säkra cykelvägar till skolan",
+    ]);
+    // Another group's members do not search Göteborg at all.
+    expect((await get("/api/motions?group=branch:goteborg&q=cykel", "demo-david")).status).toBe(403);
+    // FTS5 syntax is words, not operators.
+    expect(await titles('group=branch:goteborg&q=" OR *', "demo-hanna")).toEqual([]);
+  });
+});
+
+describe("demo data", () => {
+  it("has motions in every state, one forwarded from a branch to its district, and seeding again adds none", async () => {
+    const states = await env.DB.prepare("SELECT DISTINCT state FROM motions").all<{ state: string }>();
+    expect(states.results.map((r) => r.state).sort()).toEqual(
+      ["adopted", "answered", "collecting", "decided", "draft", "rejected", "sent_on", "submitted"].sort(),
+    );
+    const elin = await logInAs("demo-elin");
+    const list = (await (
+      await api("/api/motions?group=district:norrbotten", { headers: { Cookie: elin } })
+    ).json()) as MotionList;
+    expect(list.motions).toMatchObject([
+      {
+        title: "Nattåg till Kiruna året runt",
+        state: "submitted",
+        sender: { kind: "branch", slug: "kiruna" },
+      },
+    ]);
+    const live = await loadMotionText(env, list.motions[0]?.id as number);
+    expect(live.proposals).toHaveLength(2);
+
+    const count = async () =>
+      (await env.DB.prepare("SELECT count(*) AS n FROM motions").first<{ n: number }>())?.n;
+    const before = await count();
+    expect(((await seed()) as { motions: number }).motions).toBe(0);
+    expect(await count()).toBe(before);
+  });
+});
