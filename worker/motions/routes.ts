@@ -1,5 +1,6 @@
 import { findGroup } from "../access/groups";
 import { requirePermission } from "../access/middleware";
+import type { Action } from "../access/permissions";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
@@ -75,12 +76,21 @@ function motionOfPath(c: Validated<"param", typeof motionIdParamSchema>) {
 
 const canSee = requirePermission("motion.read", motionOfPath);
 
+/** An action on a motion: 404 unless the asker may see it, then the action's own row (403). */
+function onMotion<A extends Action>(action: A) {
+  return [validate("param", motionIdParamSchema), canSee, requirePermission(action, motionOfPath)] as const;
+}
+
 /** The motion as it is now, after an action: what every action answers. */
-async function freshDetail(env: Env, motionId: number, askerId: string): Promise<MotionDetail> {
+async function freshDetail(
+  env: Env,
+  { motionId }: { motionId: number },
+  asker: { personId: string },
+): Promise<MotionDetail> {
   const db = getDb(env.DB);
   const found = await findMotion(db, motionId);
   if (!found) throw new Error(`motion ${motionId} vanished`);
-  return motionDetail(db, found.record, askerId);
+  return motionDetail(db, found.record, asker.personId);
 }
 
 async function groupRef(c: { env: Env }, groupId: number): Promise<GroupRef> {
@@ -115,7 +125,7 @@ export const motionRoutes = featureApp()
         ...c.req.valid("json"),
         personId: identity.personId,
       });
-      return c.json((await freshDetail(c.env, id, identity.personId)) satisfies MotionDetail, 201);
+      return c.json((await freshDetail(c.env, { motionId: id }, identity)) satisfies MotionDetail, 201);
     },
   )
   .get(
@@ -153,141 +163,44 @@ export const motionRoutes = featureApp()
     if (!row) throw new ApiError(404, "not_found");
     return c.json(versionView(row) satisfies MotionVersion);
   })
-  .post(
-    "/:id/coauthors",
-    validate("param", motionIdParamSchema),
-    canSee,
-    requirePermission("motion.manage", motionOfPath),
-    validateJson(coauthorSchema),
-    async (c) => {
-      await addCoauthor(getDb(c.env.DB), c.get("resource").record, c.req.valid("json").personId);
-      return c.json(
-        (await freshDetail(
-          c.env,
-          c.get("resource").motionId,
-          c.get("identity").personId,
-        )) satisfies MotionDetail,
-      );
-    },
-  )
-  .post(
-    "/:id/open",
-    validate("param", motionIdParamSchema),
-    canSee,
-    requirePermission("motion.manage", motionOfPath),
-    async (c) => {
-      await openForSupport(getDb(c.env.DB), c.get("resource").record);
-      return c.json(
-        (await freshDetail(
-          c.env,
-          c.get("resource").motionId,
-          c.get("identity").personId,
-        )) satisfies MotionDetail,
-      );
-    },
-  )
-  .post(
-    "/:id/convert",
-    validate("param", motionIdParamSchema),
-    canSee,
-    requirePermission("motion.manage", motionOfPath),
-    async (c) => {
-      await convertIdea(c.env, getDb(c.env.DB), c.get("resource").record);
-      return c.json(
-        (await freshDetail(
-          c.env,
-          c.get("resource").motionId,
-          c.get("identity").personId,
-        )) satisfies MotionDetail,
-      );
-    },
-  )
-  .post(
-    "/:id/support",
-    validate("param", motionIdParamSchema),
-    canSee,
-    requirePermission("motion.support", motionOfPath),
-    async (c) => {
-      await support(getDb(c.env.DB), c.get("resource").record, c.get("identity").personId);
-      return c.json(
-        (await freshDetail(
-          c.env,
-          c.get("resource").motionId,
-          c.get("identity").personId,
-        )) satisfies MotionDetail,
-      );
-    },
-  )
-  .post(
-    "/:id/submit",
-    validate("param", motionIdParamSchema),
-    canSee,
-    requirePermission("motion.manage", motionOfPath),
-    validateJson(submitMotionSchema),
-    async (c) => {
-      const { periodId } = c.req.valid("json");
-      await submit(c.env, getDb(c.env.DB), c.get("resource").record, periodId, c.get("identity").personId);
-      return c.json(
-        (await freshDetail(
-          c.env,
-          c.get("resource").motionId,
-          c.get("identity").personId,
-        )) satisfies MotionDetail,
-      );
-    },
-  )
-  .post(
-    "/:id/statement",
-    validate("param", motionIdParamSchema),
-    canSee,
-    requirePermission("motion.treat", motionOfPath),
-    validateJson(statementSchema),
-    async (c) => {
-      await writeStatement(
-        getDb(c.env.DB),
-        c.get("resource").record,
-        c.req.valid("json"),
-        c.get("identity").personId,
-      );
-      return c.json(
-        (await freshDetail(
-          c.env,
-          c.get("resource").motionId,
-          c.get("identity").personId,
-        )) satisfies MotionDetail,
-      );
-    },
-  )
-  .post(
-    "/:id/decision",
-    validate("param", motionIdParamSchema),
-    canSee,
-    requirePermission("motion.treat", motionOfPath),
-    validateJson(decisionSchema),
-    async (c) => {
-      const { decisions } = c.req.valid("json");
-      await recordDecision(getDb(c.env.DB), c.get("resource").record, decisions, c.get("identity").personId);
-      return c.json(
-        (await freshDetail(
-          c.env,
-          c.get("resource").motionId,
-          c.get("identity").personId,
-        )) satisfies MotionDetail,
-      );
-    },
-  )
-  .post(
-    "/:id/conclusion",
-    validate("param", motionIdParamSchema),
-    canSee,
-    requirePermission("motion.treat", motionOfPath),
-    validateJson(conclusionSchema),
-    async (c) => {
-      const { outcome } = c.req.valid("json");
-      const identity = c.get("identity");
-      await conclude(c.env, getDb(c.env.DB), c.get("resource").record, outcome, identity.personId);
-      return c.json(
-        (await freshDetail(c.env, c.get("resource").motionId, identity.personId)) satisfies MotionDetail,
-      );
-    },
-  );
+  .post("/:id/coauthors", ...onMotion("motion.manage"), validateJson(coauthorSchema), async (c) => {
+    await addCoauthor(getDb(c.env.DB), c.get("resource").record, c.req.valid("json").personId);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+  })
+  .post("/:id/open", ...onMotion("motion.manage"), async (c) => {
+    await openForSupport(getDb(c.env.DB), c.get("resource").record);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+  })
+  .post("/:id/convert", ...onMotion("motion.manage"), async (c) => {
+    await convertIdea(c.env, getDb(c.env.DB), c.get("resource").record);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+  })
+  .post("/:id/support", ...onMotion("motion.support"), async (c) => {
+    await support(getDb(c.env.DB), c.get("resource").record, c.get("identity").personId);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+  })
+  .post("/:id/submit", ...onMotion("motion.manage"), validateJson(submitMotionSchema), async (c) => {
+    const { periodId } = c.req.valid("json");
+    await submit(c.env, getDb(c.env.DB), c.get("resource").record, periodId, c.get("identity").personId);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+  })
+  .post("/:id/statement", ...onMotion("motion.treat"), validateJson(statementSchema), async (c) => {
+    await writeStatement(
+      getDb(c.env.DB),
+      c.get("resource").record,
+      c.req.valid("json"),
+      c.get("identity").personId,
+    );
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+  })
+  .post("/:id/decision", ...onMotion("motion.treat"), validateJson(decisionSchema), async (c) => {
+    const { decisions } = c.req.valid("json");
+    await recordDecision(getDb(c.env.DB), c.get("resource").record, decisions, c.get("identity").personId);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+  })
+  .post("/:id/conclusion", ...onMotion("motion.treat"), validateJson(conclusionSchema), async (c) => {
+    const { outcome } = c.req.valid("json");
+    const identity = c.get("identity");
+    await conclude(c.env, getDb(c.env.DB), c.get("resource").record, outcome, identity.personId);
+    return c.json((await freshDetail(c.env, c.get("resource"), identity)) satisfies MotionDetail);
+  });
