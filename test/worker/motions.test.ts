@@ -521,3 +521,20 @@ describe("demo data", () => {
     expect(await count()).toBe(before);
   });
 });
+
+describe("an idea draft", () => {
+  it("cannot be opened or submitted until it is turned into a motion with an att-sats", async () => {
+    const idea = await detail(
+      await post("/api/motions?group=branch:goteborg", "demo-hanna", {
+        kind: "idea",
+        title: "Idé om lokaler",
+      }),
+    );
+    expect((await loadMotionText(env, idea.id)).proposals).toEqual([]);
+    await refused(idea.id, () => post(`/api/motions/${idea.id}/open`, "demo-hanna"), 409, "motion_is_idea");
+    const converted = await detail(await post(`/api/motions/${idea.id}/convert`, "demo-hanna"));
+    expect(converted).toMatchObject({ kind: "motion", state: "draft" });
+    expect((await loadMotionText(env, idea.id)).proposals).toHaveLength(1);
+    expect((await detail(await post(`/api/motions/${idea.id}/open`, "demo-hanna"))).state).toBe("collecting");
+  });
+});
