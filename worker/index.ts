@@ -15,6 +15,7 @@ import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
 import { memberRoutes } from "./members/routes";
+import { motionRoutes } from "./motions/routes";
 import { orgRoutes } from "./org/routes";
 import { runPurgeJobs } from "./retention/purge";
 import { roomRoutes } from "./rooms/routes";
@@ -45,6 +46,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/audit", auditRoutes)
   .route("/api/groups", membershipRoutes)
   .route("/api/members", memberRoutes)
+  .route("/api/motions", motionRoutes)
   .route("/api/org", orgRoutes)
   .route("/api/rooms", roomRoutes)
   .route("/api/dev", devRoutes);

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { type DocumentKind, resolveDocument } from "../../worker/access/documents";
+import type { ScratchResource } from "../../worker/access/permissions";
 import { getDb } from "../../worker/db/client";
 import { documentKinds } from "../../worker/rooms/kinds";
 import { scratchDocuments } from "../../worker/rooms/scratch";
@@ -45,13 +46,13 @@ describe("permission table, through the room token endpoint", () => {
 
   // A prefix no document kind claims names nothing: refused like a forbidden document (403), for everyone.
   it.each(demoIds)("%s may not open a document of an unknown kind", async (id) => {
-    const res = await tokenRequest("motion:1", cookies.get(id));
+    const res = await tokenRequest("unknown:1", cookies.get(id));
     expect(res.status).toBe(403);
     expect((await errorBody(res)).code).toBe("forbidden");
   });
 
   it("grants nothing to someone who is not logged in", async () => {
-    for (const doc of ["scratch:permissions", "motion:1"]) {
+    for (const doc of ["scratch:permissions", "unknown:1"]) {
       const res = await tokenRequest(doc);
       expect(res.status).toBe(401);
       expect((await errorBody(res)).code).toBe("not_logged_in");
@@ -76,9 +77,13 @@ describe("document kinds", () => {
       read: "scratch.read",
       write: "scratch.write",
     });
-    expect(await resolveDocument(documentKinds, db(), "motion:1")).toBeNull();
+    expect(await resolveDocument(documentKinds, db(), "unknown:1")).toBeNull();
     // A kind whose lookup finds nothing answers like an unknown kind.
-    const empty: DocumentKind = { ...scratchDocuments, prefix: "empty", resolve: () => null };
+    const empty: DocumentKind<ScratchResource> = {
+      ...scratchDocuments,
+      prefix: "empty",
+      resolve: () => null,
+    };
     expect(await resolveDocument([...documentKinds, empty], db(), "empty:1")).toBeNull();
   });
 });
@@ -218,7 +223,7 @@ describe("permission table: invites, the audit log and ending memberships, throu
   it.each(demoIds)("%s may invite guests to a scratch document, not to an unknown kind", async (id) => {
     const cookie = people.get(id);
     expect((await postJson("/api/invites", { documentId: "scratch:permissions" }, cookie)).status).toBe(201);
-    const unknown = await postJson("/api/invites", { documentId: "motion:1" }, cookie);
+    const unknown = await postJson("/api/invites", { documentId: "unknown:1" }, cookie);
     expect(unknown.status).toBe(403);
     expect((await errorBody(unknown)).code).toBe("forbidden");
   });
@@ -290,7 +295,7 @@ describe("permission table: a guest, through every route", () => {
     const own = await tokenRequest("scratch:guest-scope", guest);
     expect(own.status).toBe(200);
     expect(((await own.json()) as RoomTokenResponse).mode).toBe("write");
-    for (const other of ["scratch:permissions", "motion:1"]) {
+    for (const other of ["scratch:permissions", "unknown:1"]) {
       expect((await tokenRequest(other, guest)).status, other).toBe(403);
     }
     // Rows that admit no guest: 403, or 404 where the row hides what exists.
@@ -300,8 +305,140 @@ describe("permission table: a guest, through every route", () => {
     expect(await statusOf("/api/members/imports?group=branch:goteborg", csv)).toBe(403);
     expect(await statusOf("/api/audit")).toBe(403);
     expect(await statusOf("/api/groups/branch/goteborg/members/demo-david", { method: "DELETE" })).toBe(403);
+    // No invites on motions: a guest sees none, and none of their lists.
+    const motion = await env.DB.prepare("SELECT id FROM motions WHERE state <> 'draft' LIMIT 1").first<{
+      id: number;
+    }>();
+    expect((await tokenRequest(`motion:${motion?.id}`, guest)).status).toBe(403);
+    expect(await statusOf(`/api/motions/${motion?.id}`)).toBe(404);
+    expect(await statusOf("/api/motions?group=branch:goteborg")).toBe(403);
     // A guest has no account: to a person's own pages she is nobody.
     expect(await statusOf("/api/me")).toBe(401);
     expect(await statusOf("/api/invites")).toBe(401);
+  });
+});
+
+describe("permission table: motions, through their routes", () => {
+  const people = new Map<string, string>();
+  const as = (id: string) => ({ Cookie: people.get(id) ?? "" });
+  const motionId = async (title: string) => {
+    const row = await env.DB.prepare("SELECT id FROM motions WHERE title = ? ORDER BY id LIMIT 1")
+      .bind(title)
+      .first<{ id: number }>();
+    if (!row) throw new Error(`no demo motion "${title}"`);
+    return row.id;
+  };
+  let draft = 0;
+  let collecting = 0;
+  let submitted = 0;
+  let forwarded = 0;
+  let ownCollecting = 0;
+
+  beforeAll(async () => {
+    for (const id of demoIds) people.set(id, await logInAs(id));
+    draft = await motionId("Fler bänkar längs älven");
+    collecting = await motionId("Avgiftsfri kollektivtrafik för unga");
+    submitted = await motionId("Säkra cykelvägar till skolan");
+    const kiruna = await motionId("Nattåg till Kiruna året runt");
+    const copy = await env.DB.prepare("SELECT id FROM motions WHERE origin_id = ?")
+      .bind(kiruna)
+      .first<{ id: number }>();
+    forwarded = copy?.id ?? 0;
+    const created = await postJson(
+      "/api/motions?group=branch:goteborg",
+      { kind: "motion", title: "Tabellens motion" },
+      people.get("demo-bengt"),
+    );
+    ownCollecting = ((await created.json()) as { id: number }).id;
+    await postJson(`/api/motions/${ownCollecting}/open`, {}, people.get("demo-bengt"));
+  });
+
+  // motion.list / motion.create: members of the group (Göteborg: Bengt and Cecilia).
+  it.each(may(["demo-bengt", "demo-cecilia"]))("%s may list Göteborg's motions: %s", async (id, allowed) => {
+    expect((await api("/api/motions?group=branch:goteborg", { headers: as(id) })).status).toBe(
+      allowed ? 200 : 403,
+    );
+    const create = await postJson(
+      "/api/motions?group=branch:goteborg",
+      { kind: "idea", title: "x" },
+      people.get(id),
+    );
+    expect(create.status).toBe(allowed ? 201 : 403);
+  });
+
+  // motion.periods: the group's board (Bengt chairs, Cecilia sits on it).
+  it.each(may(["demo-bengt", "demo-cecilia"]))(
+    "%s may open a motion period in Göteborg: %s",
+    async (id, allowed) => {
+      const body = { title: "Motionstid", deadline: Date.now() + 86_400_000 };
+      const res = await postJson("/api/motions/periods?group=branch:goteborg", body, people.get(id));
+      expect(res.status).toBe(allowed ? 201 : 403);
+    },
+  );
+
+  // motion.read: a draft only to its authors (Cecilia); once it leaves the draft, the group's members.
+  // To anyone else it does not exist: 404, and its document refused like any other (403).
+  it.each(may(["demo-cecilia"]))("%s may see Cecilia's draft: %s", async (id, allowed) => {
+    expect((await api(`/api/motions/${draft}`, { headers: as(id) })).status).toBe(allowed ? 200 : 404);
+    const token = await tokenRequest(`motion:${draft}`, people.get(id));
+    expect(token.status).toBe(allowed ? 200 : 403);
+  });
+  it.each(may(["demo-bengt", "demo-cecilia"]))(
+    "%s may see a submitted Göteborg motion: %s",
+    async (id, allowed) => {
+      expect((await api(`/api/motions/${submitted}`, { headers: as(id) })).status).toBe(allowed ? 200 : 404);
+      expect((await api(`/api/motions/${submitted}/versions/1`, { headers: as(id) })).status).toBe(
+        allowed ? 200 : 404,
+      );
+    },
+  );
+
+  // motion.write: its authors while it collects support (Cecilia and Bengt); readers get read tokens.
+  it.each(may(["demo-bengt", "demo-cecilia"]))(
+    "%s may write the collecting motion: %s",
+    async (id, allowed) => {
+      const res = await tokenRequest(`motion:${collecting}`, people.get(id));
+      expect(res.status).toBe(allowed ? 200 : 403);
+      if (allowed) expect(((await res.json()) as RoomTokenResponse).mode).toBe("write");
+    },
+  );
+  // After submission nobody writes, its authors included.
+  it.each(may(["demo-bengt", "demo-cecilia"]))(
+    "%s may only read the submitted motion: %s",
+    async (id, allowed) => {
+      const res = await tokenRequest(`motion:${submitted}`, people.get(id));
+      expect(res.status).toBe(allowed ? 200 : 403);
+      if (allowed) expect(((await res.json()) as RoomTokenResponse).mode).toBe("read");
+    },
+  );
+
+  // motion.support: members of its group who do not write it (Cecilia, for Bengt's motion).
+  it.each(demoIds)("%s may support Bengt's motion, as the table says", async (id) => {
+    const expected = { "demo-cecilia": 200, "demo-bengt": 403 }[id] ?? 404;
+    const res = await postJson(`/api/motions/${ownCollecting}/support`, {}, people.get(id));
+    expect(res.status).toBe(expected);
+  });
+
+  // motion.treat: the board of its group; at the district, the district's (Elin), not Kiruna's members.
+  it.each(may(["demo-bengt", "demo-cecilia"]))("%s may answer a Göteborg motion: %s", async (id, allowed) => {
+    const body = { text: "Yttrande", proposals: [{ verdict: "approve" }, { verdict: "reject" }] };
+    const res = await postJson(`/api/motions/${submitted}/statement`, body, people.get(id));
+    expect(res.status).toBe(allowed ? 200 : 404);
+  });
+  it.each(may(["demo-elin"]))(
+    "%s may answer the motion Kiruna forwarded to Norrbotten: %s",
+    async (id, allowed) => {
+      expect(forwarded).toBeGreaterThan(0);
+      const body = { text: "Yttrande", proposals: [{ verdict: "approve" }, { verdict: "approve" }] };
+      const res = await postJson(`/api/motions/${forwarded}/statement`, body, people.get(id));
+      expect(res.status).toBe(allowed ? 200 : 404);
+    },
+  );
+
+  it("grants none of it to someone who is not logged in", async () => {
+    expect((await api("/api/motions?group=branch:goteborg")).status).toBe(401);
+    expect((await api(`/api/motions/${submitted}`)).status).toBe(401);
+    expect((await postJson(`/api/motions/${ownCollecting}/support`, {})).status).toBe(401);
+    expect((await tokenRequest(`motion:${collecting}`)).status).toBe(401);
   });
 });

@@ -22,9 +22,19 @@ export interface DocumentKind<R extends DocumentBound = DocumentBound> {
   write: ActionOn<R["type"]>;
 }
 
+/**
+ * One kind, whichever: a union of DocumentKind<R> over the resources (a kind's read and write
+ * actions tie it to its own resource type, so DocumentKind<A | B> would accept neither).
+ */
+export type AnyDocumentKind = DocumentBound extends infer R
+  ? R extends DocumentBound
+    ? DocumentKind<R>
+    : never
+  : never;
+
 /** A document id as the permission table sees it; null for an unknown kind or an id its kind cannot resolve. */
 export async function resolveDocument(
-  kinds: readonly DocumentKind[],
+  kinds: readonly AnyDocumentKind[],
   db: Db,
   documentId: string,
 ): Promise<DocumentResource | null> {

@@ -1,5 +1,6 @@
 import type { Guest, Identity, Person, RoleGrant } from "../http/identity";
 import { type GroupAction, groupActions, type Role } from "../shared/identity";
+import { isEditable, type MotionState } from "../shared/motions";
 import type { GroupKind } from "../shared/org";
 
 /**
@@ -46,6 +47,19 @@ export interface ScratchResource {
 }
 
 /**
+ * A motion or idea draft (`motion:<id>`): its group, where it is in its life and who writes
+ * it (person ids). A motion forwarded to the level above is another motion there.
+ */
+export interface MotionResource {
+  type: "motion";
+  motionId: number;
+  documentId: string;
+  group: GroupResource;
+  state: MotionState;
+  authors: string[];
+}
+
+/**
  * A live document of any kind, as worker/rooms/kinds.ts resolves its id: `of` is the resource
  * behind it and `read`/`write` the actions on `of` that decide (see DocumentKind).
  */
@@ -63,6 +77,7 @@ export type Resource =
   | ImportResource
   | InviteResource
   | ScratchResource
+  | MotionResource
   | DocumentResource;
 export type ResourceType = Resource["type"];
 
@@ -79,7 +94,15 @@ export type Action =
   | "members.grant_national_admin"
   | "members.manage"
   | "import.open"
-  | "audit.read";
+  | "audit.read"
+  | "motion.list"
+  | "motion.create"
+  | "motion.periods"
+  | "motion.read"
+  | "motion.write"
+  | "motion.manage"
+  | "motion.support"
+  | "motion.treat";
 
 /**
  * How a refusal answers when even existence must not leak. Without it a missing resource is
@@ -119,6 +142,21 @@ function holds(who: Person, role: Role, inGroups?: number[]): boolean {
 function mayImport(who: Person, path: number[]): boolean {
   return holds(who, "national_admin") || holds(who, "welcome_officer", path);
 }
+
+/** Holds any role in this very group (a role above does not make her a member here). */
+function inGroup(who: Person, groupId: number): boolean {
+  return who.grants.some((g) => g.groupId === groupId);
+}
+
+/** The group's board: its chair, secretary and board members. */
+function onBoard(who: Person, groupId: number): boolean {
+  return who.grants.some(
+    (g) =>
+      g.groupId === groupId && (g.role === "chair" || g.role === "secretary" || g.role === "board_member"),
+  );
+}
+
+const isAuthor = (who: Person, motion: MotionResource) => motion.authors.includes(who.personId);
 
 const rules = {
   /** Open a live document read-only: whatever its kind's read action allows. */
@@ -182,6 +220,43 @@ const rules = {
   }),
   /** Read the audit log: a national administrator. */
   "audit.read": rule({ on: "national", guests: false, allows: (who) => holds(who, "national_admin") }),
+  /** List and search a group's motions, see its motion periods: its members (each sees what motion.read allows). */
+  "motion.list": rule({ on: "group", guests: false, allows: (who, group) => inGroup(who, group.groupId) }),
+  /** Start a motion or idea draft in a group: its members. */
+  "motion.create": rule({ on: "group", guests: false, allows: (who, group) => inGroup(who, group.groupId) }),
+  /** Open a motion period (set the deadline and its rules): the group's board. */
+  "motion.periods": rule({ on: "group", guests: false, allows: (who, group) => onBoard(who, group.groupId) }),
+  /**
+   * See a motion: its authors; once it leaves the draft, the members of its group. To
+   * anyone else it does not exist (404), and every other motion route asks this first.
+   */
+  "motion.read": rule({
+    on: "motion",
+    guests: false,
+    conceal: "refusal-as-absence",
+    allows: (who, motion) =>
+      isAuthor(who, motion) || (motion.state !== "draft" && inGroup(who, motion.group.groupId)),
+  }),
+  /** Write the live text: its authors, while it is a draft or collecting supporters; then nobody. */
+  "motion.write": rule({
+    on: "motion",
+    guests: false,
+    allows: (who, motion) => isAuthor(who, motion) && isEditable(motion.state),
+  }),
+  /** Invite co-authors, open for support, turn an idea into a motion, submit: its authors (the route checks the state). */
+  "motion.manage": rule({ on: "motion", guests: false, allows: isAuthor }),
+  /** Support (co-sign) a motion: a member of its group who does not write it. */
+  "motion.support": rule({
+    on: "motion",
+    guests: false,
+    allows: (who, motion) => inGroup(who, motion.group.groupId) && !isAuthor(who, motion),
+  }),
+  /** Write the board's statement, record the meeting's decisions, adopt, send on or reject: the board of its group. */
+  "motion.treat": rule({
+    on: "motion",
+    guests: false,
+    allows: (who, motion) => onBoard(who, motion.group.groupId),
+  }),
 } as const satisfies Record<Action, { on: ResourceType; guests: boolean; conceal?: Concealment }>;
 
 type RuleOf<A extends Action> = (typeof rules)[A];

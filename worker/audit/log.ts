@@ -7,13 +7,16 @@ export type AuditAction =
   | "membership.ended"
   | "person.erased"
   | "invite.created"
-  | "invite.revoked";
+  | "invite.revoked"
+  | "motion.submitted"
+  | "motion.treated"
+  | "motion.forwarded";
 
 export interface AuditEntry {
   /** The person who acted (a person id), or null for the system. */
   actorId: string | null;
   action: AuditAction;
-  subjectType: "person" | "import" | "invite";
+  subjectType: "person" | "import" | "invite" | "motion";
   subjectId: string;
   /** Counts and ids only: never names, e-mail addresses or message content. */
   details?: Record<string, string | number | boolean | null>;

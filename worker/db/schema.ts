@@ -2,5 +2,6 @@
 export * from "../audit/schema";
 export * from "../identity/schema";
 export * from "../members/schema";
+export * from "../motions/schema";
 export * from "../org/schema";
 export * from "../rooms/schema";

@@ -8,6 +8,7 @@ import { loadMe } from "../identity/me";
 import { devOutbox, people } from "../identity/schema";
 import { demoPeople, seedDemoPeople } from "../identity/seed";
 import { startSession } from "../identity/sessions";
+import { seedDemoMotions } from "../motions/seed";
 import { seedOrganisation } from "../org/seed";
 import { slugify } from "../org/slug";
 import { roomStub } from "../rooms/documents";
@@ -41,7 +42,8 @@ export const devRoutes = featureApp()
   .post("/seed", async (c) => {
     const db = getDb(c.env.DB);
     const organisation = await seedOrganisation(db);
-    return c.json({ ...organisation, people: await seedDemoPeople(db) });
+    const seededPeople = await seedDemoPeople(db);
+    return c.json({ ...organisation, people: seededPeople, motions: await seedDemoMotions(c.env, db) });
   })
   // Erased demo people are left out (a re-seed at the next start brings them back).
   .get("/people", async (c) => {

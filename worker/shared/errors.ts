@@ -131,6 +131,58 @@ export const errorMessages = {
     sv: "Importen har gått ut (den kan genomföras i 24 timmar). Ladda upp filen igen.",
     en: "The import has expired (it can be carried out for 24 hours). Upload the file again.",
   },
+  motion_not_editable: {
+    sv: "Motionen är inlämnad och kan inte längre ändras. Den inlämnade versionen gäller.",
+    en: "The motion has been submitted and can no longer be changed. The submitted version stands.",
+  },
+  motion_wrong_state: {
+    sv: "Motionen är inte i det skede där det här går att göra.",
+    en: "The motion is not at the stage where this can be done.",
+  },
+  motion_not_collecting: {
+    sv: "Motionen samlar inte in stöd just nu.",
+    en: "The motion is not collecting support right now.",
+  },
+  motion_already_supported: {
+    sv: "Du stöder redan den här motionen.",
+    en: "You already support this motion.",
+  },
+  motion_too_few_supporters: {
+    sv: "Motionen har för få stödjande medlemmar för att lämnas in under den här motionstiden.",
+    en: "The motion has too few supporting members to be submitted in this motion period.",
+  },
+  motion_deadline_passed: {
+    sv: "Motionstiden har gått ut. Inga motioner tas emot längre.",
+    en: "The motion period has ended. No more motions are accepted.",
+  },
+  motion_period_not_for_members: {
+    sv: "Den här motionstiden tar inte emot medlemmars egna motioner.",
+    en: "This motion period does not accept members' own motions.",
+  },
+  motion_no_open_period: {
+    sv: "Det finns ingen öppen motionstid att lämna motionen till.",
+    en: "There is no open motion period to send the motion to.",
+  },
+  motion_is_idea: {
+    sv: "Ett idéutkast kan inte lämnas in. Gör om det till en motion med att-satser först.",
+    en: "An idea draft cannot be submitted. Turn it into a motion with proposals first.",
+  },
+  motion_no_proposals: {
+    sv: "En motion behöver en rubrik och minst en att-sats.",
+    en: "A motion needs a title and at least one proposal (att-sats).",
+  },
+  motion_coauthor_not_member: {
+    sv: "Medförfattare måste vara medlemmar i samma grupp som motionen.",
+    en: "Co-authors must be members of the motion's group.",
+  },
+  motion_already_author: {
+    sv: "Personen skriver redan den här motionen.",
+    en: "This person already writes this motion.",
+  },
+  motion_verdicts_mismatch: {
+    sv: "Det ska finnas exakt ett förslag eller beslut per att-sats.",
+    en: "There must be exactly one proposal or decision per att-sats.",
+  },
   service_unavailable: {
     sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
     en: "The service is temporarily unavailable. Please try again shortly.",
