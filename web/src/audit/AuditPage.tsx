@@ -1,6 +1,6 @@
 import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { AuditEntryView } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode, isApiRequestError } from "../api/client";
 import { errorMessage, type MessageKey, t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { loginHref } from "../identity/next";
@@ -70,7 +70,7 @@ export default function AuditPage() {
   let count: HTMLParagraphElement | undefined;
 
   const fetchPage = (before?: number) =>
-    api.audit(before === undefined ? { limit: auditPageSize } : { before, limit: auditPageSize });
+    call(client.api.audit.$get({ query: { before, limit: auditPageSize } }));
 
   const load = async () => {
     setFailure(undefined);
@@ -80,11 +80,7 @@ export default function AuditPage() {
       setEntries(page);
       setMore(page.length === auditPageSize);
     } catch (error) {
-      setFailure(
-        isApiRequestError(error)
-          ? { code: error.code, status: error.status }
-          : { code: "internal", status: 0 },
-      );
+      setFailure({ code: errorCode(error), status: isApiRequestError(error) ? error.status : 0 });
     }
   };
   onMount(load);
@@ -102,7 +98,7 @@ export default function AuditPage() {
       // The button is gone at the end of the log: keep her place on the count instead.
       if (page.length < auditPageSize) count?.focus();
     } catch (error) {
-      setMoreFailure(isApiRequestError(error) ? error.code : "internal");
+      setMoreFailure(errorCode(error));
     } finally {
       setLoadingMore(false);
     }

@@ -1,12 +1,13 @@
 import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { OutboxMessage } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode, failedWith } from "../api/client";
 import { errorMessage, t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { identityPaths } from "../identity/paths";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
+import { devInfo } from "./devInfo";
 import { linkify } from "./linkify";
 
 type State = "loading" | "absent" | "ready" | "error";
@@ -26,28 +27,28 @@ export default function OutboxPage() {
   const load = async (announce: boolean) => {
     setAnnouncement("");
     try {
-      const list = await api.devOutbox();
+      const list = await call(client.api.dev.outbox.$get());
       setMails(list);
       setState("ready");
       if (announce) setAnnouncement(tp("outbox.count", list.length));
     } catch (error) {
-      if (isApiRequestError(error) && error.status === 404) {
+      if (failedWith(error, 404)) {
         setState("absent");
         return;
       }
-      setFailure(isApiRequestError(error) ? error.code : "internal");
+      setFailure(errorCode(error));
       setState("error");
     }
   };
 
   onMount(async () => {
     try {
-      if (!(await api.dev())) {
+      if (!(await devInfo())) {
         setState("absent");
         return;
       }
     } catch (error) {
-      setFailure(isApiRequestError(error) ? error.code : "internal");
+      setFailure(errorCode(error));
       setState("error");
       return;
     }

@@ -37,7 +37,7 @@ function renderCaret(user: CaretUser): HTMLElement {
   label.classList.add("collaboration-carets__label");
   label.style.backgroundColor = user.color;
   label.textContent = user.name;
-  caret.append(label);
+  caret.appendChild(label);
   return caret;
 }
 

@@ -1,6 +1,6 @@
 import { useLocation, useNavigate } from "@solidjs/router";
 import { createSignal, Match, onMount, Show, Switch } from "solid-js";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode } from "../api/client";
 import { maxDisplayNameLength } from "../documents/user";
 import { errorMessage, t } from "../i18n";
 import { currentGuest, joinedAsGuest, loadSession, sessionStatus } from "../identity/session";
@@ -77,12 +77,12 @@ export default function InvitePage() {
     setJoining(true);
     setProblem(undefined);
     try {
-      const guest = await api.acceptInvite(spend, chosen);
+      const guest = await call(client.api.invites.accept.$post({ json: { token: spend, name: chosen } }));
       storeToken(undefined);
       joinedAsGuest(guest);
       navigate(documentHref(guest.documentId), { replace: true });
     } catch (error) {
-      const code = isApiRequestError(error) ? error.code : "internal";
+      const code = errorCode(error);
       if (linkFailures.has(code)) {
         storeToken(undefined);
         // The name was checked here, so a refusal as invalid is the link's token.

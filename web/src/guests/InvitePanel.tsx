@@ -1,6 +1,6 @@
 import { createSignal, For, onMount, Show } from "solid-js";
 import type { GuestInvite } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode, failedWith } from "../api/client";
 import { errorMessage, t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { loggedOut } from "../identity/session";
@@ -53,13 +53,13 @@ export function InvitePanel(props: { documentId: string }) {
 
   const fail = (error: unknown) => {
     // Her session ended meanwhile (logged out elsewhere): the page will offer log-in.
-    if (isApiRequestError(error) && error.status === 401) loggedOut();
-    setFailure(isApiRequestError(error) ? error.code : "internal");
+    if (failedWith(error, 401)) loggedOut();
+    setFailure(errorCode(error));
   };
 
   const load = async () => {
     try {
-      const mine = await api.invites();
+      const mine = await call(client.api.invites.$get());
       setInvites(mine.filter((invite) => invite.documentId === props.documentId));
     } catch (error) {
       fail(error);
@@ -73,7 +73,7 @@ export function InvitePanel(props: { documentId: string }) {
     setFailure(undefined);
     setAnnouncement("");
     try {
-      const invite = await api.createInvite(props.documentId);
+      const invite = await call(client.api.invites.$post({ json: { documentId: props.documentId } }));
       setLink(invite.link);
       setAnnouncement(t("invites.created"));
       linkInput?.focus();
@@ -105,11 +105,11 @@ export function InvitePanel(props: { documentId: string }) {
     setFailure(undefined);
     setAnnouncement("");
     try {
-      await api.withdrawInvite(invite.id);
+      await call(client.api.invites[":id"].$delete({ param: { id: invite.id } }));
       setAnnouncement(t("invites.withdrawn"));
     } catch (error) {
       // 404: already gone; the reloaded list shows how it stands.
-      if (!(isApiRequestError(error) && error.status === 404)) fail(error);
+      if (!failedWith(error, 404)) fail(error);
     } finally {
       setWithdrawing(undefined);
     }

@@ -6,7 +6,8 @@ import {
   isOidcLoginError,
   oidcStartPath,
 } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode } from "../api/client";
+import { devInfo } from "../dev/devInfo";
 import { errorMessage, t } from "../i18n";
 import { usePageTitle } from "../ui/title";
 import { defaultNextPath, rememberNextPath, safeNextPath } from "./next";
@@ -23,16 +24,9 @@ export function looksLikeEmail(value: string): boolean {
 
 type FieldProblem = "missing" | "invalid";
 
-/** The log-in methods besides e-mail; none when the Worker cannot say. */
-async function fetchProviders(): Promise<AuthProviders> {
-  try {
-    const response = await fetch("/api/auth/providers", { headers: { Accept: "application/json" } });
-    if (response.ok) return (await response.json()) as AuthProviders;
-  } catch {
-    // Not reachable: the e-mail form still works.
-  }
-  return { oidc: null };
-}
+/** The log-in methods besides e-mail; none when the Worker cannot say (the e-mail form still works). */
+const fetchProviders = (): Promise<AuthProviders> =>
+  call(client.api.auth.providers.$get()).catch(() => ({ oidc: null }));
 
 /**
  * `/login`: log-in without a password. The answer to a request is always the same neutral
@@ -77,10 +71,10 @@ export default function LoginPage() {
     setBusy(true);
     rememberNextPath(search.next);
     try {
-      await api.requestLoginLink(address);
+      await call(client.api.auth.login.$post({ json: { email: address } }));
       setSent(true);
     } catch (error) {
-      const code = isApiRequestError(error) ? error.code : "internal";
+      const code = errorCode(error);
       if (code === "validation_failed") {
         setProblem("invalid");
         input?.focus();
@@ -197,7 +191,7 @@ function DemoLogIn(props: { onLoggedIn: () => void }) {
 
   onMount(async () => {
     try {
-      if (await api.dev()) setPeople(await api.devPeople());
+      if (await devInfo()) setPeople(await call(client.api.dev.people.$get()));
     } catch {
       // Not in development mode, or not reachable: the section stays away.
     }
@@ -208,10 +202,10 @@ function DemoLogIn(props: { onLoggedIn: () => void }) {
     setBusyId(person.id);
     setFailure(undefined);
     try {
-      loggedIn(await api.devLoginAs(person.id));
+      loggedIn(await call(client.api.dev["login-as"].$post({ json: { personId: person.id } })));
       props.onLoggedIn();
     } catch (error) {
-      setFailure(isApiRequestError(error) ? error.code : "internal");
+      setFailure(errorCode(error));
     } finally {
       setBusyId(undefined);
     }

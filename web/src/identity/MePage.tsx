@@ -1,6 +1,6 @@
 import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { Me, SessionInfo } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode, failedWith } from "../api/client";
 import { AuditLink } from "../audit/AuditLink";
 import { errorMessage, kindLabel, t } from "../i18n";
 import { ImportLink } from "../members/ImportLink";
@@ -80,11 +80,11 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
     setLoggingOut(true);
     setFailure(undefined);
     try {
-      await api.logout();
+      await call(client.api.auth.logout.$post());
     } catch (error) {
       // Already logged out elsewhere (401) is what she wanted; anything else is reported.
-      if (!(isApiRequestError(error) && error.status === 401)) {
-        setFailure(isApiRequestError(error) ? error.code : "internal");
+      if (!failedWith(error, 401)) {
+        setFailure(errorCode(error));
         setLoggingOut(false);
         return;
       }
@@ -159,11 +159,11 @@ function Sessions() {
   /** Reloads the list; a 401 means this very session is gone, so she is logged out. */
   const load = async () => {
     try {
-      setList(await api.sessions());
+      setList(await call(client.api.me.sessions.$get()));
       setFailure(undefined);
     } catch (error) {
-      if (isApiRequestError(error) && error.status === 401) loggedOut();
-      else setFailure(isApiRequestError(error) ? error.code : "internal");
+      if (failedWith(error, 401)) loggedOut();
+      else setFailure(errorCode(error));
     }
   };
   onMount(load);
@@ -173,14 +173,12 @@ function Sessions() {
     setEnding(session.id);
     setAnnouncement("");
     try {
-      await api.endSession(session.id);
+      await call(client.api.me.sessions[":id"].$delete({ param: { id: session.id } }));
       setAnnouncement(t("me.sessions.ended", { device: session.label }));
     } catch (error) {
       // 404: it had already ended (expired, or ended from elsewhere): the list will show it gone.
-      if (!(isApiRequestError(error) && error.status === 404)) {
-        if (isApiRequestError(error) && error.status === 401) loggedOut();
-        else setFailure(isApiRequestError(error) ? error.code : "internal");
-      }
+      if (failedWith(error, 401)) loggedOut();
+      else if (!failedWith(error, 404)) setFailure(errorCode(error));
     } finally {
       setEnding(undefined);
     }

@@ -1,6 +1,6 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { api, isApiRequestError, myDataExportPath } from "../api";
+import { call, client, errorCode, failedWith } from "../api/client";
 import { errorMessage, t } from "../i18n";
 import { type ErasedState, erasedPath } from "./ErasedPage";
 import { loggedOut } from "./session";
@@ -49,12 +49,12 @@ export function PrivacySection() {
     setErasing(true);
     setFailure(undefined);
     try {
-      await api.eraseMyData();
+      await call(client.api.me.data.erase.$post({ json: { confirm: "erase" } }));
     } catch (error) {
       setErasing(false);
       // Her session had already ended: nothing was erased, and she is not logged in.
-      if (isApiRequestError(error) && error.status === 401) loggedOut();
-      else setFailure(isApiRequestError(error) ? error.code : "internal");
+      if (failedWith(error, 401)) loggedOut();
+      else setFailure(errorCode(error));
       return;
     }
     navigate(erasedPath, { replace: true, state: { erased: true } satisfies ErasedState });
@@ -67,7 +67,12 @@ export function PrivacySection() {
       <p>{t("privacy.export.text")}</p>
       <p>
         {/* A download, which the router leaves to the browser; the Worker names the file. */}
-        <a class="button button-secondary" href={myDataExportPath} download="" data-testid="export-data">
+        <a
+          class="button button-secondary"
+          href={client.api.me.data.export.$path()}
+          download=""
+          data-testid="export-data"
+        >
           {t("privacy.export")}
         </a>
       </p>

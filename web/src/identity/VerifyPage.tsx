@@ -1,6 +1,6 @@
 import { useLocation, useNavigate } from "@solidjs/router";
 import { createSignal, onMount, Show } from "solid-js";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode } from "../api/client";
 import { errorMessage, t } from "../i18n";
 import { usePageTitle } from "../ui/title";
 import { takeNextPath } from "./next";
@@ -18,9 +18,9 @@ export function tokenFromHash(hash: string): string | undefined {
 
 /** What to tell the person when the link does not work: the API's code, in plain language. */
 function failureCode(error: unknown): string {
-  if (!isApiRequestError(error)) return "internal";
+  const code = errorCode(error);
   // A token the API cannot even read is, to the person, an invalid link.
-  return error.code === "validation_failed" ? "login_link_invalid" : error.code;
+  return code === "validation_failed" ? "login_link_invalid" : code;
 }
 
 /**
@@ -44,7 +44,7 @@ export default function VerifyPage() {
       setFailure("login_link_invalid");
       return;
     }
-    api.verifyLoginLink(token).then(
+    call(client.api.auth.verify.$post({ json: { token } })).then(
       (person) => {
         loggedIn(person);
         navigate(takeNextPath(), { replace: true });

@@ -6,7 +6,7 @@ import type {
   MemberImport,
   RefusedRow,
 } from "../../../worker/shared/members";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode, failedWith } from "../api/client";
 import { errorMessage, kindLabel, t, tp } from "../i18n";
 import { loginHref } from "../identity/next";
 import {
@@ -76,8 +76,6 @@ function choiceLabel(choice: ImportGroupChoice): string {
   return t("import.group.option", { name: choice.group.name, kind: kindLabel(choice.group.kind) });
 }
 
-const codeOf = (error: unknown) => (isApiRequestError(error) ? error.code : "internal");
-
 function Importer(props: { choices: ImportGroupChoice[] }) {
   const [search, setSearch] = useSearchParams<{ import?: string }>();
   const [group, setGroup] = createSignal(props.choices[0]?.value ?? "");
@@ -108,11 +106,11 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
     if (!id) return;
     setPhase("uploading");
     try {
-      show(await api.memberImport(id));
+      show(await call(client.api.members.imports[":id"].$get({ param: { id } })));
     } catch (error) {
       setSearch({ import: undefined }, { replace: true });
       setPhase("choose");
-      if (!(isApiRequestError(error) && [400, 403, 404].includes(error.status))) setFailure(codeOf(error));
+      if (!failedWith(error, 400, 403, 404)) setFailure(errorCode(error));
     }
   });
 
@@ -129,12 +127,17 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
     setFileMissing(false);
     setPhase("uploading");
     try {
-      const result = await api.uploadMemberImport(group(), chosen);
+      const result = await call(
+        client.api.members.imports.$post(
+          { query: { group: group() } },
+          { headers: { "Content-Type": "text/csv" }, init: { body: chosen } },
+        ),
+      );
       show(result);
       setSearch({ import: result.id }, { replace: true });
       queueMicrotask(() => reviewHeading?.focus());
     } catch (error) {
-      setFailure(codeOf(error));
+      setFailure(errorCode(error));
       setPhase("choose");
     }
   };
@@ -146,14 +149,14 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
     setPhase("applying");
     try {
       for (;;) {
-        const step = await api.applyMemberImport(current.id);
+        const step = await call(client.api.members.imports[":id"].apply.$post({ param: { id: current.id } }));
         setProgress(step);
         if (step.done) break;
       }
       setPhase("done");
       queueMicrotask(() => doneHeading?.focus());
     } catch (error) {
-      setFailure(codeOf(error));
+      setFailure(errorCode(error));
       setPhase("interrupted");
     }
   };

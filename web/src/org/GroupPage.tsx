@@ -1,7 +1,7 @@
 import { useParams } from "@solidjs/router";
 import { createResource, For, Match, Show, Suspense, Switch } from "solid-js";
 import type { GroupDetail, GroupKind } from "../../../worker/shared/org";
-import { api, isApiRequestError } from "../api";
+import { call, client, isApiRequestError } from "../api/client";
 import { kindLabel, type MessageKey, t } from "../i18n";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
@@ -27,7 +27,9 @@ const emptyChildren: Partial<Record<GroupKind, { title: MessageKey; text: Messag
 async function loadGroup(source: { kind: string; slug: string }): Promise<GroupDetail | null> {
   if (!isBrowsableKind(source.kind)) return null;
   try {
-    return await api.group(source.kind, source.slug);
+    return await call(
+      client.api.org[":kind"][":slug"].$get({ param: { kind: source.kind, slug: source.slug } }),
+    );
   } catch (error) {
     if (isApiRequestError(error) && (error.code === "not_found" || error.code === "validation_failed")) {
       return null;

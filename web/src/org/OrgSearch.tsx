@@ -2,7 +2,7 @@ import { useSearchParams } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import type { ErrorCode } from "../../../worker/shared/errors";
 import type { GroupSearchHit } from "../../../worker/shared/org";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode } from "../api/client";
 import { errorMessage, kindLabel, t, tp } from "../i18n";
 import { groupHref } from "./links";
 
@@ -45,13 +45,18 @@ export function OrgSearch() {
     inFlight = controller;
     const previous = state();
     setState({ status: "loading", query, hits: previous.status === "done" ? previous.hits : [] });
-    api.search({ q: query, limit: resultLimit }, controller.signal).then(
+    call(
+      client.api.org.search.$get(
+        { query: { q: query, limit: resultLimit } },
+        { init: { signal: controller.signal } },
+      ),
+    ).then(
       (result) => {
         if (inFlight === controller) setState({ status: "done", query, hits: result.hits });
       },
       (error: unknown) => {
         if (inFlight !== controller || controller.signal.aborted) return;
-        setState({ status: "error", query, code: isApiRequestError(error) ? error.code : "internal" });
+        setState({ status: "error", query, code: errorCode(error) });
       },
     );
   };
