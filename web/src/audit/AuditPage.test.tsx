@@ -6,7 +6,6 @@ import { apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
 import { freshStateForEachTest } from "../identity/testing";
 import AuditPage, { auditPageSize } from "./AuditPage";
-import { isNationalAdmin } from "./links";
 
 const at = Date.UTC(2026, 2, 12, 13, 5);
 const entry = (id: number, more: Partial<AuditEntryView> = {}): AuditEntryView => ({
@@ -103,17 +102,5 @@ describe("AuditPage", () => {
       "Logga in som nationell administratör för att se loggen.",
     );
     expect(screen.getByRole("link", { name: "Logga in" }).getAttribute("href")).toMatch(/^\/login/);
-  });
-});
-
-describe("isNationalAdmin", () => {
-  it("is a national_admin role in any group", () => {
-    const national = { kind: "national" as const, slug: "national", name: "Partistyrelsen" };
-    expect(
-      isNationalAdmin({
-        groups: [{ group: national, roles: ["national_admin"], can: ["members.import", "audit.read"] }],
-      }),
-    ).toBe(true);
-    expect(isNationalAdmin({ groups: [{ group: national, roles: ["member"], can: [] }] })).toBe(false);
   });
 });
