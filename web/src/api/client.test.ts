@@ -58,22 +58,19 @@ describe("the API client", () => {
     expect(error).toMatchObject({ code: "login_link_used", status: 400, message: "login_link_used" });
   });
 
-  it("falls back to the status when the body is not the Worker's (a proxy's page)", async () => {
-    vi.stubGlobal(
-      "fetch",
-      vi.fn(async () => new Response("<h1>Bad gateway</h1>", { status: 503 })),
-    );
+  it("falls back to the status for a body that is not the Worker's, and calls unreadable JSON internal", async () => {
+    // What no route of the Worker answers, so not something fakeApi can say: a proxy's page, cut-off JSON.
+    const answer = (body: string, status: number) =>
+      vi.stubGlobal(
+        "fetch",
+        vi.fn(async () => new Response(body, { status })),
+      );
+    answer("<h1>Bad gateway</h1>", 503);
     expect(await rejection(call(client.api.me.sessions.$get()))).toMatchObject({
       code: "service_unavailable",
       status: 503,
     });
-  });
-
-  it("calls an answer it cannot read internal", async () => {
-    vi.stubGlobal(
-      "fetch",
-      vi.fn(async () => new Response("{", { status: 200 })),
-    );
+    answer("{", 200);
     expect(await rejection(call(client.api.me.sessions.$get()))).toMatchObject({
       code: "internal",
       status: 200,

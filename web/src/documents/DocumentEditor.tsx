@@ -5,6 +5,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { createEffect, onCleanup, onMount } from "solid-js";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import "./DocumentEditor.css";
 
 export interface DocumentEditorProps {
   doc: Y.Doc;

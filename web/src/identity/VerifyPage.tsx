@@ -6,6 +6,7 @@ import { usePageTitle } from "../ui/title";
 import { takeNextPath } from "./next";
 import { identityPaths } from "./paths";
 import { loggedIn } from "./session";
+import "../ui/Loading.css";
 
 /** A log-in link's token: 32 random bytes, base64url (as `loginTokenSchema` on the server). */
 const loginTokenPattern = /^[A-Za-z0-9_-]{43}$/;

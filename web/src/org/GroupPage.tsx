@@ -8,6 +8,7 @@ import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
 import { GroupList } from "./GroupList";
 import { groupHref, isBrowsableKind } from "./links";
+import "./GroupPage.css";
 
 /** Heading for a list of children, by the children's kind. */
 const childrenTitle: Partial<Record<GroupKind, MessageKey>> = {
@@ -64,18 +65,18 @@ function GroupView(props: { group: GroupDetail }) {
   return (
     <article class="group">
       <nav class="breadcrumb" aria-label={t("group.breadcrumb")}>
-        <ol>
+        <ol class="plain-list">
           <For each={props.group.parents}>
             {(parent) => (
               <li class="crumb">
-                <a class="crumb-link" href={groupHref(parent)}>
+                <a class="action-link crumb-link" href={groupHref(parent)}>
                   {parent.kind === "national" ? t("nav.organisation") : parent.name}
                 </a>
               </li>
             )}
           </For>
           <li class="crumb">
-            <a class="crumb-link" href={groupHref(props.group)} aria-current="page">
+            <a class="action-link crumb-link" href={groupHref(props.group)} aria-current="page">
               {props.group.name}
             </a>
           </li>

@@ -1,6 +1,7 @@
 import { createSignal, onMount, Show } from "solid-js";
 import { devInfo } from "../dev/devInfo";
 import { t } from "../i18n";
+import "./DevBanner.css";
 
 /** A strip that says the data is made up, shown only when the Worker runs in development mode. */
 export function DevBanner() {
