@@ -1,6 +1,7 @@
+import "./ui/tokens.css";
+import "./ui/base.css";
 import { render } from "solid-js/web";
 import { App } from "./App";
-import "./ui/styles.css";
 
 const root = document.getElementById("root");
 if (root) render(() => <App />, root);

@@ -31,9 +31,17 @@ export type Validated<T extends "param" | "query" | "json", S extends z.ZodType>
   { in: { [K in T]: z.input<S> }; out: { [K in T]: z.output<S> } }
 >;
 
-/** Validates route parameters or the query string with a shared schema. */
-export function validate<S extends z.ZodType>(target: "param" | "query", schema: S) {
-  return validator(target, (value) => parseWith(schema, value));
+/**
+ * Validates route parameters or the query string with a shared schema. The web app's typed
+ * client (`hc<AppType>`) sees the schema's input under this one target; hono's own
+ * inference would ask for both targets, with every value as a string.
+ */
+export function validate<T extends "param" | "query", S extends z.ZodType>(target: T, schema: S) {
+  return validator(target, (value) => parseWith(schema, value)) as unknown as MiddlewareHandler<
+    AppEnv,
+    string,
+    { in: { [K in T]: z.input<S> }; out: { [K in T]: z.output<S> } }
+  >;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, within } from "@solidjs/testing-library";
+import { describe, expect, it, vi } from "vitest";
 import type { AuditEntryView } from "../../../worker/shared/identity";
+import { apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
-import { errorResponse, fakeApi, jsonResponse } from "../identity/testing";
+import { freshStateForEachTest } from "../identity/testing";
 import AuditPage, { auditPageSize } from "./AuditPage";
-import { isNationalAdmin } from "./links";
 
 const at = Date.UTC(2026, 2, 12, 13, 5);
 const entry = (id: number, more: Partial<AuditEntryView> = {}): AuditEntryView => ({
@@ -20,13 +20,7 @@ const entry = (id: number, more: Partial<AuditEntryView> = {}): AuditEntryView =
   ...more,
 });
 
-beforeEach(() => setLocale("sv"));
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  setLocale("sv");
-});
+freshStateForEachTest();
 
 function open() {
   render(() => (
@@ -45,21 +39,19 @@ const rows = () =>
 
 describe("AuditPage", () => {
   it("shows who did what to what, an erased person as a former member, in both languages", async () => {
-    fakeApi((call) =>
-      call.path.startsWith("/api/audit")
-        ? jsonResponse(200, [
-            entry(3, {
-              action: "person.erased",
-              actorId: "demo-greta",
-              actorName: null,
-              subjectType: "person",
-              subjectId: "demo-greta",
-            }),
-            entry(2, { details: { days: 7, batch: 2 } }),
-            entry(1, { action: "something.new", actorId: null, actorName: null }),
-          ])
-        : undefined,
-    );
+    fakeApi({
+      "GET /api/audit": () => [
+        entry(3, {
+          action: "person.erased",
+          actorId: "demo-greta",
+          actorName: null,
+          subjectType: "person",
+          subjectId: "demo-greta",
+        }),
+        entry(2, { details: { days: 7, batch: 2 } }),
+        entry(1, { action: "something.new", actorId: null, actorName: null }),
+      ],
+    });
     open();
     const table = await screen.findByTestId("audit-table");
     expect(
@@ -81,17 +73,13 @@ describe("AuditPage", () => {
 
   it("pages back with before, until the log ends", async () => {
     const first = Array.from({ length: auditPageSize }, (_, i) => entry(100 - i));
-    const calls = fakeApi((call) => {
-      if (call.path === `/api/audit?limit=${auditPageSize}`) return jsonResponse(200, first);
-      if (call.path === `/api/audit?before=51&limit=${auditPageSize}`) return jsonResponse(200, [entry(50)]);
-      return undefined;
-    });
+    const api = fakeApi({ "GET /api/audit": ({ query }) => (query.before === "51" ? [entry(50)] : first) });
     open();
     fireEvent.click(await screen.findByRole("button", { name: "Visa fler" }));
     await vi.waitFor(() => expect(screen.getAllByTestId("audit-entry")).toHaveLength(auditPageSize + 1));
-    expect(calls.map((c) => c.path)).toEqual([
-      `/api/audit?limit=${auditPageSize}`,
-      `/api/audit?before=51&limit=${auditPageSize}`,
+    expect(api.callsTo("GET /api/audit").map((call) => call.query)).toEqual([
+      { limit: String(auditPageSize) },
+      { before: "51", limit: String(auditPageSize) },
     ]);
     expect(screen.queryByRole("button", { name: "Visa fler" })).toBeNull();
     // The button is gone: her place is kept on the count.
@@ -99,7 +87,7 @@ describe("AuditPage", () => {
   });
 
   it("tells anyone but a national administrator that the log is not for them", async () => {
-    fakeApi((call) => (call.path.startsWith("/api/audit") ? errorResponse(403, "forbidden") : undefined));
+    fakeApi({ "GET /api/audit": () => apiError(403, "forbidden") });
     open();
     expect((await screen.findByTestId("audit-denied")).textContent).toBe(
       "Den administrativa loggen är bara för partiets nationella administratörer.",
@@ -108,23 +96,11 @@ describe("AuditPage", () => {
   });
 
   it("asks someone who is not logged in to log in", async () => {
-    fakeApi((call) => (call.path.startsWith("/api/audit") ? errorResponse(401, "not_logged_in") : undefined));
+    fakeApi({ "GET /api/audit": () => apiError(401, "not_logged_in") });
     open();
     expect((await screen.findByTestId("audit-denied")).textContent).toBe(
       "Logga in som nationell administratör för att se loggen.",
     );
     expect(screen.getByRole("link", { name: "Logga in" }).getAttribute("href")).toMatch(/^\/login/);
-  });
-});
-
-describe("isNationalAdmin", () => {
-  it("is a national_admin role in any group", () => {
-    const national = { kind: "national" as const, slug: "national", name: "Partistyrelsen" };
-    expect(
-      isNationalAdmin({
-        groups: [{ group: national, roles: ["national_admin"], can: ["members.import", "audit.read"] }],
-      }),
-    ).toBe(true);
-    expect(isNationalAdmin({ groups: [{ group: national, roles: ["member"], can: [] }] })).toBe(false);
   });
 });

@@ -1,12 +1,14 @@
 import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { AuditEntryView } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
-import { errorMessage, type MessageKey, t, tp } from "../i18n";
+import { call, client, errorCode, isApiRequestError } from "../api/client";
+import { type MessageKey, t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { loginHref } from "../identity/next";
+import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
 import { auditPath } from "./links";
+import "./AuditPage.css";
 
 /** Entries per request ("Visa fler" asks for the next this many). */
 export const auditPageSize = 50;
@@ -70,7 +72,7 @@ export default function AuditPage() {
   let count: HTMLParagraphElement | undefined;
 
   const fetchPage = (before?: number) =>
-    api.audit(before === undefined ? { limit: auditPageSize } : { before, limit: auditPageSize });
+    call(client.api.audit.$get({ query: { before, limit: auditPageSize } }));
 
   const load = async () => {
     setFailure(undefined);
@@ -80,11 +82,7 @@ export default function AuditPage() {
       setEntries(page);
       setMore(page.length === auditPageSize);
     } catch (error) {
-      setFailure(
-        isApiRequestError(error)
-          ? { code: error.code, status: error.status }
-          : { code: "internal", status: 0 },
-      );
+      setFailure({ code: errorCode(error), status: isApiRequestError(error) ? error.status : 0 });
     }
   };
   onMount(load);
@@ -102,14 +100,14 @@ export default function AuditPage() {
       // The button is gone at the end of the log: keep her place on the count instead.
       if (page.length < auditPageSize) count?.focus();
     } catch (error) {
-      setMoreFailure(isApiRequestError(error) ? error.code : "internal");
+      setMoreFailure(errorCode(error));
     } finally {
       setLoadingMore(false);
     }
   };
 
   return (
-    <article class="audit">
+    <article>
       <h1>{t("audit.title")}</h1>
       <Switch>
         <Match when={failure()?.status === 401}>
@@ -128,9 +126,7 @@ export default function AuditPage() {
         <Match when={failure()}>
           {(problem) => (
             <>
-              <p class="field-error" role="alert">
-                {errorMessage(problem().code)}
-              </p>
+              <ErrorAlert code={problem().code} />
               <button type="button" class="button" onClick={load}>
                 {t("error.retry")}
               </button>
@@ -144,7 +140,7 @@ export default function AuditPage() {
               <Show when={list().length > 0} fallback={<p class="empty">{t("audit.empty")}</p>}>
                 {/* Four columns do not fit a phone: the table scrolls sideways inside its own region. */}
                 <section class="table-scroll" aria-labelledby="audit-caption" tabindex="0">
-                  <table class="audit-table" data-testid="audit-table">
+                  <table class="data-table audit-table" data-testid="audit-table">
                     <caption id="audit-caption">{t("audit.caption")}</caption>
                     <thead>
                       <tr>
@@ -202,13 +198,7 @@ export default function AuditPage() {
                   {loadingMore() ? t("audit.loadingMore") : t("audit.more")}
                 </button>
               </Show>
-              <Show when={moreFailure()}>
-                {(code) => (
-                  <p class="field-error" role="alert">
-                    {errorMessage(code())}
-                  </p>
-                )}
-              </Show>
+              <ErrorAlert code={moreFailure()} />
             </>
           )}
         </Match>

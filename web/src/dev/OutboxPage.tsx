@@ -1,13 +1,16 @@
 import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { OutboxMessage } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
-import { errorMessage, t, tp } from "../i18n";
+import { call, client, errorCode, failedWith } from "../api/client";
+import { t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { identityPaths } from "../identity/paths";
+import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
+import { devInfo } from "./devInfo";
 import { linkify } from "./linkify";
+import "./OutboxPage.css";
 
 type State = "loading" | "absent" | "ready" | "error";
 
@@ -26,28 +29,28 @@ export default function OutboxPage() {
   const load = async (announce: boolean) => {
     setAnnouncement("");
     try {
-      const list = await api.devOutbox();
+      const list = await call(client.api.dev.outbox.$get());
       setMails(list);
       setState("ready");
       if (announce) setAnnouncement(tp("outbox.count", list.length));
     } catch (error) {
-      if (isApiRequestError(error) && error.status === 404) {
+      if (failedWith(error, 404)) {
         setState("absent");
         return;
       }
-      setFailure(isApiRequestError(error) ? error.code : "internal");
+      setFailure(errorCode(error));
       setState("error");
     }
   };
 
   onMount(async () => {
     try {
-      if (!(await api.dev())) {
+      if (!(await devInfo())) {
         setState("absent");
         return;
       }
     } catch (error) {
-      setFailure(isApiRequestError(error) ? error.code : "internal");
+      setFailure(errorCode(error));
       setState("error");
       return;
     }
@@ -63,7 +66,7 @@ export default function OutboxPage() {
         <NotFound reason="page" />
       </Match>
       <Match when={state() === "ready" || state() === "error"}>
-        <article class="outbox">
+        <article class="narrow-page">
           <h1>{t("outbox.title")}</h1>
           <p class="lead">{t("outbox.lead")}</p>
           <div class="actions">
@@ -77,16 +80,10 @@ export default function OutboxPage() {
           <p class="form-result" role="status" aria-live="polite">
             {announcement()}
           </p>
-          <Show when={state() === "error" && failure()}>
-            {(code) => (
-              <p class="field-error" role="alert">
-                {errorMessage(code())}
-              </p>
-            )}
-          </Show>
+          <ErrorAlert code={state() === "error" ? failure() : undefined} />
           <Show when={state() === "ready"}>
             <Show when={mails().length > 0} fallback={<p class="empty">{t("outbox.empty")}</p>}>
-              <ol class="mail-list" data-testid="outbox">
+              <ol class="plain-list card-list" data-testid="outbox">
                 <For each={mails()}>{(mail) => <Mail mail={mail} />}</For>
               </ol>
             </Show>

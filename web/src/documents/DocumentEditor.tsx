@@ -5,6 +5,7 @@ import StarterKit from "@tiptap/starter-kit";
 import { createEffect, onCleanup, onMount } from "solid-js";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import "./DocumentEditor.css";
 
 export interface DocumentEditorProps {
   doc: Y.Doc;
@@ -37,7 +38,7 @@ function renderCaret(user: CaretUser): HTMLElement {
   label.classList.add("collaboration-carets__label");
   label.style.backgroundColor = user.color;
   label.textContent = user.name;
-  caret.append(label);
+  caret.appendChild(label);
   return caret;
 }
 

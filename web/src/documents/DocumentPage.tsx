@@ -16,6 +16,7 @@ import { usePageTitle } from "../ui/title";
 import { isDocumentId } from "./links";
 import { NameForm } from "./NameForm";
 import { colourFor, readDisplayName, storeDisplayName } from "./user";
+import "./DocumentPage.css";
 
 // TipTap and ProseMirror load only when a document is open, in their own chunk.
 const DocumentEditor = lazy(() => import("./DocumentEditor"));
@@ -155,12 +156,12 @@ function Session(props: {
         <Show
           when={!props.guest}
           fallback={
-            <p class="document-you" data-testid="guest-you">
+            <p class="meta document-you" data-testid="guest-you">
               {t("document.guest.you", { name: room.name() ?? name })}
             </p>
           }
         >
-          <p class="document-you">
+          <p class="meta document-you">
             <span>{t("document.name.you", { name: room.name() ?? name })}</span>{" "}
             <button type="button" class="link-button" onClick={() => props.onChangeName?.()}>
               {t("document.name.change")}
@@ -176,7 +177,7 @@ function Session(props: {
         </Show>
         <section class="presence" aria-labelledby="presence-title" data-testid="presence">
           <h2 id="presence-title">{t("document.presence.title")}</h2>
-          <ul>
+          <ul class="plain-list">
             <For each={participants()}>
               {(person) => (
                 <li class="participant">

@@ -12,7 +12,7 @@ export function GuestBadge(props: { guest: GuestMe }) {
   const href = () => documentHref(props.guest.documentId);
   return (
     <a
-      class="account-link"
+      class="header-link account-link"
       href={href()}
       aria-current={location.pathname === href() ? "page" : undefined}
       data-testid="account-link"

@@ -1,28 +1,18 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@solidjs/testing-library";
+import { describe, expect, it, vi } from "vitest";
 import type { GuestMe } from "../../../worker/shared/identity";
+import { apiError, fakeApi, type Handlers } from "../api/testing";
 import { setLocale } from "../i18n";
-import { currentGuest, joinedAsGuest, refreshSession, resetSession } from "../identity/session";
-import { errorResponse, fakeApi, jsonResponse } from "../identity/testing";
+import { currentGuest, joinedAsGuest, refreshSession } from "../identity/session";
+import { freshStateForEachTest } from "../identity/testing";
 import InvitePage, { inviteTokenStorageKey } from "./InvitePage";
 import { inviteTokenFromHash } from "./paths";
 
 const token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
 const sara: GuestMe = { kind: "guest", name: "Sara", documentId: "scratch:open-meeting" };
 
-beforeEach(() => {
-  sessionStorage.clear();
-  setLocale("sv");
-  resetSession();
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  sessionStorage.clear();
-  setLocale("sv");
-});
+freshStateForEachTest();
 
 /** The invite page at `address`, in a router whose history the test can read. */
 function open(address: string) {
@@ -37,8 +27,8 @@ function open(address: string) {
   return history;
 }
 
-const nobody = (call: { path: string }) =>
-  call.path === "/api/me" ? errorResponse(401, "not_logged_in") : undefined;
+/** Nobody is logged in on this browser (and, without a handler for /api/guest, no guest either). */
+const nobody = { "GET /api/me": () => apiError(401, "not_logged_in") } satisfies Handlers;
 
 function join(name: string) {
   fireEvent.input(screen.getByLabelText("Vad vill du kallas?"), { target: { value: name } });
@@ -55,9 +45,7 @@ describe("inviteTokenFromHash", () => {
 
 describe("InvitePage", () => {
   it("takes the token out of the address, asks for a name, joins and opens the document", async () => {
-    const calls = fakeApi((call) =>
-      call.path === "/api/invites/accept" ? jsonResponse(200, sara) : nobody(call),
-    );
+    const api = fakeApi({ ...nobody, "POST /api/invites/accept": () => sara });
     const history = open(`/invite#token=${token}`);
     await vi.waitFor(() => expect(history.get()).toBe("/invite"));
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Välkommen till samtalet");
@@ -69,19 +57,19 @@ describe("InvitePage", () => {
     fireEvent.click(screen.getByRole("button", { name: "Gå med som gäst" }));
     expect(screen.getByRole("alert").textContent).toBe("Skriv vad du vill kallas.");
     expect(screen.getByLabelText("Vad vill du kallas?").getAttribute("aria-invalid")).toBe("true");
-    expect(calls.some((c) => c.path === "/api/invites/accept")).toBe(false);
+    expect(api.callsTo("POST /api/invites/accept")).toEqual([]);
 
     join("  Sara ");
     await vi.waitFor(() => expect(history.get()).toBe("/documents/scratch:open-meeting"));
-    expect(calls.find((c) => c.path === "/api/invites/accept")?.body).toEqual({ token, name: "Sara" });
+    expect(api.callsTo("POST /api/invites/accept").map((call) => call.json)).toEqual([
+      { token, name: "Sara" },
+    ]);
     expect(currentGuest()).toEqual(sara);
     expect(sessionStorage.getItem(inviteTokenStorageKey)).toBeNull();
   });
 
   it("explains a withdrawn invite, with no form to try again", async () => {
-    fakeApi((call) =>
-      call.path === "/api/invites/accept" ? errorResponse(400, "invite_revoked") : nobody(call),
-    );
+    fakeApi({ ...nobody, "POST /api/invites/accept": () => apiError(400, "invite_revoked") });
     open(`/invite#token=${token}`);
     join("Sara");
     expect((await screen.findByTestId("invite-error")).textContent).toBe("Inbjudan har dragits tillbaka.");
@@ -91,9 +79,7 @@ describe("InvitePage", () => {
   });
 
   it("treats a token the API cannot read as an invalid link", async () => {
-    fakeApi((call) =>
-      call.path === "/api/invites/accept" ? errorResponse(400, "validation_failed") : nobody(call),
-    );
+    fakeApi({ ...nobody, "POST /api/invites/accept": () => apiError(400, "validation_failed") });
     open(`/invite#token=${token}`);
     join("Sara");
     expect((await screen.findByTestId("invite-error")).textContent).toBe(
@@ -102,9 +88,11 @@ describe("InvitePage", () => {
   });
 
   it("keeps the form when the server cannot be reached, so she can try again", async () => {
-    fakeApi((call) => {
-      if (call.path === "/api/invites/accept") throw new TypeError("offline");
-      return nobody(call);
+    fakeApi({
+      ...nobody,
+      "POST /api/invites/accept": () => {
+        throw new TypeError("offline");
+      },
     });
     open(`/invite#token=${token}`);
     join("Sara");
@@ -140,7 +128,7 @@ describe("InvitePage", () => {
 
 describe("the session knows a guest", () => {
   it("asks /api/guest when no member is logged in", async () => {
-    fakeApi((call) => (call.path === "/api/guest" ? jsonResponse(200, sara) : nobody(call)));
+    fakeApi({ ...nobody, "GET /api/guest": () => sara });
     await refreshSession();
     expect(currentGuest()).toEqual(sara);
   });

@@ -1,10 +1,11 @@
 import { useLocation, useNavigate } from "@solidjs/router";
-import { createSignal, Match, onMount, Show, Switch } from "solid-js";
-import { api, isApiRequestError } from "../api";
-import { maxDisplayNameLength } from "../documents/user";
+import { createSignal, Match, onMount, Switch } from "solid-js";
+import { call, client, errorCode } from "../api/client";
+import { NameForm } from "../documents/NameForm";
 import { errorMessage, t } from "../i18n";
 import { currentGuest, joinedAsGuest, loadSession, sessionStatus } from "../identity/session";
 import { paths } from "../paths";
+import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
 import { documentHref, inviteTokenFromHash } from "./paths";
@@ -49,10 +50,7 @@ export default function InvitePage() {
   const [token, setToken] = createSignal<string>();
   const [failure, setFailure] = createSignal<string>();
   const [problem, setProblem] = createSignal<string>();
-  const [name, setName] = createSignal("");
-  const [missing, setMissing] = createSignal(false);
   const [joining, setJoining] = createSignal(false);
-  let input: HTMLInputElement | undefined;
 
   onMount(() => {
     const fromLink = inviteTokenFromHash(location.hash);
@@ -64,25 +62,18 @@ export default function InvitePage() {
     setStarted(true);
   });
 
-  const submit = async (event: SubmitEvent) => {
-    event.preventDefault();
-    const chosen = name().trim();
+  const join = async (chosen: string) => {
     const spend = token();
     if (joining() || !spend) return;
-    if (!chosen) {
-      setMissing(true);
-      input?.focus();
-      return;
-    }
     setJoining(true);
     setProblem(undefined);
     try {
-      const guest = await api.acceptInvite(spend, chosen);
+      const guest = await call(client.api.invites.accept.$post({ json: { token: spend, name: chosen } }));
       storeToken(undefined);
       joinedAsGuest(guest);
       navigate(documentHref(guest.documentId), { replace: true });
     } catch (error) {
-      const code = isApiRequestError(error) ? error.code : "internal";
+      const code = errorCode(error);
       if (linkFailures.has(code)) {
         storeToken(undefined);
         // The name was checked here, so a refusal as invalid is the link's token.
@@ -136,45 +127,9 @@ export default function InvitePage() {
         <section class="invite message-page" aria-labelledby="invite-title">
           <h1 id="invite-title">{t("invite.title")}</h1>
           <p class="lead">{t("invite.lead")}</p>
-          <form class="name-form" onSubmit={submit} novalidate>
-            <label for="guest-name">{t("invite.name.label")}</label>
-            <p class="hint" id="guest-name-hint">
-              {t("invite.name.hint")}
-            </p>
-            <div class="name-row">
-              <input
-                ref={input}
-                id="guest-name"
-                name="name"
-                type="text"
-                autocomplete="nickname"
-                maxLength={maxDisplayNameLength}
-                required
-                value={name()}
-                aria-describedby={missing() ? "guest-name-hint guest-name-error" : "guest-name-hint"}
-                aria-invalid={missing() ? "true" : undefined}
-                onInput={(event) => {
-                  setName(event.currentTarget.value);
-                  if (event.currentTarget.value.trim()) setMissing(false);
-                }}
-              />
-              <button type="submit" class="button" aria-busy={joining() ? "true" : undefined}>
-                {joining() ? t("invite.joining") : t("invite.submit")}
-              </button>
-            </div>
-            <Show when={missing()}>
-              <p class="field-error" id="guest-name-error" role="alert">
-                {t("invite.name.missing")}
-              </p>
-            </Show>
-            <Show when={problem()}>
-              {(code) => (
-                <p class="field-error" role="alert" data-testid="invite-problem">
-                  {errorMessage(code())}
-                </p>
-              )}
-            </Show>
-          </form>
+          <NameForm for="guest" busy={joining()} onSubmit={join}>
+            <ErrorAlert code={problem()} testId="invite-problem" />
+          </NameForm>
         </section>
       </Match>
     </Switch>

@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, within } from "@solidjs/testing-library";
+import { describe, expect, it, vi } from "vitest";
 import type { GuestInvite } from "../../../worker/shared/identity";
+import { fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
-import { fakeApi, jsonResponse } from "../identity/testing";
+import { freshStateForEachTest } from "../identity/testing";
 import { InvitePanel, inviteState } from "./InvitePanel";
 
 const now = Date.now();
@@ -18,32 +19,22 @@ const invite = (id: string, documentId: string, more: Partial<GuestInvite> = {})
 });
 const link = "http://samtal.test/invite#token=AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
 
-beforeEach(() => setLocale("sv"));
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  setLocale("sv");
-});
+freshStateForEachTest();
 
 /** The fake API's invites: this document's and another's, changed by create and withdraw. */
 function fakeInvites(initial: GuestInvite[]) {
   let list = initial;
-  const calls = fakeApi((call) => {
-    if (call.method === "GET" && call.path === "/api/invites") return jsonResponse(200, list);
-    if (call.method === "POST" && call.path === "/api/invites") {
-      const created = invite("new-invite-0123456", "scratch:here", { createdAt: now });
+  return fakeApi({
+    "GET /api/invites": () => list,
+    "POST /api/invites": ({ json }) => {
+      const created = invite("new-invite-0123456", json.documentId, { createdAt: now });
       list = [created, ...list];
-      return jsonResponse(201, { ...created, link });
-    }
-    const withdrawn = /^\/api\/invites\/(.+)$/.exec(call.path)?.[1];
-    if (call.method === "DELETE" && withdrawn) {
-      list = list.map((i) => (i.id === withdrawn ? { ...i, revokedAt: now } : i));
-      return new Response(null, { status: 204 });
-    }
-    return undefined;
+      return { ...created, link };
+    },
+    "DELETE /api/invites/:id": ({ param }) => {
+      list = list.map((i) => (i.id === param.id ? { ...i, revokedAt: now } : i));
+    },
   });
-  return calls;
 }
 
 const items = () =>
@@ -77,7 +68,7 @@ describe("InvitePanel", () => {
   it("creates a link to copy, and copies it", async () => {
     const writeText = vi.fn(async () => {});
     vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText } });
-    const calls = fakeInvites([]);
+    const api = fakeInvites([]);
     render(() => <InvitePanel documentId="scratch:here" />);
     expect((await screen.findByText("Du har inte bjudit in några gäster hit ännu.")).tagName).toBe("P");
 
@@ -85,7 +76,9 @@ describe("InvitePanel", () => {
     const field = (await screen.findByLabelText("Inbjudningslänk")) as HTMLInputElement;
     expect(field.value).toBe(link);
     expect(field.readOnly).toBe(true);
-    expect(calls.find((c) => c.method === "POST")?.body).toEqual({ documentId: "scratch:here" });
+    expect(api.callsTo("POST /api/invites").map((call) => call.json)).toEqual([
+      { documentId: "scratch:here" },
+    ]);
     expect(screen.getByTestId("invite-status").textContent).toBe(
       "Länken är skapad. Kopiera den och skicka den till dem du vill bjuda in.",
     );
@@ -115,7 +108,7 @@ describe("InvitePanel", () => {
   });
 
   it("withdraws an invite and says what that means", async () => {
-    const calls = fakeInvites([invite("active-invite-01234", "scratch:here", { guests: 1 })]);
+    const api = fakeInvites([invite("active-invite-01234", "scratch:here", { guests: 1 })]);
     render(() => <InvitePanel documentId="scratch:here" />);
     await screen.findByTestId("invite-list");
     fireEvent.click(screen.getByRole("button", { name: "Dra tillbaka" }));
@@ -124,7 +117,9 @@ describe("InvitePanel", () => {
         "Inbjudan är tillbakadragen. Gästerna har inte längre tillgång till dokumentet.",
       ),
     );
-    expect(calls.find((c) => c.method === "DELETE")?.path).toBe("/api/invites/active-invite-01234");
+    expect(api.callsTo("DELETE /api/invites/:id").map((call) => call.param.id)).toEqual([
+      "active-invite-01234",
+    ]);
     await vi.waitFor(() => expect(items()[0]).toContain("Tillbakadragen"));
     expect(screen.queryByRole("button", { name: "Dra tillbaka" })).toBeNull();
 

@@ -1,9 +1,11 @@
 import { createSignal, For, onMount, Show } from "solid-js";
 import type { GuestInvite } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
-import { errorMessage, t, tp } from "../i18n";
+import { call, client, errorCode, failedWith } from "../api/client";
+import { t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { loggedOut } from "../identity/session";
+import { ErrorAlert, Field } from "../ui/Form";
+import "./InvitePanel.css";
 
 export type InviteState = "active" | "expired" | "revoked";
 
@@ -53,13 +55,13 @@ export function InvitePanel(props: { documentId: string }) {
 
   const fail = (error: unknown) => {
     // Her session ended meanwhile (logged out elsewhere): the page will offer log-in.
-    if (isApiRequestError(error) && error.status === 401) loggedOut();
-    setFailure(isApiRequestError(error) ? error.code : "internal");
+    if (failedWith(error, 401)) loggedOut();
+    setFailure(errorCode(error));
   };
 
   const load = async () => {
     try {
-      const mine = await api.invites();
+      const mine = await call(client.api.invites.$get());
       setInvites(mine.filter((invite) => invite.documentId === props.documentId));
     } catch (error) {
       fail(error);
@@ -73,7 +75,7 @@ export function InvitePanel(props: { documentId: string }) {
     setFailure(undefined);
     setAnnouncement("");
     try {
-      const invite = await api.createInvite(props.documentId);
+      const invite = await call(client.api.invites.$post({ json: { documentId: props.documentId } }));
       setLink(invite.link);
       setAnnouncement(t("invites.created"));
       linkInput?.focus();
@@ -105,11 +107,11 @@ export function InvitePanel(props: { documentId: string }) {
     setFailure(undefined);
     setAnnouncement("");
     try {
-      await api.withdrawInvite(invite.id);
+      await call(client.api.invites[":id"].$delete({ param: { id: invite.id } }));
       setAnnouncement(t("invites.withdrawn"));
     } catch (error) {
       // 404: already gone; the reloaded list shows how it stands.
-      if (!(isApiRequestError(error) && error.status === 404)) fail(error);
+      if (!failedWith(error, 404)) fail(error);
     } finally {
       setWithdrawing(undefined);
     }
@@ -133,39 +135,36 @@ export function InvitePanel(props: { documentId: string }) {
       </p>
       <Show when={link()}>
         {(value) => (
-          <div class="invite-link">
-            <label for="invite-link">{t("invites.link.label")}</label>
-            <p class="hint" id="invite-link-hint">
-              {t("invites.link.hint")}
-            </p>
-            <div class="field-row">
-              <input
-                ref={linkInput}
-                id="invite-link"
-                type="text"
-                readOnly
-                value={value()}
-                aria-describedby="invite-link-hint"
-                onFocus={(event) => event.currentTarget.select()}
-                data-testid="invite-link"
-              />
-              <button type="button" class="button button-secondary" onClick={copy}>
-                {t("invites.copy")}
-              </button>
-            </div>
+          <div class="form-panel invite-link">
+            <Field
+              id="invite-link"
+              label={t("invites.link.label")}
+              hint={t("invites.link.hint")}
+              action={
+                <button type="button" class="button button-secondary" onClick={copy}>
+                  {t("invites.copy")}
+                </button>
+              }
+            >
+              {(control) => (
+                <input
+                  ref={linkInput}
+                  {...control}
+                  type="text"
+                  readOnly
+                  value={value()}
+                  onFocus={(event) => event.currentTarget.select()}
+                  data-testid="invite-link"
+                />
+              )}
+            </Field>
           </div>
         )}
       </Show>
       <p class="form-result success" role="status" aria-live="polite" data-testid="invite-status">
         {announcement()}
       </p>
-      <Show when={failure()}>
-        {(code) => (
-          <p class="field-error" role="alert">
-            {errorMessage(code())}
-          </p>
-        )}
-      </Show>
+      <ErrorAlert code={failure()} />
 
       <div class="invite-list-head">
         <h3 id="invite-list-title">{t("invites.list.title")}</h3>
@@ -176,13 +175,20 @@ export function InvitePanel(props: { documentId: string }) {
       <Show when={invites()}>
         {(list) => (
           <Show when={list().length > 0} fallback={<p class="empty">{t("invites.list.empty")}</p>}>
-            <ul class="invite-list" aria-labelledby="invite-list-title" data-testid="invite-list">
+            <ul
+              class="plain-list card-list invite-list"
+              aria-labelledby="invite-list-title"
+              data-testid="invite-list"
+            >
               <For each={list()}>
                 {(invite) => {
                   const labelId = `invite-${invite.id}`;
                   return (
-                    <li class="invite-item" data-state={inviteState(invite)}>
-                      <p class="invite-created" id={labelId}>
+                    <li
+                      class="item-card"
+                      classList={{ "item-card-current": inviteState(invite) === "active" }}
+                    >
+                      <p class="item-card-title" id={labelId}>
                         {t("invites.item.created", { time: formatDateTime(invite.createdAt) })}
                       </p>
                       <p class="meta">

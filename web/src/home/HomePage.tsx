@@ -7,7 +7,7 @@ import { usePageTitle } from "../ui/title";
 export default function HomePage() {
   usePageTitle(() => undefined);
   return (
-    <article class="home">
+    <article class="narrow-page">
       <h1>{t("home.title")}</h1>
       <p class="lead">{t("home.lead")}</p>
       <p>{t("home.who")}</p>
@@ -23,9 +23,9 @@ export default function HomePage() {
           {t("home.try")}
         </a>
       </p>
-      <section class="coming" aria-labelledby="coming-title">
+      <section aria-labelledby="coming-title">
         <h2 id="coming-title">{t("home.coming.title")}</h2>
-        <ul>
+        <ul class="spaced-list">
           <li>{t("home.coming.motions")}</li>
           <li>{t("home.coming.meetings")}</li>
           <li>{t("home.coming.consultations")}</li>

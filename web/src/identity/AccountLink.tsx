@@ -18,7 +18,7 @@ export function AccountLink() {
         when={currentPerson()}
         fallback={
           <a
-            class="account-link"
+            class="header-link account-link"
             href={loginHref(`${location.pathname}${location.search}`)}
             aria-current={here(identityPaths.login)}
             data-testid="account-link"
@@ -29,7 +29,7 @@ export function AccountLink() {
       >
         {(person) => (
           <a
-            class="account-link"
+            class="header-link account-link"
             href={identityPaths.me}
             aria-current={here(identityPaths.me)}
             data-testid="account-link"

@@ -2,11 +2,12 @@ import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
 import { fireEvent, render, screen } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { errorMessages } from "../../../worker/shared/errors";
+import { type ApiFailure, apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
 import LoginPage from "./LoginPage";
 import { nextStorageKey } from "./next";
 import { currentPerson } from "./session";
-import { type ApiCall, bengt, errorResponse, fakeApi, freshStateForEachTest, jsonResponse } from "./testing";
+import { bengt, freshStateForEachTest } from "./testing";
 
 const neutral = "Om adressen finns registrerad är en inloggningslänk på väg. Den gäller i 15 minuter.";
 
@@ -24,10 +25,6 @@ function open(address = "/login") {
   return history;
 }
 
-/** A Worker outside development mode that answers log-in requests with `login`. */
-const production = (login: (call: ApiCall) => Response) => (call: ApiCall) =>
-  call.path === "/api/auth/login" ? login(call) : undefined;
-
 async function requestLink(address: string) {
   fireEvent.input(await screen.findByLabelText("Din e-postadress"), { target: { value: address } });
   fireEvent.click(screen.getByRole("button", { name: "Skicka inloggningslänk" }));
@@ -35,7 +32,8 @@ async function requestLink(address: string) {
 
 describe("LoginPage", () => {
   it("asks for the address in a labelled field and always answers with the neutral message", async () => {
-    const calls = fakeApi(production(() => jsonResponse(202, { status: "sent_if_registered" })));
+    // Outside development mode: /api/dev answers 404.
+    const api = fakeApi({ "POST /api/auth/login": () => ({ status: "sent_if_registered" }) });
     open("/login?next=/documents/scratch:demo");
     const result = screen.getByTestId("login-result");
     expect(result.getAttribute("role")).toBe("status");
@@ -43,9 +41,9 @@ describe("LoginPage", () => {
 
     await requestLink("  bengt@samtal.example ");
     await vi.waitFor(() => expect(result.textContent).toContain(neutral));
-    const request = calls.find((c) => c.path === "/api/auth/login");
-    expect(request).toMatchObject({ method: "POST", body: { email: "bengt@samtal.example" } });
-    expect(request?.headers["Accept-Language"]).toBe("sv");
+    const requests = api.callsTo("POST /api/auth/login");
+    expect(requests.map((call) => call.json)).toEqual([{ email: "bengt@samtal.example" }]);
+    expect(requests[0]?.headers["accept-language"]).toBe("sv");
     expect(JSON.parse(localStorage.getItem(nextStorageKey) ?? "{}").path).toBe("/documents/scratch:demo");
     expect(screen.queryByTestId("demo-login")).toBeNull();
 
@@ -56,7 +54,7 @@ describe("LoginPage", () => {
   });
 
   it("says what is wrong with the address before sending anything", async () => {
-    const calls = fakeApi(() => undefined);
+    const api = fakeApi();
     open();
     fireEvent.click(await screen.findByRole("button", { name: "Skicka inloggningslänk" }));
     expect(screen.getByRole("alert").textContent).toBe("Skriv din e-postadress.");
@@ -66,18 +64,18 @@ describe("LoginPage", () => {
 
     await requestLink("bengt.samtal.example");
     expect(screen.getByRole("alert").textContent).toMatch(/^Det ser inte ut som en e-postadress/);
-    expect(calls.filter((c) => c.path === "/api/auth/login")).toEqual([]);
+    expect(api.callsTo("POST /api/auth/login")).toEqual([]);
   });
 
   it("explains too many attempts, and an address the server refuses, in plain language", async () => {
-    let answer = errorResponse(429, "too_many_attempts");
-    fakeApi(production(() => answer));
+    let answer: ApiFailure = apiError(429, "too_many_attempts");
+    fakeApi({ "POST /api/auth/login": () => answer });
     open();
     await requestLink("bengt@samtal.example");
     expect((await screen.findByTestId("login-error")).textContent).toBe(errorMessages.too_many_attempts.sv);
     expect(screen.getByTestId("login-result").textContent).toBe("");
 
-    answer = errorResponse(400, "validation_failed");
+    answer = apiError(400, "validation_failed");
     await requestLink("bengt@samtal");
     await vi.waitFor(() =>
       expect(screen.getByRole("alert").textContent).toMatch(/^Det ser inte ut som en e-postadress/),
@@ -85,14 +83,12 @@ describe("LoginPage", () => {
   });
 
   it("in development mode, logs in as a demo person in one click", async () => {
-    const calls = fakeApi((call) => {
-      if (call.path === "/api/dev") return jsonResponse(200, { devMode: true, features: [] });
-      if (call.path === "/api/dev/people")
-        return jsonResponse(200, [
-          { id: "demo-bengt", name: "Bengt Olsson", summary: "Ordförande i Göteborg" },
-        ]);
-      if (call.path === "/api/dev/login-as") return jsonResponse(200, bengt);
-      return undefined;
+    const api = fakeApi({
+      "GET /api/dev": () => ({ devMode: true, features: [] }),
+      "GET /api/dev/people": () => [
+        { id: "demo-bengt", name: "Bengt Olsson", summary: "Ordförande i Göteborg" },
+      ],
+      "POST /api/dev/login-as": () => bengt,
     });
     const history = open();
     expect((await screen.findByRole("heading", { level: 2 })).textContent).toBe("Logga in som");
@@ -101,7 +97,9 @@ describe("LoginPage", () => {
     );
     fireEvent.click(screen.getByRole("button", { name: /Bengt Olsson/ }));
     await vi.waitFor(() => expect(history.get()).toBe("/me"));
-    expect(calls.find((c) => c.path === "/api/dev/login-as")?.body).toEqual({ personId: "demo-bengt" });
+    expect(api.callsTo("POST /api/dev/login-as").map((call) => call.json)).toEqual([
+      { personId: "demo-bengt" },
+    ]);
     expect(currentPerson()?.name).toBe("Bengt Olsson");
   });
 });

@@ -6,12 +6,15 @@ import {
   isOidcLoginError,
   oidcStartPath,
 } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode } from "../api/client";
+import { devInfo } from "../dev/devInfo";
 import { errorMessage, t } from "../i18n";
+import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { usePageTitle } from "../ui/title";
 import { defaultNextPath, rememberNextPath, safeNextPath } from "./next";
 import { devOutboxPath, identityPaths } from "./paths";
 import { currentPerson, loggedIn } from "./session";
+import "./LoginPage.css";
 
 /** The longest address the API accepts. */
 const maxEmailLength = 254;
@@ -23,16 +26,9 @@ export function looksLikeEmail(value: string): boolean {
 
 type FieldProblem = "missing" | "invalid";
 
-/** The log-in methods besides e-mail; none when the Worker cannot say. */
-async function fetchProviders(): Promise<AuthProviders> {
-  try {
-    const response = await fetch("/api/auth/providers", { headers: { Accept: "application/json" } });
-    if (response.ok) return (await response.json()) as AuthProviders;
-  } catch {
-    // Not reachable: the e-mail form still works.
-  }
-  return { oidc: null };
-}
+/** The log-in methods besides e-mail; none when the Worker cannot say (the e-mail form still works). */
+const fetchProviders = (): Promise<AuthProviders> =>
+  call(client.api.auth.providers.$get()).catch(() => ({ oidc: null }));
 
 /**
  * `/login`: log-in without a password. The answer to a request is always the same neutral
@@ -77,10 +73,10 @@ export default function LoginPage() {
     setBusy(true);
     rememberNextPath(search.next);
     try {
-      await api.requestLoginLink(address);
+      await call(client.api.auth.login.$post({ json: { email: address } }));
       setSent(true);
     } catch (error) {
-      const code = isApiRequestError(error) ? error.code : "internal";
+      const code = errorCode(error);
       if (code === "validation_failed") {
         setProblem("invalid");
         input?.focus();
@@ -92,10 +88,8 @@ export default function LoginPage() {
     }
   };
 
-  const describedBy = () => ["login-email-hint", problem() ? "login-email-error" : ""].join(" ").trim();
-
   return (
-    <article class="login">
+    <article class="narrow-page">
       <h1>{t("login.title")}</h1>
       <Show when={currentPerson()}>
         {(person) => (
@@ -128,43 +122,39 @@ export default function LoginPage() {
         )}
       </Show>
 
-      <form class="login-form" onSubmit={submit} novalidate aria-busy={busy() ? "true" : undefined}>
-        <label for="login-email">{t("login.email.label")}</label>
-        <p class="hint" id="login-email-hint">
-          {t("login.email.hint")}
-        </p>
-        <div class="field-row">
-          <input
-            ref={input}
-            id="login-email"
-            name="email"
-            type="email"
-            inputmode="email"
-            autocomplete="email"
-            autocapitalize="none"
-            spellcheck={false}
-            maxLength={maxEmailLength}
-            required
-            value={email()}
-            aria-describedby={describedBy()}
-            aria-invalid={problem() ? "true" : undefined}
-            onInput={(event) => {
-              setEmail(event.currentTarget.value);
-              if (problem() && looksLikeEmail(event.currentTarget.value.trim())) setProblem(undefined);
-            }}
-            data-testid="login-email"
-          />
-          <button type="submit" class="button">
-            {busy() ? t("login.sending") : t("login.submit")}
-          </button>
-        </div>
-        <Show when={problem()}>
-          {(which) => (
-            <p class="field-error" id="login-email-error" role="alert">
-              {which() === "missing" ? t("login.email.missing") : t("login.email.invalid")}
-            </p>
+      <form class="form-panel" onSubmit={submit} novalidate aria-busy={busy() ? "true" : undefined}>
+        <Field
+          id="login-email"
+          label={t("login.email.label")}
+          hint={t("login.email.hint")}
+          error={problem() && t(problem() === "missing" ? "login.email.missing" : "login.email.invalid")}
+          required
+          action={
+            <SubmitButton busy={busy()} busyLabel={t("login.sending")}>
+              {t("login.submit")}
+            </SubmitButton>
+          }
+        >
+          {(control) => (
+            <input
+              ref={input}
+              {...control}
+              name="email"
+              type="email"
+              inputmode="email"
+              autocomplete="email"
+              autocapitalize="none"
+              spellcheck={false}
+              maxLength={maxEmailLength}
+              value={email()}
+              onInput={(event) => {
+                setEmail(event.currentTarget.value);
+                if (problem() && looksLikeEmail(event.currentTarget.value.trim())) setProblem(undefined);
+              }}
+              data-testid="login-email"
+            />
           )}
-        </Show>
+        </Field>
       </form>
 
       {/* Present from the start, so its message is announced when it appears. */}
@@ -174,13 +164,7 @@ export default function LoginPage() {
           <p class="hint">{t("login.sent.hint")}</p>
         </Show>
       </div>
-      <Show when={failure()}>
-        {(code) => (
-          <p class="field-error" role="alert" data-testid="login-error">
-            {errorMessage(code())}
-          </p>
-        )}
-      </Show>
+      <ErrorAlert code={failure()} testId="login-error" />
 
       <DemoLogIn
         onLoggedIn={() => navigate(safeNextPath(search.next) ?? defaultNextPath, { replace: true })}
@@ -197,7 +181,7 @@ function DemoLogIn(props: { onLoggedIn: () => void }) {
 
   onMount(async () => {
     try {
-      if (await api.dev()) setPeople(await api.devPeople());
+      if (await devInfo()) setPeople(await call(client.api.dev.people.$get()));
     } catch {
       // Not in development mode, or not reachable: the section stays away.
     }
@@ -208,10 +192,10 @@ function DemoLogIn(props: { onLoggedIn: () => void }) {
     setBusyId(person.id);
     setFailure(undefined);
     try {
-      loggedIn(await api.devLoginAs(person.id));
+      loggedIn(await call(client.api.dev["login-as"].$post({ json: { personId: person.id } })));
       props.onLoggedIn();
     } catch (error) {
-      setFailure(isApiRequestError(error) ? error.code : "internal");
+      setFailure(errorCode(error));
     } finally {
       setBusyId(undefined);
     }
@@ -223,7 +207,7 @@ function DemoLogIn(props: { onLoggedIn: () => void }) {
         <section class="demo-login" aria-labelledby="demo-login-title" data-testid="demo-login">
           <h2 id="demo-login-title">{t("login.dev.title")}</h2>
           <p class="hint">{t("login.dev.lead")}</p>
-          <ul class="demo-people">
+          <ul class="plain-list card-grid demo-people">
             <For each={list()}>
               {(person) => (
                 <li>
@@ -234,7 +218,7 @@ function DemoLogIn(props: { onLoggedIn: () => void }) {
                     onClick={() => logInAs(person)}
                   >
                     <span class="demo-person-name">{person.name}</span>
-                    <span class="demo-person-summary">{person.summary}</span>
+                    <span class="meta">{person.summary}</span>
                   </button>
                 </li>
               )}
@@ -247,13 +231,7 @@ function DemoLogIn(props: { onLoggedIn: () => void }) {
               return person ? t("login.dev.busy", { name: person.name }) : "";
             })()}
           </p>
-          <Show when={failure()}>
-            {(code) => (
-              <p class="field-error" role="alert">
-                {errorMessage(code())}
-              </p>
-            )}
-          </Show>
+          <ErrorAlert code={failure()} />
           <p>
             <a class="action-link" href={devOutboxPath}>
               {t("login.dev.outbox")}

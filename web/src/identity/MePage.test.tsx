@@ -2,10 +2,11 @@ import { MemoryRouter, Route } from "@solidjs/router";
 import { fireEvent, render, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
 import type { SessionInfo } from "../../../worker/shared/identity";
+import { apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
 import MePage from "./MePage";
 import { currentPerson, loggedIn } from "./session";
-import { bengt, errorResponse, fakeApi, freshStateForEachTest, jsonResponse } from "./testing";
+import { bengt, freshStateForEachTest } from "./testing";
 
 const at = Date.UTC(2026, 2, 12, 13, 5);
 const sessions: SessionInfo[] = [
@@ -40,13 +41,11 @@ function open() {
 describe("MePage", () => {
   it("shows her name, groups with kinds and roles, and her devices; ends another device's session", async () => {
     let list = sessions;
-    const calls = fakeApi((call) => {
-      if (call.path === "/api/me/sessions") return jsonResponse(200, list);
-      if (call.method === "DELETE" && call.path === "/api/me/sessions/the-phone-012345678") {
-        list = sessions.slice(0, 1);
-        return new Response(null, { status: 204 });
-      }
-      return undefined;
+    const api = fakeApi({
+      "GET /api/me/sessions": () => list,
+      "DELETE /api/me/sessions/:id": ({ param }) => {
+        list = list.filter((session) => session.id !== param.id);
+      },
     });
     loggedIn(bengt);
     open();
@@ -65,6 +64,8 @@ describe("MePage", () => {
     ).toEqual(["Ordförande", "Medlem"]);
 
     const devices = within(await screen.findByTestId("my-sessions"));
+    expect(devices.getAllByRole("listitem")).toHaveLength(2);
+    expect(devices.getByText("Safari · iOS")).toBeTruthy();
     expect(devices.getByText("Den här enheten")).toBeTruthy();
     const end = devices.getByRole("button", { name: "Logga ut den här enheten" });
     expect(devices.getAllByRole("button")).toHaveLength(1);
@@ -73,7 +74,14 @@ describe("MePage", () => {
     await vi.waitFor(() =>
       expect(screen.getByTestId("sessions-status").textContent).toBe("Safari · iOS är utloggad."),
     );
-    expect(calls.some((c) => c.method === "DELETE")).toBe(true);
+    // That device's session, and only it, was ended; the list was asked again and shows the rest.
+    expect(api.callsTo("DELETE /api/me/sessions/:id").map((call) => call.param.id)).toEqual([
+      "the-phone-012345678",
+    ]);
+    await vi.waitFor(() => expect(devices.getAllByRole("listitem")).toHaveLength(1));
+    expect(devices.queryByText("Safari · iOS")).toBeNull();
+    expect(devices.getByText("Firefox · Linux")).toBeTruthy();
+    expect(api.callsTo("GET /api/me/sessions")).toHaveLength(2);
     expect(devices.queryByRole("button", { name: "Logga ut den här enheten" })).toBeNull();
 
     setLocale("en");
@@ -87,22 +95,21 @@ describe("MePage", () => {
   });
 
   it("logs out, and then says so with a way to log in again", async () => {
-    const calls = fakeApi((call) => {
-      if (call.path === "/api/me/sessions") return jsonResponse(200, sessions);
-      if (call.path === "/api/auth/logout") return new Response(null, { status: 204 });
-      return undefined;
+    const api = fakeApi({
+      "GET /api/me/sessions": () => sessions,
+      "POST /api/auth/logout": () => undefined,
     });
     loggedIn(bengt);
     open();
     fireEvent.click(screen.getByRole("button", { name: "Logga ut" }));
     expect((await screen.findByTestId("logged-out")).textContent).toBe("Du är utloggad.");
     expect(currentPerson()).toBeNull();
-    expect(calls.find((c) => c.path === "/api/auth/logout")?.method).toBe("POST");
+    expect(api.callsTo("POST /api/auth/logout")).toHaveLength(1);
     expect(screen.getByRole("link", { name: "Logga in" }).getAttribute("href")).toBe("/login");
   });
 
   it("asks someone who is not logged in to log in", async () => {
-    fakeApi((call) => (call.path === "/api/me" ? errorResponse(401, "not_logged_in") : undefined));
+    fakeApi({ "GET /api/me": () => apiError(401, "not_logged_in") });
     open();
     expect((await screen.findByTestId("not-logged-in")).textContent).toMatch(/^Du är inte inloggad/);
     expect(screen.getByRole("link", { name: "Logga in" }).getAttribute("href")).toBe("/login");

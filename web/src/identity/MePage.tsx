@@ -1,10 +1,11 @@
 import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { Me, SessionInfo } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode, failedWith } from "../api/client";
 import { AuditLink } from "../audit/AuditLink";
 import { errorMessage, kindLabel, t } from "../i18n";
 import { ImportLink } from "../members/ImportLink";
 import { groupHref } from "../org/links";
+import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
 import { formatDateTime } from "./format";
@@ -20,6 +21,7 @@ import {
   sessionErrorCode,
   sessionStatus,
 } from "./session";
+import "./MePage.css";
 
 /** `/me`, "Mina sidor": who she is, her groups and roles, her logged-in devices, log out. */
 export default function MePage() {
@@ -80,11 +82,11 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
     setLoggingOut(true);
     setFailure(undefined);
     try {
-      await api.logout();
+      await call(client.api.auth.logout.$post());
     } catch (error) {
       // Already logged out elsewhere (401) is what she wanted; anything else is reported.
-      if (!(isApiRequestError(error) && error.status === 401)) {
-        setFailure(isApiRequestError(error) ? error.code : "internal");
+      if (!failedWith(error, 401)) {
+        setFailure(errorCode(error));
         setLoggingOut(false);
         return;
       }
@@ -94,7 +96,7 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
   };
 
   return (
-    <article class="my-pages">
+    <article class="narrow-page my-pages">
       <h1>{t("me.title")}</h1>
       <dl class="facts">
         <div>
@@ -111,27 +113,24 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
           {loggingOut() ? t("me.loggingOut") : t("me.logout")}
         </button>
       </p>
-      <Show when={failure()}>
-        {(code) => (
-          <p class="field-error" role="alert">
-            {errorMessage(code())}
-          </p>
-        )}
-      </Show>
+      <ErrorAlert code={failure()} />
 
       <section aria-labelledby="my-groups-title">
         <h2 id="my-groups-title">{t("me.groups.title")}</h2>
         <Show when={props.me.groups.length > 0} fallback={<p class="empty">{t("me.groups.none")}</p>}>
-          <ul class="membership-list" data-testid="my-groups">
+          <ul class="plain-list card-list" data-testid="my-groups">
             <For each={props.me.groups}>
               {(membership) => (
-                <li class="membership">
+                <li class="item-card">
                   <a class="membership-name" href={groupHref(membership.group)}>
                     {membership.group.name}
                   </a>
                   <span class="meta">{kindLabel(membership.group.kind)}</span>
-                  <ul class="role-list" aria-label={t("me.groups.roles", { group: membership.group.name })}>
-                    <For each={membership.roles}>{(role) => <li class="role">{roleLabel(role)}</li>}</For>
+                  <ul
+                    class="plain-list role-list"
+                    aria-label={t("me.groups.roles", { group: membership.group.name })}
+                  >
+                    <For each={membership.roles}>{(role) => <li class="pill">{roleLabel(role)}</li>}</For>
                   </ul>
                 </li>
               )}
@@ -159,11 +158,11 @@ function Sessions() {
   /** Reloads the list; a 401 means this very session is gone, so she is logged out. */
   const load = async () => {
     try {
-      setList(await api.sessions());
+      setList(await call(client.api.me.sessions.$get()));
       setFailure(undefined);
     } catch (error) {
-      if (isApiRequestError(error) && error.status === 401) loggedOut();
-      else setFailure(isApiRequestError(error) ? error.code : "internal");
+      if (failedWith(error, 401)) loggedOut();
+      else setFailure(errorCode(error));
     }
   };
   onMount(load);
@@ -173,14 +172,12 @@ function Sessions() {
     setEnding(session.id);
     setAnnouncement("");
     try {
-      await api.endSession(session.id);
+      await call(client.api.me.sessions[":id"].$delete({ param: { id: session.id } }));
       setAnnouncement(t("me.sessions.ended", { device: session.label }));
     } catch (error) {
       // 404: it had already ended (expired, or ended from elsewhere): the list will show it gone.
-      if (!(isApiRequestError(error) && error.status === 404)) {
-        if (isApiRequestError(error) && error.status === 401) loggedOut();
-        else setFailure(isApiRequestError(error) ? error.code : "internal");
-      }
+      if (failedWith(error, 401)) loggedOut();
+      else if (!failedWith(error, 404)) setFailure(errorCode(error));
     } finally {
       setEnding(undefined);
     }
@@ -194,26 +191,20 @@ function Sessions() {
       <p class="form-result success" role="status" aria-live="polite" data-testid="sessions-status">
         {announcement()}
       </p>
-      <Show when={failure()}>
-        {(code) => (
-          <p class="field-error" role="alert">
-            {errorMessage(code())}
-          </p>
-        )}
-      </Show>
+      <ErrorAlert code={failure()} />
       <Show when={list()} fallback={<Show when={!failure()}>{<Loading />}</Show>}>
         {(sessions) => (
-          <ul class="session-list" data-testid="my-sessions">
+          <ul class="plain-list card-list" data-testid="my-sessions">
             <For each={sessions()}>
               {(session) => {
                 const labelId = `session-${session.id}`;
                 return (
-                  <li class="session" classList={{ "session-current": session.current }}>
-                    <p class="session-device" id={labelId}>
+                  <li class="item-card session" classList={{ "item-card-current": session.current }}>
+                    <p class="item-card-title" id={labelId}>
                       <span class="session-label">{session.label}</span>
                       <Show when={session.current}>
                         {" "}
-                        <span class="badge">{t("me.sessions.current")}</span>
+                        <span class="pill">{t("me.sessions.current")}</span>
                       </Show>
                     </p>
                     <p class="meta">

@@ -1,23 +1,15 @@
 import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen } from "@solidjs/testing-library";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
 import ErasedPage from "./ErasedPage";
 import { confirmsErasure, PrivacySection } from "./PrivacySection";
-import { currentPerson, loggedIn, resetSession } from "./session";
-import { bengt, errorResponse, fakeApi } from "./testing";
+import { currentPerson, loggedIn } from "./session";
+import { bengt, freshStateForEachTest } from "./testing";
 
-beforeEach(() => {
-  setLocale("sv");
-  resetSession();
-  loggedIn(bengt);
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  setLocale("sv");
-});
+freshStateForEachTest();
+beforeEach(() => loggedIn(bengt));
 
 function open(address = "/me") {
   const history = createMemoryHistory();
@@ -39,7 +31,7 @@ const confirm = () =>
 
 describe("PrivacySection", () => {
   it("offers her data as a download", () => {
-    fakeApi(() => undefined);
+    fakeApi();
     open();
     const download = screen.getByRole("link", { name: "Ladda ner mina uppgifter" });
     expect(download.getAttribute("href")).toBe("/api/me/data/export");
@@ -47,9 +39,7 @@ describe("PrivacySection", () => {
   });
 
   it("says what erasure does, asks for the word, then erases, logs out and confirms", async () => {
-    const calls = fakeApi((call) =>
-      call.path === "/api/me/data/erase" ? new Response(null, { status: 204 }) : undefined,
-    );
+    const api = fakeApi({ "POST /api/me/data/erase": () => undefined });
     const history = open();
     const section = screen.getByTestId("privacy");
     expect(section.textContent).toContain("Ditt namn och din e-postadress tas bort överallt");
@@ -63,21 +53,18 @@ describe("PrivacySection", () => {
     confirm();
     expect(screen.getByRole("alert").textContent).toBe("Skriv radera i rutan för att bekräfta.");
     expect(field.getAttribute("aria-invalid")).toBe("true");
-    expect(calls.some((c) => c.path === "/api/me/data/erase")).toBe(false);
+    expect(api.callsTo("POST /api/me/data/erase")).toEqual([]);
 
     typeWord(" Radera ");
     confirm();
     await vi.waitFor(() => expect(history.get()).toBe("/me/erased"));
-    expect(calls.find((c) => c.path === "/api/me/data/erase")).toMatchObject({
-      method: "POST",
-      body: { confirm: "erase" },
-    });
+    expect(api.callsTo("POST /api/me/data/erase").map((call) => call.json)).toEqual([{ confirm: "erase" }]);
     expect(currentPerson()).toBeNull();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Dina uppgifter är raderade");
   });
 
   it("can be cancelled, and reports a failure without leaving", async () => {
-    fakeApi((call) => (call.path === "/api/me/data/erase" ? errorResponse(500, "internal") : undefined));
+    fakeApi({ "POST /api/me/data/erase": () => apiError(500, "internal") });
     const history = open();
     startErasing();
     fireEvent.click(screen.getByRole("button", { name: "Avbryt" }));
@@ -95,7 +82,7 @@ describe("PrivacySection", () => {
   });
 
   it("speaks English, and takes the English word", () => {
-    fakeApi(() => undefined);
+    fakeApi();
     setLocale("en");
     open();
     expect(screen.getByRole("link", { name: "Download my data" })).toBeTruthy();
@@ -109,7 +96,7 @@ describe("PrivacySection", () => {
 
 describe("ErasedPage", () => {
   it("claims nothing when opened other than straight after an erasure", async () => {
-    fakeApi(() => undefined);
+    fakeApi();
     const history = open("/me/erased");
     await vi.waitFor(() => expect(history.get()).toBe("/me"));
   });

@@ -1,9 +1,11 @@
 import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
-import { api, isApiRequestError, myDataExportPath } from "../api";
-import { errorMessage, t } from "../i18n";
+import { call, client, errorCode, failedWith } from "../api/client";
+import { t } from "../i18n";
+import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { type ErasedState, erasedPath } from "./ErasedPage";
 import { loggedOut } from "./session";
+import "./PrivacySection.css";
 
 /** The word typed to confirm, in either language: she may have switched after reading. */
 export function confirmsErasure(typed: string): boolean {
@@ -49,12 +51,12 @@ export function PrivacySection() {
     setErasing(true);
     setFailure(undefined);
     try {
-      await api.eraseMyData();
+      await call(client.api.me.data.erase.$post({ json: { confirm: "erase" } }));
     } catch (error) {
       setErasing(false);
       // Her session had already ended: nothing was erased, and she is not logged in.
-      if (isApiRequestError(error) && error.status === 401) loggedOut();
-      else setFailure(isApiRequestError(error) ? error.code : "internal");
+      if (failedWith(error, 401)) loggedOut();
+      else setFailure(errorCode(error));
       return;
     }
     navigate(erasedPath, { replace: true, state: { erased: true } satisfies ErasedState });
@@ -67,7 +69,12 @@ export function PrivacySection() {
       <p>{t("privacy.export.text")}</p>
       <p>
         {/* A download, which the router leaves to the browser; the Worker names the file. */}
-        <a class="button button-secondary" href={myDataExportPath} download="" data-testid="export-data">
+        <a
+          class="button button-secondary"
+          href={client.api.me.data.export.$path()}
+          download=""
+          data-testid="export-data"
+        >
           {t("privacy.export")}
         </a>
       </p>
@@ -75,7 +82,7 @@ export function PrivacySection() {
       <div class="danger-zone">
         <h3 id="erase-title">{t("privacy.erase.title")}</h3>
         <p>{t("privacy.erase.lead")}</p>
-        <ul class="erase-consequences">
+        <ul class="spaced-list">
           <li>{t("privacy.erase.what.identity")}</li>
           <li>{t("privacy.erase.what.memberships")}</li>
           <li>{t("privacy.erase.what.contributions")}</li>
@@ -101,54 +108,39 @@ export function PrivacySection() {
             </p>
           }
         >
-          <form class="erase-confirm" onSubmit={erase} novalidate aria-labelledby="erase-title">
-            <label for="erase-word">{t("privacy.erase.confirm.label")}</label>
-            <p class="hint" id="erase-word-hint">
-              {t("privacy.erase.confirm.hint")}
-            </p>
-            <div class="field-row">
-              <input
-                ref={wordInput}
-                id="erase-word"
-                name="confirm"
-                type="text"
-                autocomplete="off"
-                autocapitalize="none"
-                spellcheck={false}
-                value={word()}
-                aria-describedby={wrongWord() ? "erase-word-hint erase-word-error" : "erase-word-hint"}
-                aria-invalid={wrongWord() ? "true" : undefined}
-                onInput={(event) => {
-                  setWord(event.currentTarget.value);
-                  if (confirmsErasure(event.currentTarget.value)) setWrongWord(false);
-                }}
-              />
-            </div>
-            <Show when={wrongWord()}>
-              <p class="field-error" id="erase-word-error" role="alert">
-                {t("privacy.erase.confirm.missing")}
-              </p>
-            </Show>
+          <form class="form-panel erase-confirm" onSubmit={erase} novalidate aria-labelledby="erase-title">
+            <Field
+              id="erase-word"
+              label={t("privacy.erase.confirm.label")}
+              hint={t("privacy.erase.confirm.hint")}
+              error={wrongWord() && t("privacy.erase.confirm.missing")}
+            >
+              {(control) => (
+                <input
+                  ref={wordInput}
+                  {...control}
+                  name="confirm"
+                  type="text"
+                  autocomplete="off"
+                  autocapitalize="none"
+                  spellcheck={false}
+                  value={word()}
+                  onInput={(event) => {
+                    setWord(event.currentTarget.value);
+                    if (confirmsErasure(event.currentTarget.value)) setWrongWord(false);
+                  }}
+                />
+              )}
+            </Field>
             <div class="actions erase-actions">
-              <button
-                type="submit"
-                class="button"
-                aria-busy={erasing() ? "true" : undefined}
-                data-testid="erase-confirm"
-              >
-                {erasing() ? t("privacy.erase.erasing") : t("privacy.erase.submit")}
-              </button>
+              <SubmitButton busy={erasing()} busyLabel={t("privacy.erase.erasing")} testId="erase-confirm">
+                {t("privacy.erase.submit")}
+              </SubmitButton>
               <button type="button" class="button button-secondary" onClick={cancel}>
                 {t("privacy.erase.cancel")}
               </button>
             </div>
-            <Show when={failure()}>
-              {(code) => (
-                <p class="field-error" role="alert">
-                  {errorMessage(code())}
-                </p>
-              )}
-            </Show>
+            <ErrorAlert code={failure()} />
           </form>
         </Show>
       </div>

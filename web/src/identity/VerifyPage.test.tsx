@@ -2,10 +2,11 @@ import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
 import { render, screen } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { errorMessages } from "../../../worker/shared/errors";
+import { apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
 import { rememberNextPath } from "./next";
 import { currentPerson, sessionStatus } from "./session";
-import { bengt, errorResponse, fakeApi, freshStateForEachTest, jsonResponse } from "./testing";
+import { bengt, freshStateForEachTest } from "./testing";
 import VerifyPage, { tokenFromHash } from "./VerifyPage";
 
 const token = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789_-abcde";
@@ -38,9 +39,7 @@ describe("tokenFromHash", () => {
 
 describe("VerifyPage", () => {
   it("takes the token out of the address at once, spends it, and lands on my pages logged in", async () => {
-    const calls = fakeApi((call) =>
-      call.path === "/api/auth/verify" ? jsonResponse(200, bengt) : undefined,
-    );
+    const api = fakeApi({ "POST /api/auth/verify": () => bengt });
     const history = open(`/login/verify#token=${token}`);
     const addresses: string[] = [];
     history.listen((value) => addresses.push(value));
@@ -49,17 +48,17 @@ describe("VerifyPage", () => {
     expect(addresses).toEqual(["/login/verify", "/me"]);
     history.back();
     expect(history.get()).toBe("/me");
-    expect(calls).toEqual([
-      expect.objectContaining({ method: "POST", path: "/api/auth/verify", body: { token } }),
-    ]);
-    expect(calls[0]?.headers["Content-Type"]).toBe("application/json");
+    expect(api.requests).toEqual(["POST /api/auth/verify"]);
+    const [spent] = api.callsTo("POST /api/auth/verify");
+    expect(spent?.json).toEqual({ token });
+    expect(spent?.headers["content-type"]).toBe("application/json");
     expect(currentPerson()?.name).toBe("Bengt Olsson");
     expect(sessionStatus()).toBe("ready");
     expect((await screen.findByRole("heading", { level: 1 })).textContent).toBe("Mina sidor");
   });
 
   it("goes back to the page remembered before log-in", async () => {
-    fakeApi((call) => (call.path === "/api/auth/verify" ? jsonResponse(200, bengt) : undefined));
+    fakeApi({ "POST /api/auth/verify": () => bengt });
     rememberNextPath("/documents/scratch:demo");
     const history = open(`/login/verify#token=${token}`);
     await vi.waitFor(() => expect(history.get()).toBe("/documents/scratch:demo"));
@@ -67,7 +66,7 @@ describe("VerifyPage", () => {
 
   for (const code of ["login_link_used", "login_link_expired", "login_link_invalid"] as const) {
     it(`explains ${code} in plain language, with a way to ask for a new link`, async () => {
-      fakeApi(() => errorResponse(400, code));
+      fakeApi({ "POST /api/auth/verify": () => apiError(400, code) });
       const history = open(`/login/verify#token=${token}`);
       const alert = await screen.findByRole("alert");
       expect(alert.textContent).toBe(errorMessages[code].sv);
@@ -84,15 +83,19 @@ describe("VerifyPage", () => {
   }
 
   it("says the link is invalid without asking the server when there is no usable token", async () => {
-    const calls = fakeApi(() => undefined);
+    const api = fakeApi();
     const history = open("/login/verify#token=tampered");
     expect((await screen.findByRole("alert")).textContent).toBe(errorMessages.login_link_invalid.sv);
     await vi.waitFor(() => expect(history.get()).toBe("/login/verify"));
-    expect(calls).toEqual([]);
+    expect(api.requests).toEqual([]);
   });
 
   it("reports a lost connection as such", async () => {
-    vi.stubGlobal("fetch", vi.fn().mockRejectedValue(new TypeError("Failed to fetch")));
+    fakeApi({
+      "POST /api/auth/verify": () => {
+        throw new TypeError("Failed to fetch");
+      },
+    });
     open(`/login/verify#token=${token}`);
     expect((await screen.findByRole("alert")).textContent).toBe(errorMessages.network.sv);
   });

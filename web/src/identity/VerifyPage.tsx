@@ -1,11 +1,12 @@
 import { useLocation, useNavigate } from "@solidjs/router";
 import { createSignal, onMount, Show } from "solid-js";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode } from "../api/client";
 import { errorMessage, t } from "../i18n";
 import { usePageTitle } from "../ui/title";
 import { takeNextPath } from "./next";
 import { identityPaths } from "./paths";
 import { loggedIn } from "./session";
+import "../ui/Loading.css";
 
 /** A log-in link's token: 32 random bytes, base64url (as `loginTokenSchema` on the server). */
 const loginTokenPattern = /^[A-Za-z0-9_-]{43}$/;
@@ -18,9 +19,9 @@ export function tokenFromHash(hash: string): string | undefined {
 
 /** What to tell the person when the link does not work: the API's code, in plain language. */
 function failureCode(error: unknown): string {
-  if (!isApiRequestError(error)) return "internal";
+  const code = errorCode(error);
   // A token the API cannot even read is, to the person, an invalid link.
-  return error.code === "validation_failed" ? "login_link_invalid" : error.code;
+  return code === "validation_failed" ? "login_link_invalid" : code;
 }
 
 /**
@@ -44,7 +45,7 @@ export default function VerifyPage() {
       setFailure("login_link_invalid");
       return;
     }
-    api.verifyLoginLink(token).then(
+    call(client.api.auth.verify.$post({ json: { token } })).then(
       (person) => {
         loggedIn(person);
         navigate(takeNextPath(), { replace: true });

@@ -1,6 +1,6 @@
 import { createSignal } from "solid-js";
 import type { GuestMe, Me } from "../../../worker/shared/identity";
-import { api, isApiRequestError } from "../api";
+import { callOrNull, client, errorCode } from "../api/client";
 
 /**
  * Who is logged in on this browser, for the header and every page. Loaded from `/api/me`
@@ -11,20 +11,20 @@ import { api, isApiRequestError } from "../api";
  *
  * - `loading`: not known yet (the first `/api/me` is on its way);
  * - `ready`: known; `me()` is the person or null;
- * - `error`: the server could not be asked (`errorCode()` says why); `me()` is null.
+ * - `error`: the server could not be asked (`sessionErrorCode()` says why); `me()` is null.
  */
 export type SessionStatus = "loading" | "ready" | "error";
 
 const [me, setMe] = createSignal<Me | null>(null);
 const [guest, setGuest] = createSignal<GuestMe | null>(null);
 const [status, setStatus] = createSignal<SessionStatus>("loading");
-const [errorCode, setErrorCode] = createSignal<string | undefined>(undefined);
+const [failure, setFailure] = createSignal<string | undefined>(undefined);
 
 /** Bumped by every change, so an answer that arrives after a newer change is dropped. */
 let version = 0;
 let started: Promise<Me | null> | undefined;
 
-export { errorCode as sessionErrorCode, guest as currentGuest, me as currentPerson, status as sessionStatus };
+export { failure as sessionErrorCode, guest as currentGuest, me as currentPerson, status as sessionStatus };
 
 /** The person's first name, for the header. */
 export function firstName(person: Pick<Me, "name">): string {
@@ -36,19 +36,19 @@ export async function refreshSession(): Promise<Me | null> {
   const asked = ++version;
   if (status() !== "ready") setStatus("loading");
   try {
-    const person = await api.me();
+    const person = await callOrNull(client.api.me.$get(), 401);
     // Not knowing about a guest session is no reason to fail the page: she is then nobody.
-    const asGuest = person ? null : await api.guest().catch(() => null);
+    const asGuest = person ? null : await callOrNull(client.api.guest.$get(), 404).catch(() => null);
     if (asked === version) {
       setMe(person);
       setGuest(asGuest);
-      setErrorCode(undefined);
+      setFailure(undefined);
       setStatus("ready");
     }
     return person;
   } catch (error) {
     if (asked === version) {
-      setErrorCode(isApiRequestError(error) ? error.code : "internal");
+      setFailure(errorCode(error));
       setStatus("error");
     }
     return null;
@@ -66,7 +66,7 @@ export function loggedIn(person: Me): void {
   version++;
   setMe(person);
   setGuest(null);
-  setErrorCode(undefined);
+  setFailure(undefined);
   setStatus("ready");
 }
 
@@ -75,7 +75,7 @@ export function loggedOut(): void {
   version++;
   setMe(null);
   setGuest(null);
-  setErrorCode(undefined);
+  setFailure(undefined);
   setStatus("ready");
 }
 
@@ -84,7 +84,7 @@ export function joinedAsGuest(who: GuestMe): void {
   version++;
   setMe(null);
   setGuest(who);
-  setErrorCode(undefined);
+  setFailure(undefined);
   setStatus("ready");
 }
 
@@ -94,6 +94,6 @@ export function resetSession(): void {
   started = undefined;
   setMe(null);
   setGuest(null);
-  setErrorCode(undefined);
+  setFailure(undefined);
   setStatus("loading");
 }

@@ -3,9 +3,10 @@ import { cleanup, fireEvent, render, screen, within } from "@solidjs/testing-lib
 import { describe, expect, it, vi } from "vitest";
 import type { Me } from "../../../worker/shared/identity";
 import type { ImportProgress, MemberImport } from "../../../worker/shared/members";
+import { apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
 import { loggedIn, loggedOut } from "../identity/session";
-import { bengt, errorResponse, fakeApi, freshStateForEachTest, jsonResponse } from "../identity/testing";
+import { bengt, freshStateForEachTest } from "../identity/testing";
 import ImportPage from "./ImportPage";
 
 const cecilia: Me = {
@@ -60,29 +61,31 @@ describe("ImportPage", () => {
       { applied: 1, refused: 1, total: 3, done: false },
       { applied: 2, refused: 1, total: 3, done: true },
     ];
-    const calls = fakeApi((call) => {
-      if (call.path === "/api/me") return jsonResponse(200, cecilia);
-      if (call.method === "POST" && call.path === "/api/members/imports?group=branch%3Agoteborg")
-        return jsonResponse(201, staged);
-      if (call.method === "POST" && call.path === `/api/members/imports/${staged.id}/apply`)
-        return jsonResponse(200, steps.shift());
-      return undefined;
+    const api = fakeApi({
+      "GET /api/me": () => cecilia,
+      "POST /api/members/imports": () => staged,
+      "POST /api/members/imports/:id/apply": () => steps.shift() ?? apiError(500, "internal"),
     });
     loggedIn(cecilia);
     open();
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("Importera medlemmar");
-    const group = screen.getByLabelText("Importera för") as HTMLSelectElement;
-    expect(Array.from(group.options, (o) => o.textContent)).toEqual(["Göteborg (Arbetarekommun)"]);
+    const group = screen.getByLabelText("Importera för");
+    expect(Array.from(group.querySelectorAll("option"), (o) => o.textContent)).toEqual([
+      "Göteborg (Arbetarekommun)",
+    ]);
 
     // Without a file: said next to the field, nothing sent.
     fireEvent.click(screen.getByRole("button", { name: "Ladda upp och granska" }));
     expect((await screen.findByRole("alert")).textContent).toBe("Välj en CSV-fil.");
-    expect(calls.filter((c) => c.method === "POST")).toHaveLength(0);
+    expect(api.callsTo("POST /api/members/imports")).toEqual([]);
 
     chooseFile();
     fireEvent.click(screen.getByRole("button", { name: "Ladda upp och granska" }));
     const review = await screen.findByRole("heading", { name: "Granska importen" });
-    expect(calls.find((c) => c.method === "POST")?.headers["Content-Type"]).toBe("text/csv");
+    const [upload] = api.callsTo("POST /api/members/imports");
+    expect(upload?.query).toEqual({ group: "branch:goteborg" });
+    expect(upload?.headers["content-type"]).toBe("text/csv");
+    expect(upload?.body).toBe("namn;e-post;arbetarekommun\n");
     expect(
       within(screen.getByTestId("import-counts"))
         .getAllByRole("listitem")
@@ -101,7 +104,10 @@ describe("ImportPage", () => {
     const summary = await screen.findByTestId("import-summary");
     expect(summary.textContent).toContain("2 medlemmar importerades.");
     expect(summary.textContent).toContain("1 rad nekades och importerades inte.");
-    expect(calls.filter((c) => c.path.endsWith("/apply"))).toHaveLength(2);
+    expect(api.callsTo("POST /api/members/imports/:id/apply").map((call) => call.param.id)).toEqual([
+      staged.id,
+      staged.id,
+    ]);
 
     fireEvent.click(screen.getByRole("button", { name: "Importera en fil till" }));
     expect(await screen.findByLabelText("CSV-fil")).toBeTruthy();
@@ -109,18 +115,16 @@ describe("ImportPage", () => {
 
   it("shows the progress bar and lets her continue after a failed step", async () => {
     let fail = true;
-    fakeApi((call) => {
-      if (call.path === "/api/me") return jsonResponse(200, cecilia);
-      if (call.method === "POST" && call.path.startsWith("/api/members/imports?"))
-        return jsonResponse(201, staged);
-      if (call.path.endsWith("/apply")) {
+    fakeApi({
+      "GET /api/me": () => cecilia,
+      "POST /api/members/imports": () => staged,
+      "POST /api/members/imports/:id/apply": () => {
         if (fail) {
           fail = false;
-          return jsonResponse(200, { applied: 1, refused: 1, total: 3, done: false });
+          return { applied: 1, refused: 1, total: 3, done: false };
         }
-        return errorResponse(503, "service_unavailable");
-      }
-      return undefined;
+        return apiError(503, "service_unavailable");
+      },
     });
     loggedIn(cecilia);
     open();
@@ -139,9 +143,9 @@ describe("ImportPage", () => {
   });
 
   it("shows a file-level error in her language", async () => {
-    fakeApi((call) => {
-      if (call.path === "/api/me") return jsonResponse(200, cecilia);
-      return call.method === "POST" ? errorResponse(400, "import_no_header") : undefined;
+    fakeApi({
+      "GET /api/me": () => cecilia,
+      "POST /api/members/imports": () => apiError(400, "import_no_header"),
     });
     setLocale("en");
     loggedIn(cecilia);
@@ -152,7 +156,7 @@ describe("ImportPage", () => {
   });
 
   it("tells someone without the right, and someone not logged in", async () => {
-    fakeApi((call) => (call.path === "/api/me" ? jsonResponse(200, bengt) : undefined));
+    fakeApi({ "GET /api/me": () => bengt });
     loggedIn(bengt);
     open();
     expect(screen.getByTestId("import-not-allowed").textContent).toMatch(/^Bara medlemsansvariga/);

@@ -6,7 +6,7 @@ import type {
   MemberImport,
   RefusedRow,
 } from "../../../worker/shared/members";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode, failedWith } from "../api/client";
 import { errorMessage, kindLabel, t, tp } from "../i18n";
 import { loginHref } from "../identity/next";
 import {
@@ -16,10 +16,12 @@ import {
   sessionErrorCode,
   sessionStatus,
 } from "../identity/session";
+import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
 import { type ImportGroupChoice, importGroups, importPath } from "./links";
 import { reasonLabel } from "./reasons";
+import "./ImportPage.css";
 
 /**
  * `/members/import`, "Importera medlemmar": a welcome officer (for her branch) or a
@@ -36,7 +38,7 @@ export default function ImportPage() {
     return me ? importGroups(me) : [];
   });
   return (
-    <article class="member-import">
+    <article class="narrow-page">
       <h1>{t("import.title")}</h1>
       <Switch>
         <Match when={sessionStatus() === "loading"}>
@@ -76,8 +78,6 @@ function choiceLabel(choice: ImportGroupChoice): string {
   return t("import.group.option", { name: choice.group.name, kind: kindLabel(choice.group.kind) });
 }
 
-const codeOf = (error: unknown) => (isApiRequestError(error) ? error.code : "internal");
-
 function Importer(props: { choices: ImportGroupChoice[] }) {
   const [search, setSearch] = useSearchParams<{ import?: string }>();
   const [group, setGroup] = createSignal(props.choices[0]?.value ?? "");
@@ -108,11 +108,11 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
     if (!id) return;
     setPhase("uploading");
     try {
-      show(await api.memberImport(id));
+      show(await call(client.api.members.imports[":id"].$get({ param: { id } })));
     } catch (error) {
       setSearch({ import: undefined }, { replace: true });
       setPhase("choose");
-      if (!(isApiRequestError(error) && [400, 403, 404].includes(error.status))) setFailure(codeOf(error));
+      if (!failedWith(error, 400, 403, 404)) setFailure(errorCode(error));
     }
   });
 
@@ -129,12 +129,17 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
     setFileMissing(false);
     setPhase("uploading");
     try {
-      const result = await api.uploadMemberImport(group(), chosen);
+      const result = await call(
+        client.api.members.imports.$post(
+          { query: { group: group() } },
+          { headers: { "Content-Type": "text/csv" }, init: { body: chosen } },
+        ),
+      );
       show(result);
       setSearch({ import: result.id }, { replace: true });
       queueMicrotask(() => reviewHeading?.focus());
     } catch (error) {
-      setFailure(codeOf(error));
+      setFailure(errorCode(error));
       setPhase("choose");
     }
   };
@@ -146,14 +151,14 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
     setPhase("applying");
     try {
       for (;;) {
-        const step = await api.applyMemberImport(current.id);
+        const step = await call(client.api.members.imports[":id"].apply.$post({ param: { id: current.id } }));
         setProgress(step);
         if (step.done) break;
       }
       setPhase("done");
       queueMicrotask(() => doneHeading?.focus());
     } catch (error) {
-      setFailure(codeOf(error));
+      setFailure(errorCode(error));
       setPhase("interrupted");
     }
   };
@@ -172,76 +177,58 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
     const found = imported();
     return found ? found.totalRows - found.refusedRows : 0;
   };
-  const describedBy = () => ["import-file-hint", fileMissing() ? "import-file-error" : ""].join(" ").trim();
 
   return (
     <>
       <Show when={phase() === "choose" || phase() === "uploading"}>
         <p class="lead">{t("import.lead")}</p>
         <form
-          class="import-form"
+          class="form-panel import-form"
           onSubmit={upload}
           novalidate
           aria-busy={phase() === "uploading" ? "true" : undefined}
         >
-          <div class="field">
-            <label for="import-group">{t("import.group.label")}</label>
-            <p class="hint" id="import-group-hint">
-              {t("import.group.hint")}
-            </p>
-            <select
-              id="import-group"
-              name="group"
-              aria-describedby="import-group-hint"
-              onChange={(event) => setGroup(event.currentTarget.value)}
-            >
-              <For each={props.choices}>
-                {(choice) => (
-                  <option value={choice.value} selected={choice.value === group()}>
-                    {choiceLabel(choice)}
-                  </option>
-                )}
-              </For>
-            </select>
-          </div>
-          <div class="field">
-            <label for="import-file">{t("import.file.label")}</label>
-            <p class="hint" id="import-file-hint">
-              {t("import.file.hint")}
-            </p>
-            <input
-              ref={fileInput}
-              id="import-file"
-              name="file"
-              type="file"
-              accept=".csv,text/csv"
-              required
-              aria-describedby={describedBy()}
-              aria-invalid={fileMissing() ? "true" : undefined}
-              onChange={(event) => {
-                setFile(event.currentTarget.files?.[0]);
-                if (event.currentTarget.files?.length) setFileMissing(false);
-              }}
-            />
-            <Show when={fileMissing()}>
-              <p class="field-error" id="import-file-error" role="alert">
-                {t("import.file.missing")}
-              </p>
-            </Show>
-          </div>
-          <button type="submit" class="button">
-            {phase() === "uploading" ? t("import.uploading") : t("import.upload")}
-          </button>
+          <Field id="import-group" label={t("import.group.label")} hint={t("import.group.hint")}>
+            {(control) => (
+              <select {...control} name="group" onChange={(event) => setGroup(event.currentTarget.value)}>
+                <For each={props.choices}>
+                  {(choice) => (
+                    <option value={choice.value} selected={choice.value === group()}>
+                      {choiceLabel(choice)}
+                    </option>
+                  )}
+                </For>
+              </select>
+            )}
+          </Field>
+          <Field
+            id="import-file"
+            label={t("import.file.label")}
+            hint={t("import.file.hint")}
+            error={fileMissing() && t("import.file.missing")}
+            required
+          >
+            {(control) => (
+              <input
+                ref={fileInput}
+                {...control}
+                name="file"
+                type="file"
+                accept=".csv,text/csv"
+                onChange={(event) => {
+                  setFile(event.currentTarget.files?.[0]);
+                  if (event.currentTarget.files?.length) setFileMissing(false);
+                }}
+              />
+            )}
+          </Field>
+          <SubmitButton busy={phase() === "uploading"} busyLabel={t("import.uploading")}>
+            {t("import.upload")}
+          </SubmitButton>
         </form>
       </Show>
 
-      <Show when={failure()}>
-        {(code) => (
-          <p class="field-error" role="alert" data-testid="import-error">
-            {errorMessage(code())}
-          </p>
-        )}
-      </Show>
+      <ErrorAlert code={failure()} testId="import-error" />
 
       <Show when={phase() !== "choose" && phase() !== "uploading" ? imported() : undefined}>
         {(found) => (
@@ -272,7 +259,7 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
                   {t("import.review.title")}
                 </h2>
                 <p>{t("import.review.group", { group: choiceLabel({ value: "", group: found().group }) })}</p>
-                <ul class="import-counts" data-testid="import-counts">
+                <ul class="plain-list import-counts" data-testid="import-counts">
                   <li class="import-count">{tp("import.count.rows", found().totalRows)}</li>
                   <li class="import-count">{tp("import.count.valid", valid())}</li>
                   <li class="import-count">{tp("import.count.refused", found().refusedRows)}</li>
@@ -309,7 +296,9 @@ function Importer(props: { choices: ImportGroupChoice[] }) {
 
                 <Show when={phase() === "applying" || phase() === "interrupted"}>
                   <div class="import-progress">
-                    <label for="import-progress">{t("import.progress.label")}</label>
+                    <label class="field-label" for="import-progress">
+                      {t("import.progress.label")}
+                    </label>
                     <progress
                       id="import-progress"
                       max={Math.max(valid(), 1)}
@@ -347,7 +336,7 @@ function RefusedRows(props: { found: MemberImport; done?: boolean }) {
       <section class="import-refused" aria-labelledby="import-refused-title">
         <h3 id="import-refused-title">{t("import.refused.title")}</h3>
         <p class="hint">{t(props.done ? "import.refused.fixAfter" : "import.refused.fix")}</p>
-        <table class="refused-table" data-testid="refused-rows">
+        <table class="data-table refused-table" data-testid="refused-rows">
           <caption class="visually-hidden">{t("import.refused.caption")}</caption>
           <thead>
             <tr>

@@ -1,50 +1,46 @@
 import { describe, expect, it } from "vitest";
+import type { GroupMembership } from "../../../worker/shared/identity";
 import { bengt } from "../identity/testing";
 import { importGroups } from "./links";
 
+const membership = (
+  kind: GroupMembership["group"]["kind"],
+  slug: string,
+  can: GroupMembership["can"],
+  roles: GroupMembership["roles"] = ["member"],
+): GroupMembership => ({ group: { kind, slug, name: slug }, roles, can });
+
 describe("importGroups", () => {
-  it("offers a welcome officer her branch", () => {
-    const cecilia = {
-      groups: [
-        {
-          group: { kind: "branch" as const, slug: "goteborg", name: "Göteborg" },
-          roles: ["board_member" as const, "welcome_officer" as const, "member" as const],
-          can: ["members.import" as const],
-        },
-      ],
-    };
+  it("offers each group where /api/me says she may import", () => {
+    const cecilia = { groups: [membership("branch", "goteborg", ["members.import"], ["welcome_officer"])] };
     expect(importGroups(cecilia).map((c) => c.value)).toEqual(["branch:goteborg"]);
   });
 
-  it("offers a national administrator the whole party first", () => {
+  it("offers the whole party first when she may import for the national group", () => {
     const astrid = {
       groups: [
-        {
-          group: { kind: "national" as const, slug: "national", name: "Partistyrelsen" },
-          roles: ["national_admin" as const],
-          can: ["members.import" as const, "audit.read" as const],
-        },
-        {
-          group: { kind: "district" as const, slug: "skane", name: "Skåne" },
-          roles: ["welcome_officer" as const],
-          can: ["members.import" as const],
-        },
+        membership("district", "skane", ["members.import"]),
+        membership("national", "national", ["members.import", "audit.read"], ["national_admin"]),
+        membership("branch", "malmo", ["members.import"]),
       ],
     };
-    expect(importGroups(astrid).map((c) => c.value)).toEqual(["national:national", "district:skane"]);
+    expect(importGroups(astrid).map((c) => c.value)).toEqual([
+      "national:national",
+      "district:skane",
+      "branch:malmo",
+    ]);
   });
 
-  it("offers nothing to a chair, nor for an association", () => {
+  it("goes by can, not by roles", () => {
     expect(importGroups(bengt)).toEqual([]);
-    const association = {
-      groups: [
-        {
-          group: { kind: "association" as const, slug: "s-foreningen-majorna", name: "Majorna" },
-          roles: ["welcome_officer" as const],
-          can: ["members.import" as const],
-        },
-      ],
-    };
+    const officerWithoutTheRight = { groups: [membership("branch", "goteborg", [], ["welcome_officer"])] };
+    expect(importGroups(officerWithoutTheRight)).toEqual([]);
+    const adminWithoutTheRight = { groups: [membership("national", "national", [], ["national_admin"])] };
+    expect(importGroups(adminWithoutTheRight)).toEqual([]);
+  });
+
+  it("leaves out kinds of group the import does not take", () => {
+    const association = { groups: [membership("association", "s-foreningen-majorna", ["members.import"])] };
     expect(importGroups(association)).toEqual([]);
   });
 });

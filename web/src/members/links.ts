@@ -1,4 +1,5 @@
 import type { Me } from "../../../worker/shared/identity";
+import { type ImportGroupKind, importGroupKinds } from "../../../worker/shared/members";
 import type { GroupRef } from "../../../worker/shared/org";
 
 /** The import page. */
@@ -10,27 +11,17 @@ export interface ImportGroupChoice {
   group: GroupRef;
 }
 
-const importKinds = new Set(["national", "district", "branch"]);
+const isImportKind = (kind: string): kind is ImportGroupKind =>
+  (importGroupKinds as readonly string[]).includes(kind);
 
 /**
- * Where she may import: the whole party if she is a national administrator, then each
- * national, district or branch group where she is the member-welcome officer. The Worker
- * decides; this only picks what the page and the link on my pages offer.
+ * Where she may import, as `/api/me` says (`can` holds `members.import`), for the kinds of
+ * group the import takes: the national group (the whole party) first, then the others in
+ * the order the Worker gives them. The Worker decides every upload again.
  */
 export function importGroups(me: Pick<Me, "groups">): ImportGroupChoice[] {
-  const choices: ImportGroupChoice[] = [];
-  const nationalAdmin = me.groups.some((m) => m.roles.includes("national_admin"));
-  const national = me.groups.find((m) => m.group.kind === "national");
-  if (nationalAdmin) {
-    choices.push({
-      value: "national:national",
-      group: national?.group ?? { kind: "national", slug: "national", name: "" },
-    });
-  }
-  for (const { group, roles } of me.groups) {
-    if (!roles.includes("welcome_officer") || !importKinds.has(group.kind)) continue;
-    const value = `${group.kind}:${group.slug}`;
-    if (!choices.some((c) => c.value === value)) choices.push({ value, group });
-  }
-  return choices;
+  return me.groups
+    .filter(({ group, can }) => can.includes("members.import") && isImportKind(group.kind))
+    .map(({ group }) => ({ value: `${group.kind}:${group.slug}`, group }))
+    .sort((a, b) => Number(b.group.kind === "national") - Number(a.group.kind === "national"));
 }

@@ -2,6 +2,7 @@ import { For, Show } from "solid-js";
 import type { GroupKind, GroupSummary } from "../../../worker/shared/org";
 import { type PluralKey, tp } from "../i18n";
 import { groupHref } from "./links";
+import "./GroupList.css";
 
 /** What a group's children are counted as, for the count shown next to its link. */
 const childCountKey: Partial<Record<GroupKind, PluralKey>> = {
@@ -15,7 +16,7 @@ const childCountKey: Partial<Record<GroupKind, PluralKey>> = {
  */
 export function GroupList(props: { groups: GroupSummary[]; label?: string }) {
   return (
-    <ul class="group-list" aria-label={props.label}>
+    <ul class="plain-list card-grid" aria-label={props.label}>
       <For each={props.groups}>
         {(group) => {
           const countKey = childCountKey[group.kind];

@@ -1,13 +1,14 @@
 import { useParams } from "@solidjs/router";
 import { createResource, For, Match, Show, Suspense, Switch } from "solid-js";
 import type { GroupDetail, GroupKind } from "../../../worker/shared/org";
-import { api, isApiRequestError } from "../api";
+import { call, client, isApiRequestError } from "../api/client";
 import { kindLabel, type MessageKey, t } from "../i18n";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
 import { GroupList } from "./GroupList";
 import { groupHref, isBrowsableKind } from "./links";
+import "./GroupPage.css";
 
 /** Heading for a list of children, by the children's kind. */
 const childrenTitle: Partial<Record<GroupKind, MessageKey>> = {
@@ -27,7 +28,9 @@ const emptyChildren: Partial<Record<GroupKind, { title: MessageKey; text: Messag
 async function loadGroup(source: { kind: string; slug: string }): Promise<GroupDetail | null> {
   if (!isBrowsableKind(source.kind)) return null;
   try {
-    return await api.group(source.kind, source.slug);
+    return await call(
+      client.api.org[":kind"][":slug"].$get({ param: { kind: source.kind, slug: source.slug } }),
+    );
   } catch (error) {
     if (isApiRequestError(error) && (error.code === "not_found" || error.code === "validation_failed")) {
       return null;
@@ -62,18 +65,18 @@ function GroupView(props: { group: GroupDetail }) {
   return (
     <article class="group">
       <nav class="breadcrumb" aria-label={t("group.breadcrumb")}>
-        <ol>
+        <ol class="plain-list">
           <For each={props.group.parents}>
             {(parent) => (
               <li class="crumb">
-                <a class="crumb-link" href={groupHref(parent)}>
+                <a class="action-link crumb-link" href={groupHref(parent)}>
                   {parent.kind === "national" ? t("nav.organisation") : parent.name}
                 </a>
               </li>
             )}
           </For>
           <li class="crumb">
-            <a class="crumb-link" href={groupHref(props.group)} aria-current="page">
+            <a class="action-link crumb-link" href={groupHref(props.group)} aria-current="page">
               {props.group.name}
             </a>
           </li>

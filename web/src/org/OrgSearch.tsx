@@ -2,9 +2,11 @@ import { useSearchParams } from "@solidjs/router";
 import { createSignal, For, onCleanup, onMount, Show } from "solid-js";
 import type { ErrorCode } from "../../../worker/shared/errors";
 import type { GroupSearchHit } from "../../../worker/shared/org";
-import { api, isApiRequestError } from "../api";
+import { call, client, errorCode } from "../api/client";
 import { errorMessage, kindLabel, t, tp } from "../i18n";
+import { Field, SubmitButton } from "../ui/Form";
 import { groupHref } from "./links";
+import "./OrgSearch.css";
 
 const debounceMs = 200;
 const maxQueryLength = 100;
@@ -45,13 +47,18 @@ export function OrgSearch() {
     inFlight = controller;
     const previous = state();
     setState({ status: "loading", query, hits: previous.status === "done" ? previous.hits : [] });
-    api.search({ q: query, limit: resultLimit }, controller.signal).then(
+    call(
+      client.api.org.search.$get(
+        { query: { q: query, limit: resultLimit } },
+        { init: { signal: controller.signal } },
+      ),
+    ).then(
       (result) => {
         if (inFlight === controller) setState({ status: "done", query, hits: result.hits });
       },
       (error: unknown) => {
         if (inFlight !== controller || controller.signal.aborted) return;
-        setState({ status: "error", query, code: isApiRequestError(error) ? error.code : "internal" });
+        setState({ status: "error", query, code: errorCode(error) });
       },
     );
   };
@@ -118,7 +125,7 @@ export function OrgSearch() {
   };
 
   return (
-    <section class="search" aria-labelledby="org-search-title">
+    <section class="form-panel search" aria-labelledby="org-search-title">
       <h2 id="org-search-title">{t("org.search.title")}</h2>
       <search>
         <form
@@ -127,29 +134,28 @@ export function OrgSearch() {
             search(text());
           }}
         >
-          <label for="org-search">{t("org.search.label")}</label>
-          <p id="org-search-hint" class="hint">
-            {t("org.search.hint")}
-          </p>
-          <div class="search-row">
-            <input
-              id="org-search"
-              type="search"
-              data-testid="org-search"
-              value={text()}
-              onInput={(event) => onInput(event.currentTarget.value)}
-              onKeyDown={onInputKeyDown}
-              aria-describedby="org-search-hint"
-              aria-controls="org-search-results"
-              autocomplete="off"
-              spellcheck={false}
-              maxLength={maxQueryLength}
-              enterkeyhint="search"
-            />
-            <button type="submit" class="button">
-              {t("org.search.submit")}
-            </button>
-          </div>
+          <Field
+            id="org-search"
+            label={t("org.search.label")}
+            hint={t("org.search.hint")}
+            action={<SubmitButton>{t("org.search.submit")}</SubmitButton>}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="search"
+                data-testid="org-search"
+                value={text()}
+                onInput={(event) => onInput(event.currentTarget.value)}
+                onKeyDown={onInputKeyDown}
+                aria-controls="org-search-results"
+                autocomplete="off"
+                spellcheck={false}
+                maxLength={maxQueryLength}
+                enterkeyhint="search"
+              />
+            )}
+          </Field>
         </form>
       </search>
       <p class="search-status" role="status" aria-live="polite">
@@ -157,7 +163,7 @@ export function OrgSearch() {
       </p>
       <div id="org-search-results" data-testid="org-search-results" aria-busy={state().status === "loading"}>
         <Show when={hits().length > 0}>
-          <ul class="result-list" aria-label={t("org.search.resultsLabel")} ref={resultList}>
+          <ul class="plain-list result-list" aria-label={t("org.search.resultsLabel")} ref={resultList}>
             <For each={hits()}>
               {(hit) => (
                 <li class="result-item">

@@ -1,5 +1,5 @@
 import { createResource, Show, Suspense } from "solid-js";
-import { api } from "../api";
+import { call, client } from "../api/client";
 import { t, tp } from "../i18n";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
@@ -9,7 +9,7 @@ import { OrgSearch } from "./OrgSearch";
 /** The whole organisation: totals, search, the 26 districts and the side organisations. */
 export default function OrganisationPage() {
   usePageTitle(() => t("org.title"));
-  const [overview] = createResource(api.organisation);
+  const [overview] = createResource(() => call(client.api.org.$get()));
 
   return (
     <>

@@ -2,6 +2,7 @@ import { Show } from "solid-js";
 import { type MessageKey, t } from "../i18n";
 import type { RoomEndReason } from "./policy";
 import type { RoomState } from "./RoomConnection";
+import "./RoomStatus.css";
 
 const reasonKeys = {
   normal: "room.reason.normal",

@@ -1,12 +1,13 @@
 import { createSignal, onMount, Show } from "solid-js";
-import { api } from "../api";
+import { devInfo } from "../dev/devInfo";
 import { t } from "../i18n";
+import "./DevBanner.css";
 
 /** A strip that says the data is made up, shown only when the Worker runs in development mode. */
 export function DevBanner() {
   const [devMode, setDevMode] = createSignal(false);
   onMount(() => {
-    api.dev().then(
+    devInfo().then(
       (info) => setDevMode(info !== null),
       () => setDevMode(false),
     );

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen } from "@solidjs/testing-library";
 import type { JSX } from "solid-js";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { errorMessages } from "../../../worker/shared/errors";
-import { ApiRequestError } from "../api";
+import { ApiRequestError } from "../api/client";
 import { setLocale } from "../i18n";
 import { ErrorPage } from "./ErrorPage";
 

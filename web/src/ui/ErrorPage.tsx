@@ -1,6 +1,6 @@
 import { useLocation } from "@solidjs/router";
 import { createEffect, on } from "solid-js";
-import { isApiRequestError } from "../api";
+import { errorCode } from "../api/client";
 import { errorMessage, t } from "../i18n";
 import { paths } from "../paths";
 import { usePageTitle } from "./title";
@@ -22,7 +22,7 @@ export function ErrorPage(props: { error: unknown; reset: () => void }) {
   );
   createEffect(() => console.error(props.error));
 
-  const message = () => errorMessage(isApiRequestError(props.error) ? props.error.code : "internal");
+  const message = () => errorMessage(errorCode(props.error));
 
   return (
     <section class="message-page" aria-labelledby="error-title">

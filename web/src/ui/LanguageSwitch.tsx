@@ -1,4 +1,5 @@
 import { otherLocale, setLocale, t } from "../i18n";
+import "./LanguageSwitch.css";
 
 /**
  * One button that switches to the other language. Its label is that language's own name

@@ -9,6 +9,7 @@ import { DevBanner } from "./DevBanner";
 import { ErrorPage } from "./ErrorPage";
 import { LanguageSwitch } from "./LanguageSwitch";
 import { Loading } from "./Loading";
+import "./Layout.css";
 
 /** A main-menu link: styled as current for its whole section, aria-current only on its own page. */
 function NavLink(props: { href: string; end?: boolean; children: JSX.Element }) {
@@ -18,7 +19,7 @@ function NavLink(props: { href: string; end?: boolean; children: JSX.Element }) 
   return (
     <a
       href={props.href}
-      class="nav-link"
+      class="header-link nav-link"
       classList={{ active: inSection() }}
       aria-current={here() ? "page" : undefined}
     >
@@ -60,7 +61,7 @@ export function Layout(props: RouteSectionProps) {
             {t("app.name")}
           </a>
           <nav class="main-nav" aria-label={t("nav.label")}>
-            <ul>
+            <ul class="plain-list">
               <li>
                 <NavLink href={paths.home} end>
                   {t("nav.home")}

@@ -1,4 +1,5 @@
 import { t } from "../i18n";
+import "./Loading.css";
 
 /** Shown while a page or its data loads: text for everyone, aria-busy for assistive technology. */
 export function Loading() {

@@ -1,6 +1,7 @@
 import { t } from "../i18n";
 import { paths } from "../paths";
 import { usePageTitle } from "./title";
+import "./NotFound.css";
 
 /**
  * "Page not found": for addresses no route knows, and for groups the API does not have.
