@@ -76,10 +76,12 @@ describe("the Content Security Policy in a real browser", () => {
   });
 
   it("lets a logged-in person edit a shared document with another person's caret, without a violation", async () => {
+    // A document of its own: other browser files edit scratch:demo at the same time.
+    const documentPath = `/documents/scratch:csp-${Date.now().toString(36)}`;
     const page = await session.newPage();
     await logInAs(page, "Cecilia Ahmadi");
 
-    await openPage(page, "/documents/scratch:demo");
+    await openPage(page, documentPath);
     await expect.poll(() => page.getByLabel("Ditt namn").inputValue()).toBe("Cecilia Ahmadi");
     await page.getByRole("button", { name: "Gå med" }).click();
     // The room's WebSocket is allowed by connect-src 'self'.
@@ -97,7 +99,7 @@ describe("the Content Security Policy in a real browser", () => {
     // coloured through element styles.
     const other = await session.newPage();
     await logInAs(other, "David Nilsson");
-    await openPage(other, "/documents/scratch:demo");
+    await openPage(other, documentPath);
     await expect.poll(() => other.getByLabel("Ditt namn").inputValue()).toBe("David Nilsson");
     await other.getByRole("button", { name: "Gå med" }).click();
     await expect.poll(() => editorText(other)).toBe("Skrivet under en strikt policy.");
