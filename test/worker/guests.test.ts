@@ -5,8 +5,8 @@ import { guestGracePeriodMs, purgeEndedGuests } from "../../worker/identity/gues
 import type { GuestInvite, GuestMe, ManagedInvite } from "../../worker/shared/identity";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, cookieFrom, errorBody, logInAs, postJson, seed } from "./helpers";
-import { openSocket } from "./rooms";
+import { acceptInvite, api, createInvite, errorBody, logInAs, postJson, seed } from "./helpers";
+import { joinWithSession, openSocket } from "./rooms";
 
 let member = "";
 beforeAll(async () => {
@@ -14,17 +14,8 @@ beforeAll(async () => {
   member = await logInAs("demo-david");
 });
 
-async function invite(documentId: string): Promise<GuestInvite & { token: string }> {
-  const res = await postJson("/api/invites", { documentId }, member);
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as GuestInvite;
-  return { ...body, token: /#token=([A-Za-z0-9_-]{43})$/.exec(body.link ?? "")?.[1] ?? "" };
-}
-
-async function accept(token: string, name: string) {
-  const res = await postJson("/api/invites/accept", { token, name });
-  return { res, cookie: cookieFrom(res, "samtal_guest") };
-}
+const invite = (documentId: string) => createInvite(member, documentId);
+const accept = acceptInvite;
 
 const tokenFor = (documentId: string, cookie: string) =>
   api(`/api/rooms/${documentId}/token`, { method: "POST", headers: { Cookie: cookie } });
@@ -115,30 +106,14 @@ describe("guest invites", () => {
   });
 });
 
-/** A guest in the room of her invite's document, through the real token endpoint. */
-async function guestInRoom(documentId: string, cookie: string): Promise<RoomPeer> {
-  const room = (await (await tokenFor(documentId, cookie)).json()) as RoomTokenResponse;
-  const peer = new RoomPeer(await openSocket(documentId, room.token));
-  peer.start();
-  await peer.synced();
-  return peer;
-}
-
-const inviteBy = async (cookie: string, documentId: string) => {
-  const res = await postJson("/api/invites", { documentId }, cookie);
-  expect(res.status).toBe(201);
-  const body = (await res.json()) as GuestInvite;
-  return { ...body, token: /#token=([A-Za-z0-9_-]{43})$/.exec(body.link ?? "")?.[1] ?? "" };
-};
-
 describe("an invite dies with its maker's right to give it", () => {
   it("ending her last membership withdraws her invites and closes their guests' sockets", async () => {
     // Greta holds roles in Malmö only; a national administrator ends that membership.
     const greta = await logInAs("demo-greta");
     const admin = await logInAs("demo-astrid");
-    const made = await inviteBy(greta, "scratch:gretas-meeting");
+    const made = await createInvite(greta, "scratch:gretas-meeting");
     const { cookie } = await accept(made.token, "Gäst hos Greta");
-    const peer = await guestInRoom(made.documentId, cookie);
+    const peer = await joinWithSession(made.documentId, cookie);
 
     const ended = await api("/api/groups/branch/malmo/members/demo-greta", {
       method: "DELETE",
@@ -166,7 +141,7 @@ describe("an invite dies with its maker's right to give it", () => {
     // Farid makes an invite and one guest comes in; then his roles go without the route that
     // would withdraw his invites (as any future way of losing a role might).
     const farid = await logInAs("demo-farid");
-    const made = await inviteBy(farid, "scratch:farids-meeting");
+    const made = await createInvite(farid, "scratch:farids-meeting");
     const { cookie } = await accept(made.token, "Första gästen");
     const unused = ((await (await tokenFor(made.documentId, cookie)).json()) as RoomTokenResponse).token;
     await env.DB.prepare("DELETE FROM memberships WHERE person_id = 'demo-farid'").run();
@@ -180,9 +155,9 @@ describe("an invite dies with its maker's right to give it", () => {
   });
 
   it("can be seen and withdrawn by an officer (for a scratch document, a national administrator), not by a member", async () => {
-    const made = await inviteBy(member, "scratch:managed");
+    const made = await createInvite(member, "scratch:managed");
     const { cookie } = await accept(made.token, "Gäst");
-    const peer = await guestInRoom(made.documentId, cookie);
+    const peer = await joinWithSession(made.documentId, cookie);
     const admin = await logInAs("demo-astrid");
     const managedBy = async (who: string) =>
       (await (
@@ -234,13 +209,13 @@ describe("guests' names", () => {
     );
 
   it("are deleted with their sessions a grace period after the invite was withdrawn or expired", async () => {
-    const withdrawn = await inviteBy(member, "scratch:purge-withdrawn");
-    const expired = await inviteBy(member, "scratch:purge-expired");
-    const live = await inviteBy(member, "scratch:purge-live");
+    const withdrawn = await createInvite(member, "scratch:purge-withdrawn");
+    const expired = await createInvite(member, "scratch:purge-expired");
+    const live = await createInvite(member, "scratch:purge-live");
     const { cookie } = await accept(withdrawn.token, "Gäst som går");
-    (await guestInRoom(withdrawn.documentId, cookie)).close();
+    (await joinWithSession(withdrawn.documentId, cookie)).close();
     const lapsing = await accept(expired.token, "Gäst vars länk går ut");
-    (await guestInRoom(expired.documentId, lapsing.cookie)).close();
+    (await joinWithSession(expired.documentId, lapsing.cookie)).close();
     await accept(live.token, "Gäst som stannar");
     await api(`/api/invites/${withdrawn.id}`, { method: "DELETE", headers: { Cookie: member } });
     await env.DB.prepare("UPDATE guest_invites SET expires_at = ? WHERE id = ?")

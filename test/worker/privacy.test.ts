@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { AuditEntryView, GuestInvite, Me } from "../../worker/shared/identity";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, cookieFrom, errorBody, logInAs, postJson, seed } from "./helpers";
-import { openSocket } from "./rooms";
+import { acceptInvite, api, createInvite, errorBody, logInAs, postJson, seed } from "./helpers";
+import { joinWithSession, openSocket } from "./rooms";
 
 /** Every row of every table, as text: where an e-mail address could hide. */
 async function everyRowAsText(): Promise<string> {
@@ -42,13 +42,8 @@ describe("export", () => {
 
   it("lists the invites she made, with how many guests came but not who", async () => {
     const cookie = await logInAs("demo-cecilia");
-    const made = (await (
-      await postJson("/api/invites", { documentId: "scratch:cecilias-meeting", days: 3 }, cookie)
-    ).json()) as GuestInvite;
-    const secret = /#token=([A-Za-z0-9_-]{43})$/.exec(made.link ?? "")?.[1];
-    expect((await postJson("/api/invites/accept", { token: secret, name: "Gästen Gunnel" })).status).toBe(
-      200,
-    );
+    const made = await createInvite(cookie, "scratch:cecilias-meeting");
+    expect((await acceptInvite(made.token, "Gästen Gunnel")).res.status).toBe(200);
 
     const res = await api("/api/me/data/export", { headers: { Cookie: cookie } });
     const data = (await res.json()) as { guestInvites: GuestInvite[] };
@@ -71,20 +66,9 @@ describe("erasure", () => {
     const cookie = await logInAs("demo-greta");
     // Leave traces: a log-in mail in the outbox, an invite with a guest in the room, an open room connection.
     await postJson("/api/auth/login", { email: "greta@samtal.example" });
-    const invite = (await (
-      await postJson("/api/invites", { documentId: "scratch:greta" }, cookie)
-    ).json()) as GuestInvite;
-    const secret = /#token=([A-Za-z0-9_-]{43})$/.exec(invite.link ?? "")?.[1];
-    const guestCookie = cookieFrom(
-      await postJson("/api/invites/accept", { token: secret, name: "Gretas gäst" }),
-      "samtal_guest",
-    );
-    const guestRoom = (await (
-      await api("/api/rooms/scratch:greta/token", { method: "POST", headers: { Cookie: guestCookie } })
-    ).json()) as RoomTokenResponse;
-    const guest = new RoomPeer(await openSocket("scratch:greta", guestRoom.token));
-    guest.start();
-    await guest.synced();
+    const invite = await createInvite(cookie, "scratch:greta");
+    const { cookie: guestCookie } = await acceptInvite(invite.token, "Gretas gäst");
+    const guest = await joinWithSession("scratch:greta", guestCookie);
     const room = (await (
       await api("/api/rooms/scratch:greta/token", { method: "POST", headers: { Cookie: cookie } })
     ).json()) as RoomTokenResponse;

@@ -2,6 +2,7 @@ import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import { authorize, byRoles } from "../access/permissions";
 import { type Db, getDb } from "../db/client";
 import { isDevMode } from "../dev/switch";
+import type { Guest } from "../http/identity";
 import { guestSessionStatements, liveGuestSession } from "../identity/guests";
 import { guestSessions, memberships, people, sessions } from "../identity/schema";
 import type { RoomCloseReason, RoomTokenClaims } from "../shared/rooms";
@@ -65,13 +66,22 @@ export async function admitRoomToken(env: Env, claims: RoomTokenClaims): Promise
     ]),
     liveDocument(db, claims.doc),
   ]);
-  const action = claims.mode === "write" ? "document.write" : "document.read";
-  const session = person ? null : await liveGuestSession(db, guest, document);
   const identity = person
     ? { ...byRoles(sub, grants), sessionId: sid, name: claims.name }
-    : session?.guestId === sub && { kind: "guest" as const, sessionId: sid, ...session };
+    : guestIdentity(await liveGuestSession(db, guest, document), sub);
+  const action = claims.mode === "write" ? "document.write" : "document.read";
   if (!identity || !document || !authorize(identity, action, document)) return "access_revoked";
   return spent.length ? null : "token_expired";
+}
+
+/** The guest a live guest session names, if the token is hers. */
+function guestIdentity(
+  session: { guestId: string; publicId: string; name: string; documentId: string } | null,
+  sub: string,
+): Guest | null {
+  if (session?.guestId !== sub) return null;
+  const { guestId, publicId, name, documentId } = session;
+  return { kind: "guest", guestId, sessionId: publicId, name, documentId };
 }
 
 /**
