@@ -9,14 +9,12 @@
  *    token endpoint requires a logged-in session (the identity work).
  * 2. Connect y-websocket to `<ws origin>/api/rooms` with the document id as the room name
  *    and the token as the `token` parameter.
- * 3. A token opens one connection (and lives 5 minutes): whenever a connection closes, put a
- *    fresh token in `provider.params`, which the provider reads for its next socket. It
- *    waits 200 ms or more before reconnecting; if the new token is not there yet, the room
- *    refuses the spent one with 4402 (`token_expired`), and the next attempt has it.
+ * 3. A token opens one connection (and lives 5 minutes): keepRoomTokensFresh (./room-tokens.ts)
+ *    puts a fresh one in `provider.params` whenever a connection closes.
  */
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { closeReasonFromCode, roomCloseCodes } from "../worker/shared/rooms";
+import { keepRoomTokensFresh } from "./room-tokens";
 
 const [origin = "http://localhost:8787", documentId = "scratch:demo", name = "Exempelklient"] =
   process.argv.slice(2);
@@ -36,21 +34,8 @@ const serverUrl = `${origin.replace(/^http/, "ws")}/api/rooms`;
 const provider = new WebsocketProvider(serverUrl, documentId, doc, {
   params: { token: await freshToken() },
   WebSocketPolyfill: WebSocket,
-  // samtal's close codes (4000 and up) say whether trying again can help (worker/shared/rooms.ts).
-  shouldReconnect: (event) => {
-    const reason = event.code >= 4000 ? closeReasonFromCode(event.code) : undefined;
-    return reason ? roomCloseCodes[reason].retry : true;
-  },
 });
-
-provider.on("connection-close", () => {
-  freshToken().then(
-    (token) => {
-      provider.params.token = token;
-    },
-    (error: Error) => console.error(`No new token yet: ${error.message}`),
-  );
-});
+keepRoomTokensFresh(provider, freshToken, (error) => console.error(`No new token yet: ${error}`));
 provider.on("closed", ({ code, reason }) => {
   console.error(`The room closed the connection: ${code} ${reason}`);
   process.exit(1);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { closeReasonFromCode, roomCloseCodes } from "../../worker/shared/rooms";
+import { keepRoomTokensFresh } from "../../examples/room-tokens";
 import {
   connectPeer,
   devRoomToken,
@@ -17,13 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-/**
- * A stock provider, as README "Connecting another Yjs client" says to use one: a token
- * opens one connection, so each time a connection closes it fetches a fresh token into
- * `params`, which the provider reads for its next socket (after a backoff of 200 ms or
- * more). Our close codes (4000 and up) say whether to retry; a spent or expired token
- * (4402) is worth it.
- */
+/** A stock provider, kept connected with a fresh token per connection as README says (examples/room-tokens.ts). */
 async function provider(documentId: string, name: string) {
   const doc = new Y.Doc();
   const freshToken = () => devRoomToken(server.url, documentId, name);
@@ -32,19 +26,8 @@ async function provider(documentId: string, name: string) {
     WebSocketPolyfill: WebSocket,
     // Two providers in one process would otherwise sync over BroadcastChannel, not the room.
     disableBc: true,
-    shouldReconnect: (event) => {
-      const reason = event.code >= 4000 ? closeReasonFromCode(event.code) : undefined;
-      return reason ? roomCloseCodes[reason].retry : true;
-    },
   });
-  provider.on("connection-close", () => {
-    freshToken().then(
-      (token) => {
-        provider.params.token = token;
-      },
-      () => undefined,
-    );
-  });
+  keepRoomTokensFresh(provider, freshToken);
   await synced(provider, name);
   return { doc, provider, text: doc.getText("t") };
 }
