@@ -8,28 +8,37 @@
  * 1. Get a room token. Locally, the development endpoint hands one out; in a deployment the
  *    token endpoint requires a logged-in session (the identity work).
  * 2. Connect y-websocket to `<ws origin>/api/rooms` with the document id as the room name
- *    and the token as the `token` parameter. Tokens live 5 minutes: a long-running client
- *    fetches a new one before reconnecting.
+ *    and the token as the `token` parameter.
+ * 3. A token opens one connection (and lives 5 minutes): keepRoomTokensFresh (./room-tokens.ts)
+ *    puts a fresh one in `provider.params` whenever a connection closes.
  */
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
+import { keepRoomTokensFresh } from "./room-tokens";
 
 const [origin = "http://localhost:8787", documentId = "scratch:demo", name = "Exempelklient"] =
   process.argv.slice(2);
 
-const res = await fetch(new URL("/api/dev/room-token", origin), {
-  method: "POST",
-  headers: { "Content-Type": "application/json" },
-  body: JSON.stringify({ documentId, name, mode: "write" }),
-});
-if (!res.ok) throw new Error(`no token: HTTP ${res.status} ${await res.text()}`);
-const { token } = (await res.json()) as { token: string };
+async function freshToken(): Promise<string> {
+  const res = await fetch(new URL("/api/dev/room-token", origin), {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ documentId, name, mode: "write" }),
+  });
+  if (!res.ok) throw new Error(`no token: HTTP ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
+}
 
 const doc = new Y.Doc();
 const serverUrl = `${origin.replace(/^http/, "ws")}/api/rooms`;
 const provider = new WebsocketProvider(serverUrl, documentId, doc, {
-  params: { token },
+  params: { token: await freshToken() },
   WebSocketPolyfill: WebSocket,
+});
+keepRoomTokensFresh(provider, freshToken, (error) => console.error(`No new token yet: ${error}`));
+provider.on("closed", ({ code, reason }) => {
+  console.error(`The room closed the connection: ${code} ${reason}`);
+  process.exit(1);
 });
 
 provider.on("sync", (synced: boolean) => {
@@ -42,10 +51,4 @@ provider.on("sync", (synced: boolean) => {
     provider.destroy();
     process.exit(0);
   }, 300);
-});
-provider.on("connection-close", (event: CloseEvent | null) => {
-  if (event && event.code >= 4000) {
-    console.error(`The room closed the connection: ${event.code} ${event.reason}`);
-    process.exit(1);
-  }
 });

@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
-import { connectPeer, devRoomToken, startSamtal, type WorkerdServer } from "../support/workerd";
+import { keepRoomTokensFresh } from "../../examples/room-tokens";
+import {
+  connectPeer,
+  devRoomToken,
+  roomSocketUrl,
+  startSamtal,
+  type WorkerdServer,
+} from "../support/workerd";
 
 // The real Worker on workerd's own socket; clients are the stock y-websocket provider.
 let server: WorkerdServer;
@@ -10,23 +17,33 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
+/** A stock provider, kept connected with a fresh token per connection as README says (examples/room-tokens.ts). */
 async function provider(documentId: string, name: string) {
   const doc = new Y.Doc();
-  const token = await devRoomToken(server.url, documentId, name);
+  const freshToken = () => devRoomToken(server.url, documentId, name);
   const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/api/rooms`, documentId, doc, {
-    params: { token },
+    params: { token: await freshToken() },
     WebSocketPolyfill: WebSocket,
     // Two providers in one process would otherwise sync over BroadcastChannel, not the room.
     disableBc: true,
   });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${name} did not sync`)), 10_000);
-    provider.once("sync", () => {
-      clearTimeout(timer);
-      resolve();
-    });
-  });
+  keepRoomTokensFresh(provider, freshToken);
+  await synced(provider, name);
   return { doc, provider, text: doc.getText("t") };
+}
+
+function synced(provider: WebsocketProvider, name: string): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} did not sync`)), 10_000);
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      clearTimeout(timer);
+      provider.off("sync", onSync);
+      resolve();
+    };
+    provider.on("sync", onSync);
+  });
 }
 
 function until(doc: Y.Doc, predicate: () => boolean, what: string, ms = 10_000): Promise<void> {
@@ -76,5 +93,32 @@ describe("stock y-websocket providers through the real room", () => {
     await late.waitFor(() => late.text === expected, 10_000, "a late reader gets the whole text");
     expect(late.text).toBe(expected);
     late.close();
+  });
+
+  it("reconnect with a fresh token after the connection drops: the spent one would be refused", async () => {
+    const documentId = `test:y-websocket-reconnect-${Date.now()}`;
+    const anna = await provider(documentId, "Anna");
+    const bo = await provider(documentId, "Bo");
+    const first = anna.provider.params.token;
+    let closes = 0;
+    anna.provider.on("connection-close", () => closes++);
+
+    // The connection drops (as on a network change); the provider reconnects on its own.
+    const dropped = new Promise((resolve) => anna.provider.once("connection-close", resolve));
+    anna.provider.ws?.close();
+    await dropped;
+    await synced(anna.provider, "Anna, reconnected");
+    expect(anna.provider.params.token).not.toBe(first);
+    bo.text.insert(0, "efter återanslutning");
+    await until(anna.doc, () => anna.text.toString() === "efter återanslutning", "Anna hears Bo again");
+    // One drop, one reconnect: no attempt with the spent token was refused.
+    expect(closes).toBe(1);
+
+    // The token the provider first had is spent: the room refuses it.
+    const replay = new WebSocket(roomSocketUrl(server.url, documentId, first ?? ""));
+    const refused = await new Promise<CloseEvent>((resolve) => replay.addEventListener("close", resolve));
+    expect([refused.code, refused.reason]).toEqual([4402, "token_expired"]);
+    anna.provider.destroy();
+    bo.provider.destroy();
   });
 });

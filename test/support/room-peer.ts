@@ -15,6 +15,8 @@ export class RoomPeer {
   readonly controlMessages: { type: string; [key: string]: unknown }[] = [];
   /** Raw awareness frames received, to count how often presence arrives. */
   awarenessFrames = 0;
+  /** Binary frames of any kind received: none means the room never took the connection. */
+  binaryFrames = 0;
   syncedAt: number | null = null;
   readonly closed: Promise<{ code: number; reason: string }>;
   private readonly listeners = new Set<() => void>();
@@ -97,6 +99,7 @@ export class RoomPeer {
   }
 
   private onBinary(bytes: Uint8Array) {
+    this.binaryFrames++;
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
     if (type === 0) {

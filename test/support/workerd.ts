@@ -1,6 +1,14 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,9 +29,11 @@ import { RoomPeer } from "./room-peer";
  * --control-fd), and a kill is just a kill: restart() starts workerd again on the same files.
  *
  * What the generated config carries: the bundle as one ES module, the compatibility date and
- * flags, Durable Object namespaces (SQLite-backed) with local-disk storage, text vars, and a
- * version-metadata JSON binding. Not D1 (workerd's D1 is Miniflare's simulator) and not the
- * static-assets layer: only what the room needs (/api/health answers 503 and /api/org 500 here).
+ * flags, Durable Object namespaces (SQLite-backed) with local-disk storage, text vars, a
+ * version-metadata JSON binding, and D1 databases on workerd's own D1 Worker
+ * (`bundled = "/workerd/d1.js"`: one SQLite-backed Durable Object per database, on the same
+ * disk), with the config's migrations applied when the storage is new. Not the static-assets
+ * layer: the API and the rooms, not the web app.
  */
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -42,6 +52,8 @@ export interface WorkerBundle {
   vars: Record<string, string>;
   /** Name of a version-metadata binding, if the config has one. */
   versionMetadata?: string;
+  /** D1 bindings: binding name → the database's id and its migrations directory (absolute). */
+  d1Databases: Record<string, { id: string; migrationsDir: string }>;
 }
 
 export interface WorkerdOptions {
@@ -180,8 +192,16 @@ export async function buildWorker(configPath = path.join(repoRoot, "wrangler.tom
   for (const [name, value] of Object.entries(config.vars ?? {})) {
     vars[name] = typeof value === "string" ? value : JSON.stringify(value);
   }
+  const d1Databases: WorkerBundle["d1Databases"] = {};
+  for (const database of config.d1_databases ?? []) {
+    d1Databases[database.binding] = {
+      id: database.database_id ?? database.binding,
+      migrationsDir: path.resolve(configDir, database.migrations_dir ?? "migrations"),
+    };
+  }
   if (!config.compatibility_date) throw new Error(`${configPath}: no compatibility_date`);
   return {
+    d1Databases,
     moduleName,
     source,
     compatibilityDate: config.compatibility_date,
@@ -208,19 +228,44 @@ function capnpConfig(worker: WorkerBundle, vars: Record<string, string>, storage
     const metadata = JSON.stringify({ id: "local", tag: "", timestamp: "0" });
     bindings.push(`(name = ${str(worker.versionMetadata)}, json = ${str(metadata)})`);
   }
+  // Each D1 database: the binding, and a socket of its own to apply migrations through.
+  const d1Sockets: string[] = [];
+  for (const [name, { id }] of Object.entries(worker.d1Databases)) {
+    const d1 = `(name = "d1", props = (json = ${str(JSON.stringify({ database: id }))}))`;
+    bindings.push(
+      `(name = ${str(name)}, wrapped = (moduleName = "cloudflare-internal:d1-api", innerBindings = [(name = "fetcher", service = ${d1})]))`,
+    );
+    d1Sockets.push(
+      `(name = ${str(d1SocketName(name))}, address = "127.0.0.1:0", http = (), service = ${d1})`,
+    );
+  }
   const classes = [...new Set(Object.values(worker.durableObjects))];
   const namespaces = classes.map(
     (className) =>
       `(className = ${str(className)}, uniqueKey = ${str(`worker-${className}`)}, enableSql = true)`,
   );
+  const d1Services = d1Sockets.length
+    ? `
+    (name = "d1", worker = (
+      modules = [(name = "d1.js", bundled = "/workerd/d1.js")],
+      compatibilityDate = "2024-04-03",
+      bindings = [(name = "DATABASE", durableObjectNamespace = (className = "D1Database"))],
+      durableObjectNamespaces = [(className = "D1Database", uniqueKey = "samtal-d1", enableSql = true)],
+      durableObjectStorage = (localDisk = "d1-storage"),
+    )),
+    (name = "d1-storage", disk = (path = ${str(path.join(storageDir, "d1"))}, writable = true)),`
+    : "";
   return `using Workerd = import "/workerd/workerd.capnp";
 
 const config :Workerd.Config = (
   services = [
     (name = "main", worker = .worker),
-    (name = "do-storage", disk = (path = ${str(storageDir)}, writable = true)),
+    (name = "do-storage", disk = (path = ${str(storageDir)}, writable = true)),${d1Services}
   ],
-  sockets = [(name = "http", address = "127.0.0.1:0", http = (), service = "main")],
+  sockets = [
+    (name = "http", address = "127.0.0.1:0", http = (), service = "main"),
+    ${d1Sockets.join(",\n    ")}
+  ],
 );
 
 const worker :Workerd.Worker = (
@@ -236,6 +281,30 @@ const worker :Workerd.Worker = (
 `;
 }
 
+const d1SocketName = (binding: string) => `d1-${binding}`;
+
+/**
+ * Applies a D1 database's migrations (`NNNN_name.sql`, in order) through its socket: each
+ * file in one transaction, split where drizzle-kit marks statement breakpoints.
+ */
+async function applyMigrations(port: number, migrationsDir: string) {
+  const files = readdirSync(migrationsDir)
+    .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+    .sort();
+  for (const file of files) {
+    const queries = readFileSync(path.join(migrationsDir, file), "utf8")
+      .split("--> statement-breakpoint")
+      .map((sql) => ({ sql }));
+    const res = await fetch(`http://127.0.0.1:${port}/query`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(queries),
+    });
+    const answer = (await res.json()) as { success?: boolean; error?: string } | unknown[];
+    if (!Array.isArray(answer)) throw new Error(`migration ${file} failed: ${answer.error ?? res.status}`);
+  }
+}
+
 const running = new Set<ChildProcess>();
 process.once("exit", () => {
   // Never leave a workerd behind, even when a test run is interrupted.
@@ -245,6 +314,9 @@ process.once("exit", () => {
 export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServer> {
   const ownStorage = !options.storageDir;
   const storageDir = options.storageDir ?? mkdtempSync(path.join(tmpdir(), "workerd-storage-"));
+  // D1 databases live in <storage>/d1: a new one gets the migrations once it runs.
+  const freshStorage = !existsSync(path.join(storageDir, "d1"));
+  mkdirSync(path.join(storageDir, "d1"), { recursive: true });
   const configDir = mkdtempSync(path.join(tmpdir(), "workerd-config-"));
   const configFile = path.join(configDir, "config.capnp");
   writeFileSync(path.join(configDir, options.worker.moduleName), options.worker.source);
@@ -253,11 +325,21 @@ export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServ
 
   let child: ChildProcess | null = null;
   let port = options.port ?? 0;
+  /** The D1 sockets' ports, by socket name, from the latest launch. */
+  const d1Ports = new Map<string, number>();
+  const d1Bindings = Object.keys(options.worker.d1Databases);
   let exited: Promise<void> = Promise.resolve();
   const log: string[] = [];
 
   async function launch(): Promise<void> {
-    const args = ["serve", configFile, "--control-fd=3", `--socket-addr=http=127.0.0.1:${port}`];
+    // --experimental: for the bundled D1 Worker (Miniflare runs workerd with it too).
+    const args = [
+      "serve",
+      "--experimental",
+      configFile,
+      "--control-fd=3",
+      `--socket-addr=http=127.0.0.1:${port}`,
+    ];
     const [command, argv] = options.cpu ? ["taskset", ["-c", options.cpu, binary, ...args]] : [binary, args];
     const proc = spawn(command as string, argv as string[], { stdio: ["ignore", "pipe", "pipe", "pipe"] });
     child = proc;
@@ -290,11 +372,15 @@ export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServ
         fail(new Error(`workerd exited (${code ?? signal}) while starting`)),
       );
       proc.once("error", fail);
+      let http = 0;
       lines.on("line", (line) => {
         const message = JSON.parse(line) as { event?: string; socket?: string; port?: number };
-        if (message.event === "listen" && message.socket === "http" && message.port) {
+        if (message.event !== "listen" || !message.socket || !message.port) return;
+        if (message.socket === "http") http = message.port;
+        else d1Ports.set(message.socket, message.port);
+        if (http && d1Bindings.every((b) => d1Ports.has(d1SocketName(b)))) {
           clearTimeout(timer);
-          resolve(message.port);
+          resolve(http);
         }
       });
     });
@@ -308,6 +394,11 @@ export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServ
   }
 
   await launch();
+  if (freshStorage) {
+    for (const [binding, { migrationsDir }] of Object.entries(options.worker.d1Databases)) {
+      await applyMigrations(d1Ports.get(d1SocketName(binding)) as number, migrationsDir);
+    }
+  }
   const server: WorkerdServer = {
     get url() {
       return new URL(`http://127.0.0.1:${port}`);

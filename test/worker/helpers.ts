@@ -1,5 +1,6 @@
 import { env, exports } from "cloudflare:workers";
 import type { ApiErrorBody } from "../../worker/shared/errors";
+import type { GuestInvite } from "../../worker/shared/identity";
 
 /** A request through the real Worker entry point, as a browser would send it. */
 export function api(path: string, init?: RequestInit): Promise<Response> {
@@ -44,4 +45,21 @@ export async function logInAs(personId: string): Promise<string> {
   const cookie = cookieFrom(await postJson("/api/dev/login-as", { personId }), "samtal_session");
   if (!cookie) throw new Error(`no session for ${personId}`);
   return cookie;
+}
+
+/** An invite made by the person logged in with `cookie`, with `token`, the secret in its link. */
+export async function createInvite(
+  cookie: string,
+  documentId: string,
+): Promise<GuestInvite & { token: string }> {
+  const res = await postJson("/api/invites", { documentId }, cookie);
+  if (res.status !== 201) throw new Error(`invite: HTTP ${res.status}`);
+  const invite = (await res.json()) as GuestInvite;
+  return { ...invite, token: /#token=([A-Za-z0-9_-]{43})$/.exec(invite.link ?? "")?.[1] ?? "" };
+}
+
+/** Follows an invite link as a guest named `name`: the answer, and her guest cookie if she got one. */
+export async function acceptInvite(token: string, name: string) {
+  const res = await postJson("/api/invites/accept", { token, name });
+  return { res, cookie: cookieFrom(res, "samtal_guest") };
 }

@@ -4,7 +4,7 @@ import type { ScratchResource } from "../../worker/access/permissions";
 import { getDb } from "../../worker/db/client";
 import { documentKinds } from "../../worker/rooms/kinds";
 import { scratchDocuments } from "../../worker/rooms/scratch";
-import type { GuestInvite, Me } from "../../worker/shared/identity";
+import type { GuestInvite, ManagedInvite, Me } from "../../worker/shared/identity";
 import type { MemberImport } from "../../worker/shared/members";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
@@ -228,13 +228,23 @@ describe("permission table: invites, the audit log and ending memberships, throu
     expect((await errorBody(unknown)).code).toBe("forbidden");
   });
 
-  // invite.withdraw: whoever made it; to anyone else it does not exist (404).
-  it.each(may(["demo-david"]))("%s may withdraw David's invite: %s", async (id, allowed) => {
-    const { id: inviteId } = await invite(people.get("demo-david"));
-    const res = await withdraw(inviteId, people.get(id));
-    expect(res.status).toBe(allowed ? 204 : 404);
-    if (!allowed) expect((await errorBody(res)).code).toBe("not_found");
-  });
+  // invite.withdraw: whoever made it, and the officers of the group its document belongs to:
+  // a scratch document belongs to none, so national administrators. To anyone else it does
+  // not exist (404), and it is not among the invites she manages.
+  it.each(may(["demo-david", "demo-astrid"]))(
+    "%s may see and withdraw David's invite: %s",
+    async (id, allowed) => {
+      const { id: inviteId } = await invite(people.get("demo-david"));
+      const managed = (await (
+        await api("/api/invites?scope=managed", { headers: { Cookie: people.get(id) ?? "" } })
+      ).json()) as ManagedInvite[];
+      // Her own invites are in her own list, not among those she manages.
+      expect(managed.some((i) => i.id === inviteId)).toBe(allowed && id !== "demo-david");
+      const res = await withdraw(inviteId, people.get(id));
+      expect(res.status).toBe(allowed ? 204 : 404);
+      if (!allowed) expect((await errorBody(res)).code).toBe("not_found");
+    },
+  );
 
   // What /api/me offers (`can`) is the table's answer for each of her groups.
   const offered: Record<string, Record<string, string[]>> = {
@@ -315,6 +325,7 @@ describe("permission table: a guest, through every route", () => {
     // A guest has no account: to a person's own pages she is nobody.
     expect(await statusOf("/api/me")).toBe(401);
     expect(await statusOf("/api/invites")).toBe(401);
+    expect(await statusOf("/api/invites?scope=managed")).toBe(401);
   });
 });
 

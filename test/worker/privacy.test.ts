@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { AuditEntryView, Me } from "../../worker/shared/identity";
+import type { AuditEntryView, GuestInvite, Me } from "../../worker/shared/identity";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
-import { api, errorBody, logInAs, postJson, seed } from "./helpers";
-import { openSocket } from "./rooms";
+import { acceptInvite, api, createInvite, errorBody, logInAs, postJson, seed } from "./helpers";
+import { joinWithSession, openSocket } from "./rooms";
 
 /** Every row of every table, as text: where an e-mail address could hide. */
 async function everyRowAsText(): Promise<string> {
@@ -39,14 +39,36 @@ describe("export", () => {
     expect(data.sessions.length).toBeGreaterThan(0);
     expect((await api("/api/me/data/export")).status).toBe(401);
   });
+
+  it("lists the invites she made, with how many guests came but not who", async () => {
+    const cookie = await logInAs("demo-cecilia");
+    const made = await createInvite(cookie, "scratch:cecilias-meeting");
+    expect((await acceptInvite(made.token, "Gästen Gunnel")).res.status).toBe(200);
+
+    const res = await api("/api/me/data/export", { headers: { Cookie: cookie } });
+    const data = (await res.json()) as { guestInvites: GuestInvite[] };
+    expect(data.guestInvites).toEqual([
+      {
+        id: made.id,
+        documentId: "scratch:cecilias-meeting",
+        createdAt: made.createdAt,
+        expiresAt: made.expiresAt,
+        revokedAt: null,
+        guests: 1,
+      },
+    ]);
+    expect(JSON.stringify(data)).not.toContain("Gästen Gunnel");
+  });
 });
 
 describe("erasure", () => {
   it("removes her name and e-mail from every table, ends sessions and sockets, keeps a pseudonym", async () => {
     const cookie = await logInAs("demo-greta");
-    // Leave traces: a log-in mail in the outbox, an invite, an open room connection.
+    // Leave traces: a log-in mail in the outbox, an invite with a guest in the room, an open room connection.
     await postJson("/api/auth/login", { email: "greta@samtal.example" });
-    await postJson("/api/invites", { documentId: "scratch:greta" }, cookie);
+    const invite = await createInvite(cookie, "scratch:greta");
+    const { cookie: guestCookie } = await acceptInvite(invite.token, "Gretas gäst");
+    const guest = await joinWithSession("scratch:greta", guestCookie);
     const room = (await (
       await api("/api/rooms/scratch:greta/token", { method: "POST", headers: { Cookie: cookie } })
     ).json()) as RoomTokenResponse;
@@ -63,7 +85,17 @@ describe("erasure", () => {
     expect(erased.status).toBe(204);
 
     expect(await peer.closed).toEqual({ code: 4410, reason: "access_revoked" });
+    // Her invites go, and with them their guests: sessions, sockets and names.
+    expect(await guest.closed).toEqual({ code: 4410, reason: "access_revoked" });
+    expect((await api("/api/guest", { headers: { Cookie: guestCookie } })).status).toBe(404);
+    const left = await env.DB.prepare(
+      "SELECT (SELECT count(*) FROM guest_invites WHERE created_by = 'demo-greta') AS invites, (SELECT count(*) FROM guests WHERE invite_id = ?1) AS guests",
+    )
+      .bind(invite.id)
+      .first();
+    expect(left).toEqual({ invites: 0, guests: 0 });
     const everything = await everyRowAsText();
+    expect(everything).not.toContain("Gretas gäst");
     expect(everything).not.toContain("greta@samtal.example");
     expect(everything).not.toContain("Greta Berg");
     expect((await api("/api/me", { headers: { Cookie: cookie } })).status).toBe(401);

@@ -42,3 +42,18 @@ export async function connect(
   peer.start();
   return peer;
 }
+
+/** Opens the document with a room token from the session in `cookie` (a person's or a guest's), synced. */
+export async function joinWithSession(documentId: string, cookie: string): Promise<RoomPeer> {
+  const res = await exports.default.fetch(
+    new Request(`http://samtal.test/api/rooms/${encodeURIComponent(documentId)}/token`, {
+      method: "POST",
+      headers: { Cookie: cookie },
+    }),
+  );
+  if (!res.ok) throw new Error(`token: HTTP ${res.status}`);
+  const peer = new RoomPeer(await openSocket(documentId, ((await res.json()) as RoomTokenResponse).token));
+  peer.start();
+  await peer.synced();
+  return peer;
+}

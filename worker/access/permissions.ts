@@ -34,10 +34,15 @@ export interface ImportResource {
   group: GroupResource;
 }
 
-/** A guest invite and who made it. */
+/**
+ * A guest invite: who made it, and the resource behind the document it opens (as the
+ * document's kind resolves it; null when it no longer does), whose group's officers may
+ * manage it.
+ */
 export interface InviteResource {
   type: "invite";
   createdBy: string;
+  document: Resource | null;
 }
 
 /** A scratch document (`scratch:*`): an open shared text that nobody owns. */
@@ -138,6 +143,23 @@ function holds(who: Person, role: Role, inGroups?: number[]): boolean {
   return who.grants.some((g) => g.role === role && (!inGroups || inGroups.includes(g.groupId)));
 }
 
+/**
+ * The group a resource belongs to, whose officers may act on it; null for what belongs to
+ * none (a scratch document). A resource type that belongs to a group carries it as `group`.
+ */
+function groupOf(resource: Resource | null): GroupResource | null {
+  if (!resource) return null;
+  if (resource.type === "group") return resource;
+  if (resource.type === "document") return groupOf(resource.of);
+  if (resource.type === "invite") return groupOf(resource.document);
+  return "group" in resource ? resource.group : null;
+}
+
+/** An officer of the group (its chair), or a national administrator: for every group and for what belongs to none. */
+function isOfficer(who: Person, group: GroupResource | null): boolean {
+  return holds(who, "national_admin") || (group !== null && holds(who, "chair", [group.groupId]));
+}
+
 /** The welcome officer of a group on `path` (the group or one above it), or a national administrator. */
 function mayImport(who: Person, path: number[]): boolean {
   return holds(who, "national_admin") || holds(who, "welcome_officer", path);
@@ -185,14 +207,22 @@ const rules = {
     guests: true,
     allows: (who) => who.kind === "guest" || isMember(who),
   }),
-  /** Invite guests to a document: any member, for a scratch document. */
+  /**
+   * Invite guests to a document: any member, for a scratch document. An invite lives only
+   * as long as its maker may still give it: losing this right withdraws her invites, and
+   * accepting an invite or getting a room token through one asks again.
+   */
   "invite.create": rule({ on: "scratch", guests: false, conceal: "absence-as-refusal", allows: isMember }),
-  /** Withdraw an invite: the person who made it, also after her last membership ended. */
+  /**
+   * See and withdraw an invite: the person who made it (also after her last membership
+   * ended), and the officers of the group its document belongs to (for a scratch document,
+   * which belongs to none, national administrators).
+   */
   "invite.withdraw": rule({
     on: "invite",
     guests: false,
     conceal: "refusal-as-absence",
-    allows: (who, invite) => invite.createdBy === who.personId,
+    allows: (who, invite) => invite.createdBy === who.personId || isOfficer(who, groupOf(invite.document)),
   }),
   /**
    * Import the member register for a group: the welcome officer of the group or of one above
@@ -293,12 +323,21 @@ export function authorize(identity: Identity, action: Action, resource: Resource
 }
 
 /**
+ * A person as rows that look at roles (and at who made a resource) see her, without a
+ * session or a name: to judge someone who is not the one asking, such as the person who
+ * made an invite.
+ */
+export function byRoles(personId: string, grants: RoleGrant[]): Person {
+  return { kind: "person", personId, sessionId: "", name: "", grants };
+}
+
+/**
  * What `/api/me` reports as `can` for one of a person's groups: the group actions the table
  * allows her there. An action on the national level counts in the national group only.
  */
 export function allowedGroupActions(grants: RoleGrant[], group: GroupResource): GroupAction[] {
-  // Group rows look at roles only, never at the session.
-  const who: Person = { kind: "person", personId: "", sessionId: "", name: "", grants };
+  // Group rows look at roles only, never at the person.
+  const who = byRoles("", grants);
   return groupActions.filter((action) => {
     const on = rules[action].on;
     const resource = on === "group" ? group : group.kind === "national" ? national : null;

@@ -19,7 +19,11 @@ import { documentIdSchema } from "../shared/room-schemas";
 import { roomModes, roomTokenTtlSeconds } from "../shared/rooms";
 import { devOnly } from "./switch";
 
-/** On a development machine anyone may have a token for any document (benchmarks, examples). */
+/**
+ * On a development machine anyone may have a token for any document (benchmarks, examples).
+ * It names no session, so the upgrade admits it only while development mode is on; like
+ * every room token it opens one connection.
+ */
 const devRoomTokenRequestSchema = z.object({
   documentId: documentIdSchema,
   name: z.string().trim().min(1).max(80),

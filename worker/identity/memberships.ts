@@ -10,6 +10,7 @@ import { type Validated, validate } from "../http/validate";
 import { closeRoomsOfSessions } from "../rooms/revocation";
 import { browsableKinds } from "../shared/org";
 import { slugSchema } from "../shared/org-schemas";
+import { withdrawInvitesNoLongerGiven } from "./guests";
 import { memberships, sessions } from "./schema";
 
 const membershipParamSchema = z.object({
@@ -27,7 +28,8 @@ function groupOfPath(c: Validated<"param", typeof membershipParamSchema>) {
  * DELETE /api/groups/:kind/:slug/members/:personId: ends a person's membership of a group
  * (every role she held there), as `members.manage` allows. Her open room connections close
  * at once; her clients reconnect with fresh tokens, which the permission table then judges
- * on what she still holds.
+ * on what she still holds. The invites she may no longer give are withdrawn, and their
+ * guests' sockets close.
  */
 export const membershipRoutes = featureApp().delete(
   "/:kind/:slug/members/:personId",
@@ -57,6 +59,7 @@ export const membershipRoutes = featureApp().delete(
       await db.select({ id: sessions.publicId }).from(sessions).where(eq(sessions.personId, personId))
     ).map((s) => s.id);
     await closeRoomsOfSessions(c.env, sessionIds);
+    await withdrawInvitesNoLongerGiven(c.env, personId, identity.personId);
     return c.body(null, 204);
   },
 );

@@ -10,16 +10,18 @@ import { storedKey } from "../http/rate-limit";
 import { validateJson } from "../http/validate";
 import { memberImportRows } from "../members/schema";
 import { closeRoomsOfSessions } from "../rooms/revocation";
+import { inviteErasure, invitesMadeBy } from "./guests";
 import { loginMailLimitKey } from "./login";
 import { loadMe } from "./me";
-import { devOutbox, guestInvites, loginLinks, memberships, people, rateLimits, sessions } from "./schema";
+import { devOutbox, loginLinks, memberships, people, rateLimits, sessions } from "./schema";
 import { clearSessionCookie } from "./sessions";
 
 /**
  * A person's own data: all of it, as JSON, and erasure. Erasure blanks her name and
  * e-mail everywhere (the id stays as a pseudonym in the audit log and on contributions,
- * which show as from "former member"), ends her memberships and sessions and closes her
- * open room connections. Live documents never hold names, so they need no rewriting.
+ * which show as from "former member"), ends her memberships and sessions, deletes the
+ * invites she made with their guests, and closes her and those guests' open room
+ * connections. Live documents never hold names, so they need no rewriting.
  */
 export const privacyRoutes = featureApp()
   .get("/export", requirePerson, async (c) => {
@@ -43,15 +45,7 @@ export const privacyRoutes = featureApp()
         .select({ createdAt: loginLinks.createdAt, usedAt: loginLinks.usedAt })
         .from(loginLinks)
         .where(eq(loginLinks.personId, personId)),
-      db
-        .select({
-          documentId: guestInvites.documentId,
-          createdAt: guestInvites.createdAt,
-          expiresAt: guestInvites.expiresAt,
-          revokedAt: guestInvites.revokedAt,
-        })
-        .from(guestInvites)
-        .where(eq(guestInvites.createdBy, personId)),
+      invitesMadeBy(db, personId),
       db
         .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType })
         .from(auditLog)
@@ -67,7 +61,9 @@ export const privacyRoutes = featureApp()
       logInLinks: linkRows,
       guestInvites: inviteRows,
       auditLog: auditRows,
-      note: "Live documents hold no names; what you wrote in them stays, shown as from a former member after erasure.",
+      note:
+        "Live documents hold no names; what you wrote in them stays, shown as from a former member after erasure. " +
+        "Your guest invites list how many guests came, not their names: those are the guests' own data.",
     });
   })
   /** Erases the logged-in person. The body must say so, so a stray request cannot. */
@@ -85,12 +81,15 @@ export const privacyRoutes = featureApp()
     // Her log-in mail counter, keyed by an HMAC of her address (the rows of client addresses
     // are not hers to find, and go within two hours on the schedule).
     const counterKey = person.email ? await storedKey(loginMailLimitKey(person.email)) : "";
+    const invites = await inviteErasure(db, personId);
     const now = Date.now();
     await db.batch([
       db.update(people).set({ name: null, email: null, erasedAt: now }).where(eq(people.id, personId)),
       db.delete(memberships).where(eq(memberships.personId, personId)),
       db.update(sessions).set({ revokedAt: now }).where(eq(sessions.personId, personId)),
       db.delete(loginLinks).where(eq(loginLinks.personId, personId)),
+      // Her invites go, and with them the guests who came through them.
+      ...invites.statements,
       // Copies of the address that other features keep: a pending import row, a development mail.
       db.delete(memberImportRows).where(eq(memberImportRows.email, person.email ?? "")),
       db.delete(devOutbox).where(eq(devOutbox.to, person.email ?? "")),
@@ -102,8 +101,8 @@ export const privacyRoutes = featureApp()
         subjectId: personId,
       }),
     ]);
-    // Closes her sockets and forgets which documents her sessions opened.
-    await closeRoomsOfSessions(c.env, sessionIds);
+    // Closes her sockets and her guests', and forgets which documents those sessions opened.
+    await closeRoomsOfSessions(c.env, [...sessionIds, ...invites.sessionIds]);
     clearSessionCookie(c);
     return c.body(null, 204);
   });

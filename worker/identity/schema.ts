@@ -85,27 +85,38 @@ export const devOutbox = sqliteTable("dev_outbox", {
 });
 
 /** Guest invites: a link to one open live document. Hash only; revocable; a guest holds no role. */
-export const guestInvites = sqliteTable("guest_invites", {
-  id: text("id").primaryKey(),
-  tokenHash: text("token_hash").notNull().unique(),
-  documentId: text("document_id").notNull(),
-  createdBy: text("created_by")
-    .notNull()
-    .references(() => people.id),
-  createdAt: integer("created_at").notNull(),
-  expiresAt: integer("expires_at").notNull(),
-  revokedAt: integer("revoked_at"),
-});
+export const guestInvites = sqliteTable(
+  "guest_invites",
+  {
+    id: text("id").primaryKey(),
+    tokenHash: text("token_hash").notNull().unique(),
+    documentId: text("document_id").notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => people.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("guest_invites_creator").on(t.createdBy)],
+);
 
-/** A guest: a display name and the invite it came through, nothing else. */
-export const guests = sqliteTable("guests", {
-  id: text("id").primaryKey(),
-  inviteId: text("invite_id")
-    .notNull()
-    .references(() => guestInvites.id),
-  name: text("name").notNull(),
-  createdAt: integer("created_at").notNull(),
-});
+/**
+ * A guest: a display name and the invite it came through, nothing else. Deleted, with her
+ * sessions, a grace period after the invite ends (purgeEndedGuests).
+ */
+export const guests = sqliteTable(
+  "guests",
+  {
+    id: text("id").primaryKey(),
+    inviteId: text("invite_id")
+      .notNull()
+      .references(() => guestInvites.id),
+    name: text("name").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("guests_invite").on(t.inviteId)],
+);
 
 export const guestSessions = sqliteTable(
   "guest_sessions",

@@ -2,8 +2,10 @@ import { lte } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { type Db, getDb } from "../db/client";
 import { failureDetail } from "../http/errors";
+import { purgeEndedGuests } from "../identity/guests";
 import { loginLinks, oidcLogins, rateLimits, sessions } from "../identity/schema";
 import { purgeExpiredImports } from "../members/imports";
+import { spentRoomTokens } from "../rooms/schema";
 
 /** Deletes what has outlived its purpose as of `now`; says how many rows went. */
 export type PurgeJob = (db: Db, now: number) => Promise<number>;
@@ -18,7 +20,7 @@ const expired =
  * Everything the schedule deletes (README, "Privacy: what is kept and for how long"). A new
  * kind of data that must not outlive its purpose adds one line here.
  */
-export const purgeJobs: Record<string, PurgeJob> = {
+export const purgeJobs = {
   // Counters whose window has ended limit nothing any more.
   rate_limits: expired(rateLimits),
   // Log-in links past their 15 minutes, used or not.
@@ -29,7 +31,11 @@ export const purgeJobs: Record<string, PurgeJob> = {
   sessions: expired(sessions),
   // Member-register files not applied within 24 hours: their staged names and addresses.
   member_import_rows: purgeExpiredImports,
-};
+  // Guests' display names and sessions, a day after their invite was withdrawn or ended.
+  guests: purgeEndedGuests,
+  // Spent room token ids: once the token has expired it cannot be replayed anyway.
+  spent_room_tokens: expired(spentRoomTokens),
+} satisfies Record<string, PurgeJob>;
 
 /**
  * Runs each job in turn; one failing does not stop the others. Logs how many rows each

@@ -7,6 +7,7 @@ import { ApiError } from "../http/errors";
 import { type Validated, validate } from "../http/validate";
 import { documentIdSchema } from "../shared/room-schemas";
 import { type RoomCloseReason, type RoomMode, roomCloseCodes } from "../shared/rooms";
+import { admitRoomToken } from "./admission";
 import { controlHeader, identityHeader } from "./DocumentRoom";
 import { roomStub } from "./documents";
 import { liveDocument } from "./kinds";
@@ -33,8 +34,9 @@ function documentOfPath(c: Validated<"param", typeof documentParamSchema>) {
 
 /**
  * GET /api/rooms/:documentId?token=…[&control=1], a WebSocket upgrade. The token is
- * verified here, before any Durable Object is touched; the room receives the verified
- * claims in a header only the Worker can set (rooms are not reachable from outside).
+ * verified and spent here, and who it names is checked again (admission.ts), before any
+ * Durable Object is touched; the room receives the verified claims in a header only the
+ * Worker can set (rooms are not reachable from outside). A token opens one connection.
  * The path also works as y-websocket's `serverUrl + "/" + roomname`.
  */
 export const roomRoutes = featureApp()
@@ -79,6 +81,8 @@ export const roomRoutes = featureApp()
       const { token, control } = c.req.valid("query");
       const check = await verifyRoomToken(token, secret, documentId);
       if (!check.ok) return refuse(check.reason);
+      const refusal = await admitRoomToken(c.env, check.claims);
+      if (refusal) return refuse(refusal);
 
       if (check.claims.sid) await recordRoomConnection(c.env, check.claims.sid, documentId);
       const headers = new Headers(c.req.raw.headers);

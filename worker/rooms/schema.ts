@@ -17,3 +17,18 @@ export const roomConnections = sqliteTable(
     index("room_connections_document").on(t.documentId),
   ],
 );
+
+/**
+ * Room token ids that have opened a connection: a token opens one, so a replayed token (a
+ * copy from a URL log, say) is refused. A row is needed only while its token could still
+ * be accepted, so the schedule (worker/retention/purge.ts) deletes it once the token has expired.
+ */
+export const spentRoomTokens = sqliteTable(
+  "spent_room_tokens",
+  {
+    jti: text("jti").primaryKey(),
+    /** The token's expiry, in milliseconds like every other time here. */
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("spent_room_tokens_expires").on(t.expiresAt)],
+);

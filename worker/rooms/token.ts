@@ -1,4 +1,5 @@
 import { ApiError } from "../http/errors";
+import { randomSecret } from "../http/secrets";
 import { base64urlDecode, base64urlEncode } from "../shared/base64url";
 import { roomTokenClaimsSchema } from "../shared/room-schemas";
 import { type RoomTokenClaims, type RoomTokenResponse, roomTokenTtlSeconds } from "../shared/rooms";
@@ -29,18 +30,19 @@ export function roomTokenSecret(env: Env): string | null {
 }
 
 /**
- * A signed token for one document, valid `ttlSeconds` from now: what every token endpoint
- * answers. 503 when the deployment has no secret (rooms cannot open without one).
+ * A signed token for one connection to one document, valid `ttlSeconds` from now, with a
+ * fresh random id (`jti`) that the upgrade spends: what every token endpoint answers. 503
+ * when the deployment has no secret (rooms cannot open without one).
  */
 export async function issueRoomToken(
   env: Env,
-  claims: Omit<RoomTokenClaims, "exp">,
+  claims: Omit<RoomTokenClaims, "exp" | "jti">,
   ttlSeconds = roomTokenTtlSeconds,
 ): Promise<RoomTokenResponse> {
   const secret = roomTokenSecret(env);
   if (!secret) throw new ApiError(503, "service_unavailable");
   const expiresAt = Math.floor(Date.now() / 1000) + ttlSeconds;
-  const token = await signRoomToken({ ...claims, exp: expiresAt }, secret);
+  const token = await signRoomToken({ ...claims, exp: expiresAt, jti: randomSecret(16) }, secret);
   return { token, documentId: claims.doc, mode: claims.mode, expiresAt };
 }
 

@@ -28,3 +28,6 @@ export const acceptInviteSchema = z.object({
 });
 
 export const inviteIdParamSchema = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });
+
+/** `GET /api/invites`: the invites she made (`mine`), or those others made that she may withdraw (`managed`). */
+export const inviteListQuerySchema = z.object({ scope: z.enum(["mine", "managed"]).default("mine") });

@@ -84,6 +84,14 @@ export interface GuestInvite {
   guests: number;
 }
 
+/**
+ * Someone else's live invite, as one who may withdraw it sees it (`GET /api/invites?scope=managed`):
+ * an officer of the group its document belongs to. It says who made it; never its guests' names.
+ */
+export interface ManagedInvite extends GuestInvite {
+  createdBy: { id: string; name: string | null };
+}
+
 /** Who the guest is, after accepting an invite. */
 export interface GuestMe {
   kind: "guest";

@@ -16,6 +16,7 @@ export const roomTokenClaimsSchema = z.object({
   mode: z.enum(roomModes),
   exp: z.number().int().positive(),
   sid: z.string().max(64).optional(),
+  jti: z.string().min(16).max(64),
 });
 
 /** Anything a client sends in a text frame that does not match closes its connection. */

@@ -33,9 +33,14 @@ export interface RoomTokenClaims {
   exp: number;
   /** The session it was issued to, so ending the session can close the connection. */
   sid?: string;
+  /** Token id, random: a token opens one connection, so the upgrade spends it. */
+  jti: string;
 }
 
-/** How long a room token is valid. Clients fetch a fresh one for every (re)connect. */
+/**
+ * How long a room token is valid. A token opens one connection: clients fetch a fresh one
+ * for every (re)connect.
+ */
 export const roomTokenTtlSeconds = 5 * 60;
 
 /** Limits the room enforces, with the reasons behind their sizes in worker/rooms/limits.ts. */

@@ -31,7 +31,11 @@ const OPEN = 1;
 export type Framing = "y-websocket" | "hocuspocus";
 
 export interface Endpoint {
-  url: string;
+  /**
+   * Where one connection goes. samtal's carries a token of its own each time: a room token
+   * opens one connection.
+   */
+  url(): Promise<string>;
   framing: Framing;
   /** Hocuspocus: the document name each frame carries. */
   documentName: string;
@@ -90,6 +94,7 @@ export class BenchClient {
   private readonly prefix: Uint8Array;
   private closing = false;
   private attempt = 0;
+  private preparedUrl: Promise<string> | null = null;
 
   constructor(
     readonly endpoint: Endpoint,
@@ -109,13 +114,49 @@ export class BenchClient {
   }
 
   /**
+   * Gets what the next connect needs (samtal: a token) ahead of time, so that a connect
+   * that is timed, or hundreds of them at once, do not wait for it.
+   */
+  async prepare(): Promise<void> {
+    this.preparedUrl = this.endpoint.url();
+    await this.preparedUrl;
+  }
+
+  /**
    * Opens the socket and starts the handshake; resolves once open (not yet synced).
    * `stateVector` overrides what sync step 1 claims to have (replay clients hold no doc).
    */
-  connect(stateVector?: Uint8Array): Promise<void> {
+  async connect(stateVector?: Uint8Array): Promise<void> {
+    const url = await (this.preparedUrl ?? this.endpoint.url());
+    this.preparedUrl = null;
+    return this.openConnection(url, stateVector);
+  }
+
+  /** After `backoff(attempt)`, a fresh URL and a new socket; again later if the URL cannot be had yet. */
+  private reconnectLater(backoff: (attempt: number) => number) {
+    setTimeout(
+      async () => {
+        if (this.closing) return;
+        let url: string;
+        try {
+          url = await this.endpoint.url();
+        } catch {
+          // No token while the server is down: no socket, so no close event to go on.
+          return this.reconnectLater(backoff);
+        }
+        if (this.closing) return;
+        this.openConnection(url).catch(() => {
+          // the close event that follows schedules the next attempt
+        });
+      },
+      backoff(this.attempt++),
+    );
+  }
+
+  private openConnection(url: string, stateVector?: Uint8Array): Promise<void> {
     this.synced = false;
     this.serverStateVector = null;
-    const ws = openSocket(this.endpoint.url);
+    const ws = openSocket(url);
     ws.binaryType = "arraybuffer";
     this.ws = ws;
     ws.addEventListener("message", (event) => this.onMessage(event.data as ArrayBuffer));
@@ -125,17 +166,7 @@ export class BenchClient {
       this.synced = false;
       this.notify();
       const reconnect = this.options.reconnect;
-      if (reconnect && !this.closing) {
-        setTimeout(
-          () => {
-            if (this.closing) return;
-            this.connect().catch(() => {
-              // the close event that follows schedules the next attempt
-            });
-          },
-          reconnect.backoff(this.attempt++),
-        );
-      }
+      if (reconnect && !this.closing) this.reconnectLater(reconnect.backoff);
     });
     return new Promise((resolve, reject) => {
       ws.addEventListener("open", () => {
@@ -150,7 +181,7 @@ export class BenchClient {
         this.sendSync(0, stateVector ?? Y.encodeStateVector(this.doc));
         resolve();
       });
-      ws.addEventListener("error", () => reject(new Error(`connecting to ${this.endpoint.url} failed`)));
+      ws.addEventListener("error", () => reject(new Error(`connecting to ${url} failed`)));
     });
   }
 

@@ -66,26 +66,32 @@ export const median = (values: number[]) => {
   return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] as number) : Number.NaN;
 };
 
-/** Opens `count` clients to one document, `parallel` at a time, and waits until all are synced. */
+/** Runs `fn` on every item, `parallel` at a time. */
+async function inBatches<T>(items: T[], parallel: number, fn: (item: T) => Promise<void>) {
+  for (let start = 0; start < items.length; start += parallel) {
+    await Promise.all(items.slice(start, start + parallel).map(fn));
+  }
+}
+
+/**
+ * Opens `count` clients to one document, `parallel` at a time, and waits until all are
+ * synced. What each connection needs (samtal: a token of its own) is fetched for all of
+ * them first, so connecting does not wait for it.
+ */
 export async function openClients(
   system: RunningSystem,
   documentId: string,
   count: number,
   options: ClientOptions & { mode?: "read" | "write"; parallel?: number } = {},
 ): Promise<BenchClient[]> {
-  const clients: BenchClient[] = [];
+  const endpoint = await system.endpoint(documentId, options.mode);
+  const clients = Array.from({ length: count }, () => new BenchClient(endpoint, options));
   const parallel = options.parallel ?? 25;
-  for (let start = 0; start < count; start += parallel) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(parallel, count - start) }, async () => {
-        const client = new BenchClient(await system.endpoint(documentId, options.mode), options);
-        await client.connect();
-        return client;
-      }),
-    );
-    await Promise.all(batch.map((c) => c.whenSynced()));
-    clients.push(...batch);
-  }
+  await inBatches(clients, 100, (c) => c.prepare());
+  await inBatches(clients, parallel, async (c) => {
+    await c.connect();
+    await c.whenSynced();
+  });
   return clients;
 }
 

@@ -23,7 +23,7 @@ import type { Endpoint } from "./client";
  */
 export interface RunningSystem {
   readonly name: string;
-  /** Where a client connects for a document (fetches a token where the system needs one). */
+  /** Where a client connects for a document (each connection's URL fetches a token where the system needs one). */
   endpoint(documentId: string, mode?: "read" | "write"): Promise<Endpoint>;
   /** Payload bytes the system wrote to storage for the document, as it counts them. */
   bytesWritten(documentId: string): Promise<number>;
@@ -69,21 +69,14 @@ export const samtal: SystemSpec = {
   async start({ cpu }) {
     const worker = await samtalWorker();
     const server = await startWorkerd({ worker, vars: samtalVars(), ...(cpu ? { cpu } : {}) });
-    const tokens = new Map<string, Promise<string>>();
-    const token = (documentId: string, mode: "read" | "write") => {
-      const key = `${documentId} ${mode}`;
-      let t = tokens.get(key);
-      if (!t) {
-        t = devRoomToken(server.url, documentId, mode === "write" ? "Skribent" : "Läsare", mode);
-        tokens.set(key, t);
-      }
-      return t;
-    };
+    // A token opens one connection: every connect fetches its own.
+    const token = (documentId: string, mode: "read" | "write") =>
+      devRoomToken(server.url, documentId, mode === "write" ? "Skribent" : "Läsare", mode);
     return workerdSystem("samtal room", server, {
       settleMs: 2000,
       async endpoint(documentId, mode = "write") {
         return {
-          url: roomSocketUrl(server.url, documentId, await token(documentId, mode)),
+          url: async () => roomSocketUrl(server.url, documentId, await token(documentId, mode)),
           framing: "y-websocket",
           documentName: documentId,
         };
@@ -126,7 +119,7 @@ export const yPartyserver: SystemSpec = {
       settleMs: 12_000,
       async endpoint(documentId) {
         return {
-          url: partyUrl(documentId).href.replace(/^http/, "ws"),
+          url: async () => partyUrl(documentId).href.replace(/^http/, "ws"),
           framing: "y-websocket",
           documentName: documentId,
         };
@@ -182,7 +175,7 @@ export const hocuspocus: SystemSpec = {
       settleMs: 12_000,
       async endpoint(documentId) {
         return {
-          url: `ws://127.0.0.1:${port}/${encodeURIComponent(documentId)}`,
+          url: async () => `ws://127.0.0.1:${port}/${encodeURIComponent(documentId)}`,
           framing: "hocuspocus",
           documentName: documentId,
         };

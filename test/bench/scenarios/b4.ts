@@ -35,6 +35,8 @@ async function waitUntil(what: string, check: () => Promise<boolean>, ms = 60_00
 
 async function join(system: RunningSystem, documentId: string, expected: string): Promise<number> {
   const client = new BenchClient(await system.endpoint(documentId, "read"), { keepDoc: true });
+  // A join is timed from the socket on: the token comes first, as a browser fetches it before connecting.
+  await client.prepare();
   const started = performance.now();
   await client.connect();
   await client.whenSynced(30_000);

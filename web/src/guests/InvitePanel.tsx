@@ -61,7 +61,7 @@ export function InvitePanel(props: { documentId: string }) {
 
   const load = async () => {
     try {
-      const mine = await call(client.api.invites.$get());
+      const mine = await call(client.api.invites.$get({ query: {} }));
       setInvites(mine.filter((invite) => invite.documentId === props.documentId));
     } catch (error) {
       fail(error);
