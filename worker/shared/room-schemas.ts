@@ -16,6 +16,7 @@ export const roomTokenClaimsSchema = z.object({
   mode: z.enum(roomModes),
   exp: z.number().int().positive(),
   sid: z.string().max(64).optional(),
+  guest: z.literal(true).optional(),
 });
 
 /** Anything a client sends in a text frame that does not match closes its connection. */

@@ -33,6 +33,8 @@ export interface RoomTokenClaims {
   exp: number;
   /** The session it was issued to, so ending the session can close the connection. */
   sid?: string;
+  /** Present, and true, only in a guest's token: others see her marked as a guest. */
+  guest?: true;
 }
 
 /** How long a room token is valid. Clients fetch a fresh one for every (re)connect. */
