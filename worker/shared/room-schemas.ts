@@ -13,10 +13,10 @@ export const roomTokenClaimsSchema = z.object({
   doc: documentIdSchema,
   sub: z.string().min(1).max(128),
   name: z.string().trim().min(1).max(80),
+  guest: z.literal(true).optional(),
   mode: z.enum(roomModes),
   exp: z.number().int().positive(),
   sid: z.string().max(64).optional(),
-  guest: z.literal(true).optional(),
 });
 
 /** Anything a client sends in a text frame that does not match closes its connection. */

@@ -28,13 +28,13 @@ export interface RoomTokenClaims {
   sub: string;
   /** Display name other participants see next to the caret. */
   name: string;
+  /** Present, and true, only in a guest's token: others see her marked as a guest. */
+  guest?: true;
   mode: RoomMode;
   /** Expiry, seconds since the epoch. */
   exp: number;
   /** The session it was issued to, so ending the session can close the connection. */
   sid?: string;
-  /** Present, and true, only in a guest's token: others see her marked as a guest. */
-  guest?: true;
 }
 
 /** How long a room token is valid. Clients fetch a fresh one for every (re)connect. */

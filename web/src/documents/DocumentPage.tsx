@@ -4,16 +4,10 @@ import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { InvitePanel } from "../guests/InvitePanel";
 import { documentHref } from "../guests/paths";
-import { errorMessage, t } from "../i18n";
+import { t } from "../i18n";
 import { loginHref } from "../identity/next";
-import {
-  currentGuest,
-  currentPerson,
-  loadSession,
-  refreshSession,
-  sessionErrorCode,
-  sessionStatus,
-} from "../identity/session";
+import { SessionProblem } from "../identity/SessionProblem";
+import { currentGuest, currentPerson, loadSession, refreshSession, sessionStatus } from "../identity/session";
 import { createRoom } from "../rooms/createRoom";
 import { RoomStatus } from "../rooms/RoomStatus";
 import { fetchRoomToken } from "../rooms/roomToken";
@@ -108,10 +102,7 @@ function SharedDocument(props: { documentId: string }) {
           )}
         </Match>
         <Match when={sessionStatus() === "error"}>
-          <p role="alert">{errorMessage(sessionErrorCode())}</p>
-          <button type="button" class="button" onClick={() => refreshSession()}>
-            {t("error.retry")}
-          </button>
+          <SessionProblem />
         </Match>
       </Switch>
     </article>
