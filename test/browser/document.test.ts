@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import type { RoomMode, RoomTokenResponse } from "../../worker/shared/rooms";
 import {
   caretNames,
   editor,
@@ -80,10 +81,12 @@ describe("a shared document in the browser", () => {
     const documentId = newDocumentId();
     const elin = await member("Elin Johansson", documentId);
     await typeAtEnd(elin, "Bara för läsning.");
-    // Every member may write a scratch document: only the development token, which the
-    // reader asks for with ?mode=read, gives read-only access here.
+    // Every member may write a scratch document: the reader's session token is swapped for a
+    // read-only one from the development endpoint, so that the room (not the page) decides.
     const reader = await session.newPage();
-    await joinDocument(reader, `${documentId}?mode=read`, "Läsaren");
+    await logInAs(reader, "David Nilsson");
+    await answerTokenRequests(reader, () => devToken(documentId, "David Nilsson", "read"));
+    await joinDocument(reader, documentId);
     await expect.poll(() => editorText(reader)).toBe("Bara för läsning.");
     await expect.poll(() => editor(reader).getAttribute("contenteditable")).toBe("false");
     expect(await reader.getByTestId("read-only-notice").textContent()).toBe(
@@ -93,18 +96,16 @@ describe("a shared document in the browser", () => {
   });
 
   it("fetches a new token at once when the room says the last one expired", async () => {
+    const documentId = newDocumentId();
     const page = await session.newPage();
-    let requests = 0;
-    // Only the development endpoint lets a test ask for an already expired token.
-    await page.route("**/api/dev/room-token", async (route) => {
-      requests++;
-      // The first token is already expired when it reaches the room.
-      const body = { ...route.request().postDataJSON(), ...(requests === 1 ? { ttlSeconds: -60 } : {}) };
-      await route.continue({ postData: JSON.stringify(body) });
-    });
-    await joinDocument(page, newDocumentId(), "Anna");
+    await logInAs(page, "Astrid Lindqvist");
+    // The first token is already expired when it reaches the room; the next is her session's own.
+    const answered = await answerTokenRequests(page, (request) =>
+      request === 1 ? devToken(documentId, "Astrid Lindqvist", "write", -60) : undefined,
+    );
+    await joinDocument(page, documentId);
     await expect.poll(() => status(page)).toBe("Ansluten");
-    expect(requests).toBe(2);
+    expect(answered()).toBe(2);
   });
 
   it("stops and says why when the room refuses the token, without retrying", async () => {
@@ -126,20 +127,59 @@ describe("a shared document in the browser", () => {
     expect(await editor(page).getAttribute("contenteditable")).toBe("false");
   });
 
-  it("explains that shared documents need log-in where there are no development tokens", async () => {
+  it("asks someone who is not logged in to log in, and brings her back to the document", async () => {
+    const documentId = newDocumentId();
     const page = await session.newPage();
-    // Someone not logged in, on a deployed Worker: its development endpoint answers 404.
-    await page.route("**/api/dev/room-token", (route) =>
-      route.fulfill({
-        status: 404,
-        contentType: "application/json",
-        body: '{"error":{"code":"not_found","message":"x"}}',
-      }),
-    );
-    await page.goto(`/documents/${newDocumentId()}`);
-    await page.getByLabel("Ditt namn").fill("Anna");
-    await page.getByRole("button", { name: "Gå med" }).click();
-    await expect.poll(() => status(page)).toMatch(/Logga in för att öppna/);
+    const asked = await answerTokenRequests(page, () => undefined);
+    await page.goto(`/documents/${documentId}`);
+    const prompt = page.getByTestId("document-login");
+    await expect.poll(() => prompt.textContent()).toMatch(/Logga in för att läsa och skriva/);
     expect(await editor(page).count()).toBe(0);
+    expect(await page.getByRole("textbox").count()).toBe(0);
+    expect(asked()).toBe(0);
+
+    await prompt.getByRole("link", { name: "Logga in" }).click();
+    await page
+      .getByTestId("demo-login")
+      .getByRole("button", { name: /^Elin Johansson\b/ })
+      .click();
+    await expect.poll(() => page.url()).toBe(session.url(`/documents/${documentId}`));
+    await expect.poll(() => status(page)).toBe("Ansluten");
+    expect(await page.getByTestId("document-you").textContent()).toBe("Andra ser dig som Elin Johansson.");
+    expect(asked()).toBe(1);
   });
 });
+
+/** A development token (POST /api/dev/room-token), for what a session's token never is. */
+async function devToken(
+  documentId: string,
+  name: string,
+  mode: RoomMode,
+  ttlSeconds?: number,
+): Promise<RoomTokenResponse> {
+  const res = await session.fetch("/api/dev/room-token", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ documentId, name, mode, ttlSeconds }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as RoomTokenResponse;
+}
+
+/**
+ * Answers the page's session token requests (`POST /api/rooms/:id/token`) with what `answer`
+ * gives for the nth request, or lets the request through when it gives nothing. Returns
+ * how many were made.
+ */
+async function answerTokenRequests(
+  page: Page,
+  answer: (request: number) => Promise<RoomTokenResponse> | undefined,
+): Promise<() => number> {
+  let requests = 0;
+  await page.route("**/api/rooms/*/token", async (route) => {
+    const token = answer(++requests);
+    if (token) await route.fulfill({ json: await token });
+    else await route.continue();
+  });
+  return () => requests;
+}

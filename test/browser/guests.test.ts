@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { editorText, presentNames, roomStatus as status, typeAtEnd } from "./editor";
+import { caretNames, editorText, presentNames, roomStatus as status, typeAtEnd } from "./editor";
 import { appInChromium, phone } from "./fixture";
 import { logInAs, sidewaysOverflow } from "./pages";
 
@@ -10,10 +10,10 @@ describe("guests, in a real browser", () => {
     const documentId = `scratch:guests-${Date.now().toString(36)}`;
     const member = await session.newPage();
     await logInAs(member, "David Nilsson");
+    // A member joins under her session's name at once: nobody asks her for one.
     await member.goto(`/documents/${documentId}`);
-    await expect.poll(() => member.getByLabel("Ditt namn").inputValue()).toBe("David Nilsson");
-    await member.getByRole("button", { name: "Gå med" }).click();
     await expect.poll(() => status(member)).toBe("Ansluten");
+    expect(await member.getByTestId("document-you").textContent()).toBe("Andra ser dig som David Nilsson.");
 
     // The invite panel: a link to copy, and the invite in the list.
     const panel = member.getByTestId("invite-panel");
@@ -44,12 +44,15 @@ describe("guests, in a real browser", () => {
     expect(await guest.getByTestId("invite-panel").count()).toBe(0);
     await expect.poll(() => status(guest)).toBe("Ansluten");
 
-    // Both write; both see both.
+    // Both write; both see both, and the guest is marked as one, in the list and at her caret.
     await typeAtEnd(member, "Från medlemmen.");
     await expect.poll(() => editorText(guest)).toBe("Från medlemmen.");
     await typeAtEnd(guest, " Från gästen.");
     await expect.poll(() => editorText(member)).toBe("Från medlemmen. Från gästen.");
-    await expect.poll(() => presentNames(member)).toEqual(["David Nilsson (du)", "Sara Sympatisör"]);
+    await expect.poll(() => presentNames(member)).toEqual(["David Nilsson (du)", "Sara Sympatisör (gäst)"]);
+    await expect.poll(() => caretNames(member)).toEqual(["Sara Sympatisör (gäst)"]);
+    await expect.poll(() => presentNames(guest)).toEqual(["Sara Sympatisör (du, gäst)", "David Nilsson"]);
+    await expect.poll(() => caretNames(guest)).toEqual(["David Nilsson"]);
     expect(await sidewaysOverflow(guest)).toBeLessThanOrEqual(0);
 
     // Another document is not hers: refused, with the way back to her own.

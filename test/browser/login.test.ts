@@ -110,9 +110,11 @@ describe("log-in by e-mail link, in a real browser", () => {
       "Medlem",
     ]);
     await expect.poll(() => accountLink(page).textContent()).toMatch(/^Cecilia\b/);
-    // A shared document starts from her name.
+    // A shared document takes her in under her name.
     await page.goto("/documents/scratch:login-test");
-    await expect.poll(() => page.getByLabel("Ditt namn").inputValue()).toBe("Cecilia Ahmadi");
+    await expect
+      .poll(() => page.getByTestId("document-you").textContent())
+      .toBe("Andra ser dig som Cecilia Ahmadi.");
     for (const path of ["/me", "/login"]) {
       await page.goto(path);
       await heading(page).waitFor();

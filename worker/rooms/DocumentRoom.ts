@@ -207,7 +207,7 @@ export class DocumentRoom extends DurableObject<Env> {
         return this.onUpdate(ws, attachment, frame.update);
       case "awareness": {
         const entries = decodeAwarenessUpdate(frame.update);
-        attachment.awareness = this.awareness.receive(ws, entries, attachment.claims.name);
+        attachment.awareness = this.awareness.receive(ws, entries, attachment.claims);
         ws.serializeAttachment(attachment);
         this.scheduleAwarenessFlush();
         return;

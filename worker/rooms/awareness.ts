@@ -1,5 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import type { RoomTokenClaims } from "../shared/rooms";
 import { awarenessLimits } from "./limits";
 import { MalformedFrame } from "./protocol";
 
@@ -43,20 +44,28 @@ export function encodeAwarenessUpdate(entries: Iterable<AwarenessEntry>): Uint8A
   return encoding.toUint8Array(encoder);
 }
 
-/** Replaces whatever name a client claims with the one from its token. */
-function withTrustedName(state: string, name: string): string {
+/** What the room says about a connection's person, whatever her client claims: from her token. */
+export type TrustedUser = Pick<RoomTokenClaims, "name" | "guest">;
+
+/**
+ * Replaces the name a client claims with the one from its token, and the guest marker with
+ * the token's: `guest: true` for a guest, none for a member, so neither can pass as the other.
+ */
+function withTrustedUser(state: string, trusted: TrustedUser): string {
   const parsed: unknown = JSON.parse(state);
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return "null";
   const record = parsed as Record<string, unknown>;
   const user = record.user && typeof record.user === "object" ? (record.user as Record<string, unknown>) : {};
-  return JSON.stringify({ ...record, user: { ...user, name } });
+  const { guest: _claimed, ...unmarked } = user;
+  const marker = trusted.guest ? { guest: true } : {};
+  return JSON.stringify({ ...record, user: { ...unmarked, name: trusted.name, ...marker } });
 }
 
 /**
  * Relays presence between a room's connections. Each Yjs client id belongs to the first
  * connection that claims it (y-websocket #126: otherwise any client can rewrite or delete
- * anyone's cursor), the displayed name comes from the token, and changes are coalesced so
- * that a burst of cursor moves reaches each peer as one frame per flush.
+ * anyone's cursor), the displayed name and the guest marker come from the token, and changes
+ * are coalesced so that a burst of cursor moves reaches each peer as one frame per flush.
  *
  * One exception to "first claim wins": the same person (token subject) reconnecting. After
  * a network drop the old socket may look alive for a while, and the client keeps its Yjs
@@ -83,7 +92,7 @@ export class AwarenessRelay<Connection> {
    * its hibernation attachment). Entries for client ids owned by someone else, or over
    * the per-connection limit, are dropped.
    */
-  receive(connection: Connection, entries: AwarenessEntry[], trustedName: string): AwarenessEntry[] {
+  receive(connection: Connection, entries: AwarenessEntry[], trusted: TrustedUser): AwarenessEntry[] {
     for (const entry of entries) {
       let owner = this.owners.get(entry.clientId);
       if (owner !== undefined && owner !== connection) {
@@ -98,7 +107,7 @@ export class AwarenessRelay<Connection> {
       const previous = this.current.get(entry.clientId);
       if (previous && entry.clock <= previous.clock) continue;
       const accepted =
-        entry.state === "null" ? entry : { ...entry, state: withTrustedName(entry.state, trustedName) };
+        entry.state === "null" ? entry : { ...entry, state: withTrustedUser(entry.state, trusted) };
       if (accepted.state === "null") this.current.delete(entry.clientId);
       else this.current.set(entry.clientId, accepted);
       this.pending.set(entry.clientId, accepted);

@@ -62,6 +62,7 @@ export const roomRoutes = featureApp()
           name: identity.name,
           mode,
           sid: identity.sessionId,
+          ...(identity.kind === "guest" ? { guest: true } : {}),
         }),
       );
     },

@@ -13,6 +13,7 @@ export const roomTokenClaimsSchema = z.object({
   doc: documentIdSchema,
   sub: z.string().min(1).max(128),
   name: z.string().trim().min(1).max(80),
+  guest: z.literal(true).optional(),
   mode: z.enum(roomModes),
   exp: z.number().int().positive(),
   sid: z.string().max(64).optional(),

@@ -28,6 +28,8 @@ export interface RoomTokenClaims {
   sub: string;
   /** Display name other participants see next to the caret. */
   name: string;
+  /** Present, and true, only in a guest's token: others see her marked as a guest. */
+  guest?: true;
   mode: RoomMode;
   /** Expiry, seconds since the epoch. */
   exp: number;

@@ -5,12 +5,14 @@ import StarterKit from "@tiptap/starter-kit";
 import { createEffect, onCleanup, onMount } from "solid-js";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { participantLabel } from "./Presence";
 import "./DocumentEditor.css";
 
 export interface DocumentEditorProps {
   doc: Y.Doc;
   awareness: Awareness;
-  user: { name: string; color: string };
+  /** This tab's person; `guest` only for a guest (the room sets the marker from her token anyway). */
+  user: { name: string; color: string; guest?: true };
   editable: boolean;
   /** The editor's accessible name. */
   label: string;
@@ -19,12 +21,14 @@ export interface DocumentEditorProps {
 interface CaretUser {
   name: string;
   color: string;
+  /** Set by the room, from the token, for a guest's caret only. */
+  guest?: unknown;
   /** Which caret is whose, to show a name again when its owner moves (their awareness client id). */
   caretId?: unknown;
 }
 
 /**
- * Another person's caret: a coloured bar with their name. Hidden from assistive technology
+ * Another person's caret: a coloured bar with their name, marked if a guest's. Hidden from assistive technology
  * (the list of people present says who is here; a name read out in the middle of the text
  * would not help). The class names are the extension's own.
  */
@@ -37,7 +41,7 @@ function renderCaret(user: CaretUser): HTMLElement {
   const label = document.createElement("span");
   label.classList.add("collaboration-carets__label");
   label.style.backgroundColor = user.color;
-  label.textContent = user.name;
+  label.textContent = participantLabel({ name: user.name, guest: user.guest === true, self: false });
   caret.appendChild(label);
   return caret;
 }

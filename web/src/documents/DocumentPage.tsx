@@ -1,21 +1,22 @@
-import { useParams, useSearchParams } from "@solidjs/router";
-import { createSignal, For, lazy, onCleanup, Show, Suspense } from "solid-js";
+import { useParams } from "@solidjs/router";
+import { createEffect, lazy, Match, on, onCleanup, Show, Suspense, Switch } from "solid-js";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
-import type { RoomMode } from "../../../worker/shared/rooms";
 import { InvitePanel } from "../guests/InvitePanel";
 import { documentHref } from "../guests/paths";
 import { t } from "../i18n";
-import { currentGuest, currentPerson, loadSession, sessionStatus } from "../identity/session";
-import { createPresence, createRoom } from "../rooms/createRoom";
+import { loginHref } from "../identity/next";
+import { SessionProblem } from "../identity/SessionProblem";
+import { currentGuest, currentPerson, loadSession, refreshSession, sessionStatus } from "../identity/session";
+import { createRoom } from "../rooms/createRoom";
 import { RoomStatus } from "../rooms/RoomStatus";
 import { fetchRoomToken } from "../rooms/roomToken";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
+import { colourFor } from "./colours";
 import { isDocumentId } from "./links";
-import { NameForm } from "./NameForm";
-import { colourFor, readDisplayName, storeDisplayName } from "./user";
+import { Presence } from "./Presence";
 import "./DocumentPage.css";
 
 // TipTap and ProseMirror load only when a document is open, in their own chunk.
@@ -47,7 +48,8 @@ function safeDecode(value: string): string {
 
 /**
  * One document: its Y.Doc and presence live as long as the page, so edits survive
- * reconnects and a change of name; the room connection lives as long as the name.
+ * reconnects. Whoever is logged in joins under the name her session gives (a member's own,
+ * a guest's from her invite); nobody else is asked for a name, only to log in.
  */
 function SharedDocument(props: { documentId: string }) {
   const doc = new Y.Doc();
@@ -56,73 +58,68 @@ function SharedDocument(props: { documentId: string }) {
     awareness.destroy();
     doc.destroy();
   });
-  const [name, setName] = createSignal(readDisplayName());
-  const [askName, setAskName] = createSignal(!name());
 
   return (
     <article class="document">
       <h1>{t("document.title")}</h1>
       <p class="meta document-id">{t("document.id", { id: props.documentId })}</p>
-      <Show when={sessionStatus() !== "loading"} fallback={<Loading />}>
-        <Show
-          when={currentGuest()}
-          keyed
-          fallback={
+      <Switch
+        fallback={
+          <>
+            <p class="lead">{t("document.lead")}</p>
+            <LoginPrompt documentId={props.documentId} />
+          </>
+        }
+      >
+        <Match when={sessionStatus() === "loading"}>
+          <Loading />
+        </Match>
+        <Match when={currentPerson()}>
+          {(person) => (
             <>
-              <Show
-                when={!askName() && name()}
-                keyed
-                fallback={
-                  <>
-                    <p class="lead">{t("document.lead")}</p>
-                    {/* Logged in: the form starts from her name. */}
-                    <NameForm
-                      initial={name() || currentPerson()?.name || ""}
-                      onSubmit={(next) => {
-                        storeDisplayName(next);
-                        setName(next);
-                        setAskName(false);
-                      }}
-                    />
-                  </>
-                }
-              >
-                {(current) => (
-                  <Session
-                    documentId={props.documentId}
-                    doc={doc}
-                    awareness={awareness}
-                    name={current}
-                    onChangeName={() => setAskName(true)}
-                  />
-                )}
-              </Show>
-              <Show when={currentPerson()}>
-                <InvitePanel documentId={props.documentId} />
-              </Show>
+              <Session documentId={props.documentId} doc={doc} awareness={awareness} name={person().name} />
+              <InvitePanel documentId={props.documentId} />
             </>
-          }
-        >
-          {/* A guest joins under the name she gave with the invite: no name form, no invites. */}
+          )}
+        </Match>
+        {/* A guest joins under the name she gave with the invite: no invites of her own. */}
+        <Match when={currentGuest()}>
           {(guest) => (
             <>
-              <Show when={guest.documentId !== props.documentId}>
+              <Show when={guest().documentId !== props.documentId}>
                 <p>
-                  <a href={documentHref(guest.documentId)}>{t("document.guest.own")}</a>
+                  <a href={documentHref(guest().documentId)}>{t("document.guest.own")}</a>
                 </p>
               </Show>
               <Session
                 documentId={props.documentId}
                 doc={doc}
                 awareness={awareness}
-                name={guest.name}
+                name={guest().name}
                 guest
               />
             </>
           )}
-        </Show>
-      </Show>
+        </Match>
+        <Match when={sessionStatus() === "error"}>
+          <SessionProblem />
+        </Match>
+      </Switch>
     </article>
+  );
+}
+
+/** Shared documents are for people who are logged in: the way to log in and come back here. */
+function LoginPrompt(props: { documentId: string }) {
+  return (
+    <div data-testid="document-login">
+      <p>{t("document.login")}</p>
+      <p>
+        <a class="button" href={loginHref(documentHref(props.documentId))}>
+          {t("document.login.link")}
+        </a>
+      </p>
+    </div>
   );
 }
 
@@ -130,24 +127,23 @@ function Session(props: {
   documentId: string;
   doc: Y.Doc;
   awareness: Awareness;
+  /** Her name as her session has it; the room's welcome confirms it from the token. */
   name: string;
-  /** A guest: her name is the one she gave with the invite, and cannot be changed here. */
+  /** A guest: her name is the one she gave with the invite. */
   guest?: boolean;
-  onChangeName?: () => void;
 }) {
-  const [search] = useSearchParams<{ mode?: string }>();
-  // Logged in: the session decides. Otherwise, in development, `?mode=read` tries read-only access.
-  const requestedMode: RoomMode = search.mode === "read" ? "read" : "write";
   const { documentId, doc, awareness, name } = props;
-  const room = createRoom({
-    documentId,
-    doc,
-    awareness,
-    getToken: () => fetchRoomToken({ documentId, name, mode: requestedMode }),
-  });
-  const participants = createPresence(awareness);
-  const user = { name, color: colourFor(name) };
+  const room = createRoom({ documentId, doc, awareness, getToken: () => fetchRoomToken(documentId) });
+  const user = props.guest
+    ? { name, color: colourFor(name), guest: true as const }
+    : { name, color: colourFor(name) };
   const editable = () => room.mode() !== "read" && room.status() !== "closed";
+  // The session this page started with has ended: ask who is here now, for the header too.
+  createEffect(
+    on(room.reason, (reason) => {
+      if (reason === "login_required") void refreshSession();
+    }),
+  );
 
   return (
     <>
@@ -161,37 +157,18 @@ function Session(props: {
             </p>
           }
         >
-          <p class="meta document-you">
-            <span>{t("document.name.you", { name: room.name() ?? name })}</span>{" "}
-            <button type="button" class="link-button" onClick={() => props.onChangeName?.()}>
-              {t("document.name.change")}
-            </button>
+          <p class="meta document-you" data-testid="document-you">
+            {t("document.you", { name: room.name() ?? name })}
           </p>
         </Show>
       </div>
-      <Show when={room.reason() !== "login_required"}>
+      <Show when={room.reason() !== "login_required"} fallback={<LoginPrompt documentId={documentId} />}>
         <Show when={room.mode() === "read"}>
           <p class="notice" data-testid="read-only-notice">
             {t("room.reason.read_only")}
           </p>
         </Show>
-        <section class="presence" aria-labelledby="presence-title" data-testid="presence">
-          <h2 id="presence-title">{t("document.presence.title")}</h2>
-          <ul class="plain-list">
-            <For each={participants()}>
-              {(person) => (
-                <li class="participant">
-                  <span
-                    class="participant-colour"
-                    aria-hidden="true"
-                    style={{ "background-color": person.color ?? "transparent" }}
-                  />
-                  {person.self ? t("document.presence.you", { name: person.name }) : person.name}
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
+        <Presence awareness={awareness} />
         <Suspense fallback={<Loading />}>
           <DocumentEditor
             doc={doc}

@@ -1,13 +1,13 @@
 import { useLocation, useNavigate } from "@solidjs/router";
 import { createSignal, Match, onMount, Switch } from "solid-js";
 import { call, client, errorCode } from "../api/client";
-import { NameForm } from "../documents/NameForm";
 import { errorMessage, t } from "../i18n";
 import { currentGuest, joinedAsGuest, loadSession, sessionStatus } from "../identity/session";
 import { paths } from "../paths";
 import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
+import { GuestNameForm } from "./GuestNameForm";
 import { documentHref, inviteTokenFromHash } from "./paths";
 
 /**
@@ -127,9 +127,9 @@ export default function InvitePage() {
         <section class="invite message-page" aria-labelledby="invite-title">
           <h1 id="invite-title">{t("invite.title")}</h1>
           <p class="lead">{t("invite.lead")}</p>
-          <NameForm for="guest" busy={joining()} onSubmit={join}>
+          <GuestNameForm busy={joining()} onSubmit={join}>
             <ErrorAlert code={problem()} testId="invite-problem" />
-          </NameForm>
+          </GuestNameForm>
         </section>
       </Match>
     </Switch>

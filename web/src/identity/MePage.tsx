@@ -2,7 +2,7 @@ import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { Me, SessionInfo } from "../../../worker/shared/identity";
 import { call, client, errorCode, failedWith } from "../api/client";
 import { AuditLink } from "../audit/AuditLink";
-import { errorMessage, kindLabel, t } from "../i18n";
+import { kindLabel, t } from "../i18n";
 import { ImportLink } from "../members/ImportLink";
 import { groupHref } from "../org/links";
 import { ErrorAlert } from "../ui/Form";
@@ -13,14 +13,8 @@ import { loginHref } from "./next";
 import { PrivacySection } from "./PrivacySection";
 import { identityPaths } from "./paths";
 import { roleLabel } from "./roles";
-import {
-  currentPerson,
-  loadSession,
-  loggedOut,
-  refreshSession,
-  sessionErrorCode,
-  sessionStatus,
-} from "./session";
+import { SessionProblem } from "./SessionProblem";
+import { currentPerson, loadSession, loggedOut, sessionStatus } from "./session";
 import "./MePage.css";
 
 /** `/me`, "Mina sidor": who she is, her groups and roles, her logged-in devices, log out. */
@@ -63,10 +57,7 @@ export default function MePage() {
       <Match when={sessionStatus() === "error"}>
         <section class="message-page" aria-labelledby="me-title">
           <h1 id="me-title">{t("me.title")}</h1>
-          <p role="alert">{errorMessage(sessionErrorCode())}</p>
-          <button type="button" class="button" onClick={() => refreshSession()}>
-            {t("error.retry")}
-          </button>
+          <SessionProblem />
         </section>
       </Match>
     </Switch>

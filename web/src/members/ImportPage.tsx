@@ -7,15 +7,10 @@ import type {
   RefusedRow,
 } from "../../../worker/shared/members";
 import { call, client, errorCode, failedWith } from "../api/client";
-import { errorMessage, kindLabel, t, tp } from "../i18n";
+import { kindLabel, t, tp } from "../i18n";
 import { loginHref } from "../identity/next";
-import {
-  currentPerson,
-  loadSession,
-  refreshSession,
-  sessionErrorCode,
-  sessionStatus,
-} from "../identity/session";
+import { SessionProblem } from "../identity/SessionProblem";
+import { currentPerson, loadSession, sessionStatus } from "../identity/session";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
@@ -45,10 +40,7 @@ export default function ImportPage() {
           <Loading />
         </Match>
         <Match when={sessionStatus() === "error"}>
-          <p role="alert">{errorMessage(sessionErrorCode())}</p>
-          <button type="button" class="button" onClick={() => refreshSession()}>
-            {t("error.retry")}
-          </button>
+          <SessionProblem />
         </Match>
         <Match when={!currentPerson()}>
           <p data-testid="import-not-logged-in">{t("import.notLoggedIn")}</p>

@@ -57,10 +57,12 @@ describe("presence", () => {
     remote(awareness, 1002, 1, { user: { name: "Bo", color: "red" } });
     remote(awareness, 1003, 1, { cursor: null });
     remote(awareness, 1004, 1, { user: { name: "  " } });
+    remote(awareness, 1005, 1, { user: { name: "Amir", guest: true } });
     expect(participantsOf(awareness)).toEqual([
-      { clientId: awareness.clientID, name: "Örjan", color: "#1d4ed8", self: true },
-      { clientId: 1002, name: "Bo", color: undefined, self: false },
-      { clientId: 1001, name: "Cecilia", color: "#047857", self: false },
+      { clientId: awareness.clientID, name: "Örjan", color: "#1d4ed8", guest: false, self: true },
+      { clientId: 1005, name: "Amir", color: undefined, guest: true, self: false },
+      { clientId: 1002, name: "Bo", color: undefined, guest: false, self: false },
+      { clientId: 1001, name: "Cecilia", color: "#047857", guest: false, self: false },
     ]);
   });
 
@@ -72,6 +74,12 @@ describe("presence", () => {
       expect(people()).toEqual([]);
       remote(awareness, 7, 1, { user: { name: "Bo" } });
       expect(people().map((p) => p.name)).toEqual(["Bo"]);
+      remote(awareness, 8, 1, { user: { name: "Sara", guest: true } });
+      expect(people().map((p) => [p.name, p.guest])).toEqual([
+        ["Bo", false],
+        ["Sara", true],
+      ]);
+      remote(awareness, 8, 2, null);
       remote(awareness, 7, 2, null);
       expect(people()).toEqual([]);
       dispose();

@@ -51,6 +51,8 @@ export interface Participant {
   name: string;
   /** A 6-digit hex colour, when the participant has one. */
   color: string | undefined;
+  /** A guest, as the room marks her from her token (no client can set or drop the marker). */
+  guest: boolean;
   /** This browser tab. */
   self: boolean;
 }
@@ -61,12 +63,13 @@ const hexColour = /^#[0-9a-fA-F]{6}$/;
 export function participantsOf(awareness: Awareness): Participant[] {
   const list: Participant[] = [];
   for (const [clientId, state] of awareness.getStates()) {
-    const user = (state as { user?: { name?: unknown; color?: unknown } } | null)?.user;
+    const user = (state as { user?: { name?: unknown; color?: unknown; guest?: unknown } } | null)?.user;
     if (!user || typeof user.name !== "string" || !user.name.trim()) continue;
     list.push({
       clientId,
       name: user.name,
       color: typeof user.color === "string" && hexColour.test(user.color) ? user.color : undefined,
+      guest: user.guest === true,
       self: clientId === awareness.clientID,
     });
   }
@@ -85,6 +88,7 @@ export function createPresence(awareness: Awareness): Accessor<Participant[]> {
           p.clientId === b[i]?.clientId &&
           p.name === b[i]?.name &&
           p.color === b[i]?.color &&
+          p.guest === b[i]?.guest &&
           p.self === b[i]?.self,
       ),
   });

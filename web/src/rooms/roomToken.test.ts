@@ -6,13 +6,12 @@ import { fetchRoomToken } from "./roomToken";
 
 afterEach(() => vi.unstubAllGlobals());
 
-const request = { documentId: "scratch:demo", name: "Anna", mode: "write" } as const;
-const token = (mode: "read" | "write"): RoomTokenResponse => ({
-  token: `token-${mode}`,
+const token: RoomTokenResponse = {
+  token: "token-read",
   documentId: "scratch:demo",
-  mode,
+  mode: "read",
   expiresAt: 0,
-});
+};
 
 /** What fetchRoomToken was rejected with. */
 const refusal = (promise: Promise<unknown>) =>
@@ -22,39 +21,26 @@ const refusal = (promise: Promise<unknown>) =>
   );
 
 describe("fetchRoomToken", () => {
-  it("takes the session's token when there is one, and asks nothing else", async () => {
-    const api = fakeApi({ "POST /api/rooms/:documentId/token": () => token("read") });
-    expect(await fetchRoomToken(request)).toEqual(token("read"));
+  it("takes the session's token, and asks nothing else", async () => {
+    const api = fakeApi({ "POST /api/rooms/:documentId/token": () => token });
+    expect(await fetchRoomToken("scratch:demo")).toEqual(token);
     expect(api.requests).toEqual(["POST /api/rooms/scratch%3Ademo/token"]);
   });
 
-  it("without a session, asks the development endpoint with the name and mode", async () => {
-    const api = fakeApi({
-      "POST /api/rooms/:documentId/token": () => apiError(401, "not_logged_in"),
-      "POST /api/dev/room-token": () => token("write"),
+  it("says log in when nobody is, with no other way to a token", async () => {
+    const api = fakeApi({ "POST /api/rooms/:documentId/token": () => apiError(401, "not_logged_in") });
+    expect(await refusal(fetchRoomToken("scratch:demo"))).toMatchObject({
+      kind: "refused",
+      reason: "login_required",
     });
-    expect(await fetchRoomToken(request)).toEqual(token("write"));
-    expect(api.callsTo("POST /api/dev/room-token").map((call) => call.json)).toEqual([request]);
+    expect(api.requests).toEqual(["POST /api/rooms/scratch%3Ademo/token"]);
   });
 
   it("stops for a refusal that asking again would meet again", async () => {
     fakeApi({ "POST /api/rooms/:documentId/token": () => apiError(403, "forbidden") });
-    expect(await refusal(fetchRoomToken(request))).toMatchObject({ kind: "refused", reason: "forbidden" });
-
-    // A deployed Worker has no development endpoint: log in.
-    fakeApi({ "POST /api/rooms/:documentId/token": () => apiError(401, "not_logged_in") });
-    expect(await refusal(fetchRoomToken(request))).toMatchObject({
+    expect(await refusal(fetchRoomToken("scratch:demo"))).toMatchObject({
       kind: "refused",
-      reason: "login_required",
-    });
-
-    fakeApi({
-      "POST /api/rooms/:documentId/token": () => apiError(401, "not_logged_in"),
-      "POST /api/dev/room-token": () => apiError(400, "validation_failed"),
-    });
-    expect(await refusal(fetchRoomToken(request))).toMatchObject({
-      kind: "refused",
-      reason: "token_invalid",
+      reason: "forbidden",
     });
   });
 
@@ -64,11 +50,11 @@ describe("fetchRoomToken", () => {
         throw new TypeError("Failed to fetch");
       },
     });
-    const offline = await refusal(fetchRoomToken(request));
+    const offline = await refusal(fetchRoomToken("scratch:demo"));
     expect(offline).toBeInstanceOf(RoomTokenError);
     expect(offline).toMatchObject({ kind: "unreachable" });
 
     fakeApi({ "POST /api/rooms/:documentId/token": () => apiError(503, "service_unavailable") });
-    expect(await refusal(fetchRoomToken(request))).toMatchObject({ kind: "failed" });
+    expect(await refusal(fetchRoomToken("scratch:demo"))).toMatchObject({ kind: "failed" });
   });
 });
