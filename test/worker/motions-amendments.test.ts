@@ -3,11 +3,12 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type {
   MotionAmendment,
   MotionAmendmentList,
+  MotionCommentList,
   MotionVersion,
   MotionVersionDiff,
   NumberedLine,
 } from "../../worker/shared/motions";
-import { api, env, errorBody } from "./helpers";
+import { api, env, errorBody, seed } from "./helpers";
 import { cookies, get, json, post, setUp, submitted } from "./motions-fixtures";
 
 /**
@@ -318,5 +319,29 @@ describe("downloads", () => {
     expect((await get(path("/versions/1/markdown"), "demo-david")).status).toBe(404);
     expect((await get(path("/versions/99/docx"), "demo-hanna")).status).toBe(404);
     expect(cookies.size).toBe(4);
+  });
+});
+
+describe("demo data", () => {
+  it("has a submitted motion with two amendments in conflict and a comment thread, seeded once", async () => {
+    await seed();
+    const row = await env.DB.prepare(
+      "SELECT id FROM motions WHERE title = 'Säkra cykelvägar till skolan'",
+    ).first<{
+      id: number;
+    }>();
+    const demo = `/api/motions/${row?.id}`;
+    const list = await json<MotionAmendmentList>(await get(`${demo}/amendments`, "demo-cecilia"));
+    const [first, second] = list.amendments;
+    expect(list.amendments).toHaveLength(2);
+    expect(first?.conflictsWith).toEqual([second?.id]);
+    expect(second?.conflictsWith).toEqual([first?.id]);
+    const { threads } = await json<MotionCommentList>(await get(`${demo}/comments`, "demo-cecilia"));
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatchObject({
+      quote: "korsar trafikerade gator",
+      current: { text: "korsar trafikerade gator" },
+    });
+    expect(threads[0]?.comments.map((c) => c.author.id)).toEqual(["demo-cecilia", "demo-bengt"]);
   });
 });
