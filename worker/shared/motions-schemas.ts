@@ -38,13 +38,14 @@ export const motionListQuerySchema = motionGroupQuerySchema.extend({
 });
 export type MotionListQuery = z.input<typeof motionListQuerySchema>;
 
-export const motionIdParamSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 31),
-});
+/** A row id in a path. */
+const rowId = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31);
+
+export const motionIdParamSchema = z.object({ id: rowId });
 export const motionVersionParamSchema = motionIdParamSchema.extend({
   number: z.coerce.number().int().min(1).max(10_000),
 });
@@ -114,13 +115,7 @@ export const amendmentSchema = z
   });
 export type AmendmentInput = z.input<typeof amendmentSchema>;
 
-export const amendmentParamSchema = motionIdParamSchema.extend({
-  amendmentId: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 31),
-});
+export const amendmentParamSchema = motionIdParamSchema.extend({ amendmentId: rowId });
 
 export const amendmentDecisionSchema = z.object({ decision: z.enum(amendmentDecisions) });
 
@@ -148,12 +143,6 @@ export type CommentThreadInput = z.input<typeof commentThreadSchema>;
 
 export const commentReplySchema = z.object({ body: z.string().trim().min(1).max(commentBodyMaxLength) });
 
-export const commentParamSchema = motionIdParamSchema.extend({
-  threadId: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 31),
-});
+export const commentParamSchema = motionIdParamSchema.extend({ threadId: rowId });
 
 export const commentResolveSchema = z.object({ resolved: z.boolean() });
