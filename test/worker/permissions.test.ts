@@ -1,11 +1,15 @@
+import { toBase64 } from "lib0/buffer";
 import { beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { type DocumentKind, resolveDocument } from "../../worker/access/documents";
 import type { ScratchResource } from "../../worker/access/permissions";
 import { getDb } from "../../worker/db/client";
+import { loadDocument } from "../../worker/rooms/documents";
 import { documentKinds } from "../../worker/rooms/kinds";
 import { scratchDocuments } from "../../worker/rooms/scratch";
 import type { GuestInvite, ManagedInvite, Me } from "../../worker/shared/identity";
 import type { MemberImport } from "../../worker/shared/members";
+import { type MotionDetail, type MotionVersion, motionFields } from "../../worker/shared/motions";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
 import { api, cookieFrom, env, errorBody, logInAs, postJson, seed } from "./helpers";
@@ -446,10 +450,62 @@ describe("permission table: motions, through their routes", () => {
     },
   );
 
+  /** An amendment replacing the first motivation line of the submitted motion's latest version. */
+  const amendment = async () => {
+    const detail = (await (
+      await api(`/api/motions/${submitted}`, { headers: as("demo-bengt") })
+    ).json()) as MotionDetail;
+    const latest = detail.versions.at(-1)?.number ?? 1;
+    const res = await api(`/api/motions/${submitted}/versions/${latest}`, { headers: as("demo-bengt") });
+    const line = ((await res.json()) as MotionVersion).lines.find((l) => l.part === "motivation");
+    return { version: latest, firstLine: line?.number, lastLine: line?.number, text: "En helt ny rad." };
+  };
+
+  // motion.amend: the members of its group (Bengt and Cecilia), once it is submitted.
+  it.each(may(["demo-bengt", "demo-cecilia"]))(
+    "%s may propose an amendment to a submitted Göteborg motion: %s",
+    async (id, allowed) => {
+      const res = await postJson(`/api/motions/${submitted}/amendments`, await amendment(), people.get(id));
+      expect(res.status).toBe(allowed ? 201 : 404);
+    },
+  );
+  // motion.treat decides amendments: the board of its group.
+  it.each(may(["demo-bengt", "demo-cecilia"]))(
+    "%s may decide an amendment to a Göteborg motion: %s",
+    async (id, allowed) => {
+      const created = await postJson(
+        `/api/motions/${submitted}/amendments`,
+        await amendment(),
+        people.get("demo-bengt"),
+      );
+      const { id: amendmentId } = (await created.json()) as { id: number };
+      const res = await postJson(
+        `/api/motions/${submitted}/amendments/${amendmentId}/decision`,
+        { decision: "reject" },
+        people.get(id),
+      );
+      expect(res.status).toBe(allowed ? 200 : 404);
+    },
+  );
+  // motion.comment: whoever sees the motion, so a draft's authors only (Cecilia).
+  it.each(may(["demo-cecilia"]))("%s may comment on Cecilia's draft: %s", async (id, allowed) => {
+    const doc = await loadDocument(env, `motion:${draft}`);
+    const paragraph = doc.getXmlFragment(motionFields.motivation).get(0) as Y.XmlElement;
+    const at = (i: number) =>
+      toBase64(
+        Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(paragraph.get(0) as Y.XmlText, i)),
+      );
+    const body = { field: motionFields.motivation, start: at(0), end: at(5), body: "Bra början" };
+    const res = await postJson(`/api/motions/${draft}/comments`, body, people.get(id));
+    expect(res.status).toBe(allowed ? 201 : 404);
+  });
+
   it("grants none of it to someone who is not logged in", async () => {
     expect((await api("/api/motions?group=branch:goteborg")).status).toBe(401);
     expect((await api(`/api/motions/${submitted}`)).status).toBe(401);
     expect((await postJson(`/api/motions/${ownCollecting}/support`, {})).status).toBe(401);
     expect((await tokenRequest(`motion:${collecting}`)).status).toBe(401);
+    expect((await api(`/api/motions/${submitted}/amendments`)).status).toBe(401);
+    expect((await postJson(`/api/motions/${draft}/comments`, {})).status).toBe(401);
   });
 });

@@ -107,7 +107,9 @@ export type Action =
   | "motion.write"
   | "motion.manage"
   | "motion.support"
-  | "motion.treat";
+  | "motion.treat"
+  | "motion.amend"
+  | "motion.comment";
 
 /**
  * How a refusal answers when even existence must not leak. Without it a missing resource is
@@ -179,6 +181,9 @@ function onBoard(who: Person, groupId: number): boolean {
 }
 
 const isAuthor = (who: Person, motion: MotionResource) => motion.authors.includes(who.personId);
+/** A draft's authors; once it leaves the draft, also the members of its group. */
+const seesMotion = (who: Person, motion: MotionResource) =>
+  isAuthor(who, motion) || (motion.state !== "draft" && inGroup(who, motion.group.groupId));
 
 const rules = {
   /** Open a live document read-only: whatever its kind's read action allows. */
@@ -264,8 +269,7 @@ const rules = {
     on: "motion",
     guests: false,
     conceal: "refusal-as-absence",
-    allows: (who, motion) =>
-      isAuthor(who, motion) || (motion.state !== "draft" && inGroup(who, motion.group.groupId)),
+    allows: seesMotion,
   }),
   /** Write the live text: its authors, while it is a draft or collecting supporters; then nobody. */
   "motion.write": rule({
@@ -281,11 +285,29 @@ const rules = {
     guests: false,
     allows: (who, motion) => inGroup(who, motion.group.groupId) && !isAuthor(who, motion),
   }),
-  /** Write the board's statement, record the meeting's decisions, adopt, send on or reject: the board of its group. */
+  /**
+   * Write the board's statement, accept or reject amendments, record the meeting's
+   * decisions, adopt, send on or reject: the board of its group.
+   */
   "motion.treat": rule({
     on: "motion",
     guests: false,
     allows: (who, motion) => onBoard(who, motion.group.groupId),
+  }),
+  /** Propose amendments to a submitted motion: the members of its group (the route checks the state). */
+  "motion.amend": rule({
+    on: "motion",
+    guests: false,
+    allows: (who, motion) => motion.state !== "draft" && inGroup(who, motion.group.groupId),
+  }),
+  /**
+   * Comment on the text, reply, resolve and reopen threads: whoever may see the motion, so a
+   * draft's authors only; once it leaves the draft, the members of its group.
+   */
+  "motion.comment": rule({
+    on: "motion",
+    guests: false,
+    allows: seesMotion,
   }),
 } as const satisfies Record<Action, { on: ResourceType; guests: boolean; conceal?: Concealment }>;
 

@@ -10,7 +10,8 @@ export type AuditAction =
   | "invite.revoked"
   | "motion.submitted"
   | "motion.treated"
-  | "motion.forwarded";
+  | "motion.forwarded"
+  | "motion.amendment_decided";
 
 export interface AuditEntry {
   /** The person who acted (a person id), or null for the system. */

@@ -40,7 +40,7 @@ type Batch = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
 type MotionRecord = FoundMotion["record"];
 type Verdict = { verdict: ProposalVerdict; amendedText?: string | undefined };
 
-function refuse(code: ConstructorParameters<typeof ApiError>[1], status: 409 | 422 = 409): never {
+export function refuse(code: ConstructorParameters<typeof ApiError>[1], status: 409 | 422 = 409): never {
   throw new ApiError(status, code);
 }
 
@@ -133,7 +133,7 @@ export async function support(db: Db, motion: MotionRecord, personId: string): P
   if (!added.length) refuse("motion_already_supported");
 }
 
-function versionRow(
+export function versionRow(
   motionId: number,
   number: number,
   reason: VersionReason,
@@ -157,7 +157,7 @@ function versionRow(
 }
 
 /** The plain text the search index keeps of a version. */
-function searchBody(text: MotionText): string {
+export function searchBody(text: MotionText): string {
   return [text.motivation.text, ...text.proposals.map((p) => `att ${p.text}`)].join("\n");
 }
 
@@ -226,7 +226,7 @@ export async function submit(
   await closeConnections(env, db, motionDocumentId(motion.id));
 }
 
-async function currentVersion(db: Db, motionId: number) {
+export async function currentVersion(db: Db, motionId: number) {
   const row = await findVersion(db, motionId);
   if (!row) throw new Error(`motion ${motionId} has no version`);
   return versionView(row);

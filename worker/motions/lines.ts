@@ -1,6 +1,7 @@
 import {
   type FrozenProposal,
   lineNumberMarkEvery,
+  type MotionVersion,
   type NumberedLine,
   type RichText,
 } from "../shared/motions";
@@ -26,11 +27,15 @@ export interface TextBlock {
   proposal?: number;
 }
 
-/** Splits one block's text into lines of at most `length` characters. */
-export function splitLines(text: string, length: number): string[] {
-  const chars = Array.from(text.replace(/\s+/gu, " ").trim());
+/** A block's text as the lines count it: whitespace runs as one space, trimmed, in code points. */
+export function normalizedChars(text: string): string[] {
+  return Array.from(text.replace(/\s+/gu, " ").trim());
+}
+
+/** Where each line of a block lies in its normalized text (code points, end exclusive). */
+export function lineSpans(chars: string[], length: number): { start: number; end: number }[] {
   if (!chars.length) return [];
-  const lines: string[] = [];
+  const spans: { start: number; end: number }[] = [];
   let start = 0;
   while (chars.length - start > length) {
     let cut = start + length;
@@ -46,11 +51,17 @@ export function splitLines(text: string, length: number): string[] {
         break;
       }
     }
-    lines.push(chars.slice(start, cut).join(""));
+    spans.push({ start, end: cut });
     start = cut + skip;
   }
-  lines.push(chars.slice(start).join(""));
-  return lines;
+  spans.push({ start, end: chars.length });
+  return spans;
+}
+
+/** Splits one block's text into lines of at most `length` characters. */
+export function splitLines(text: string, length: number): string[] {
+  const chars = normalizedChars(text);
+  return lineSpans(chars, length).map(({ start, end }) => chars.slice(start, end).join(""));
 }
 
 /** The characters per line of a block, from the document's line length. */
@@ -63,8 +74,18 @@ export function blockLength(lineLength: number, node: { type: string; level?: nu
   return lineLength;
 }
 
-function plainText(node: RichText): string {
+export function plainText(node: RichText): string {
   return node.text ?? (node.content ?? []).map(plainText).join("");
+}
+
+/**
+ * Whether a node is printed as one block of lines: a heading, or a node of text and line
+ * breaks only. A list item, a quote or a node holding other blocks is printed as its blocks.
+ */
+function isLeafBlock(node: RichText): boolean {
+  if (node.type === "heading") return true;
+  if (node.type === "listItem" || node.type === "blockquote") return false;
+  return !node.content?.some((child) => child.type !== "text" && child.type !== "hardBreak");
 }
 
 /**
@@ -82,21 +103,39 @@ export function richTextBlocks(
       const level = typeof node.attrs?.level === "number" ? node.attrs.level : 1;
       return [{ text: plainText(node), length: blockLength(lineLength, { type: "heading", level }), part }];
     }
-    if (node.type === "listItem" || node.type === "blockquote") {
-      return richTextBlocks(node, lineLength, part, node.type);
-    }
-    if (node.content?.some((child) => child.type !== "text" && child.type !== "hardBreak")) {
-      return richTextBlocks(node, lineLength, part, indented);
+    if (!isLeafBlock(node)) {
+      const inner = node.type === "listItem" || node.type === "blockquote" ? node.type : indented;
+      return richTextBlocks(node, lineLength, part, inner);
     }
     const length = indented ? blockLength(lineLength, { type: indented }) : lineLength;
     return [{ text: plainText(node), length, part }];
   });
 }
 
+/**
+ * A copy of a ProseMirror document with the text of its `index`-th printed block (in the
+ * order of richTextBlocks) replaced by plain `text`; the block keeps its type and attributes.
+ */
+export function replaceBlockText(doc: RichText, index: number, text: string): RichText {
+  let seen = 0;
+  const walk = (node: RichText): RichText => {
+    const content = (node.content ?? []).map((child) => {
+      if (!isLeafBlock(child)) return walk(child);
+      if (seen++ !== index) return child;
+      const { content: _, ...rest } = child;
+      return text ? { ...rest, content: [{ type: "text", text }] } : rest;
+    });
+    return { ...node, content };
+  };
+  return walk(doc);
+}
+
 /** Numbers the lines of blocks, marking every fifth. */
 export function numberLines(blocks: TextBlock[]): NumberedLine[] {
   const lines: NumberedLine[] = [];
+  let motivationBlocks = 0;
   for (const block of blocks) {
+    const index = block.part === "motivation" ? motivationBlocks++ : (block.proposal ?? 0);
     for (const text of splitLines(block.text, block.length)) {
       const number = lines.length + 1;
       lines.push({
@@ -104,6 +143,7 @@ export function numberLines(blocks: TextBlock[]): NumberedLine[] {
         text,
         part: block.part,
         ...(block.proposal === undefined ? {} : { proposal: block.proposal }),
+        block: index,
         marked: number % lineNumberMarkEvery === 0,
       });
     }
@@ -112,14 +152,14 @@ export function numberLines(blocks: TextBlock[]): NumberedLine[] {
 }
 
 /**
- * The numbered lines of a frozen version: the title as a first-level heading, the
+ * The printed blocks of a frozen version: the title as a first-level heading, the
  * motivation, then each att-sats as a list item beginning "att".
  */
-export function versionLines(
-  version: { title: string; motivation: RichText; proposals: FrozenProposal[] },
+export function versionBlocks(
+  version: { title: string; motivation: RichText; proposals: { text: string }[] },
   lineLength: number,
-): NumberedLine[] {
-  return numberLines([
+): TextBlock[] {
+  return [
     { text: version.title, length: blockLength(lineLength, { type: "heading", level: 1 }), part: "title" },
     ...richTextBlocks(version.motivation, lineLength, "motivation"),
     ...version.proposals.map(
@@ -130,5 +170,38 @@ export function versionLines(
         proposal: index,
       }),
     ),
-  ]);
+  ];
+}
+
+/** The numbered lines of a frozen version (see versionBlocks). */
+export function versionLines(
+  version: { title: string; motivation: RichText; proposals: FrozenProposal[] },
+  lineLength: number,
+): NumberedLine[] {
+  return numberLines(versionBlocks(version, lineLength));
+}
+
+/** One printed block of a version: its part, its index within it, its characters and numbered lines. */
+export interface LineBlock {
+  part: NumberedLine["part"];
+  /** A motivation block's index among the motivation's blocks; an att-sats's index; 0 for the title. */
+  block: number;
+  chars: string[];
+  lines: { number: number; start: number; end: number }[];
+}
+
+/** A version's blocks with where each line lies in them, numbered exactly as versionLines numbers them. */
+export function lineBlocks(version: MotionVersion): LineBlock[] {
+  let number = 0;
+  let motivationBlock = 0;
+  const blocks = versionBlocks(
+    { title: version.title, motivation: version.motivation.json, proposals: version.proposals },
+    version.lineLength,
+  );
+  return blocks.map((b) => {
+    const chars = normalizedChars(b.text);
+    const lines = lineSpans(chars, b.length).map((span) => ({ number: ++number, ...span }));
+    const block = b.part === "motivation" ? motivationBlock++ : (b.proposal ?? 0);
+    return { part: b.part, block, chars, lines };
+  });
 }

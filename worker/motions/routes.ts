@@ -5,9 +5,26 @@ import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { type Validated, validate, validateJson } from "../http/validate";
-import type { MotionDetail, MotionList, MotionPeriod, MotionVersion } from "../shared/motions";
+import type {
+  MotionAmendment,
+  MotionAmendmentList,
+  MotionCommentList,
+  MotionCommentThread,
+  MotionDetail,
+  MotionList,
+  MotionPeriod,
+  MotionVersion,
+  MotionVersionDiff,
+} from "../shared/motions";
 import {
+  amendmentDecisionSchema,
+  amendmentParamSchema,
+  amendmentSchema,
   coauthorSchema,
+  commentParamSchema,
+  commentReplySchema,
+  commentResolveSchema,
+  commentThreadSchema,
   conclusionSchema,
   createMotionSchema,
   createPeriodSchema,
@@ -18,8 +35,12 @@ import {
   motionVersionParamSchema,
   statementSchema,
   submitMotionSchema,
+  versionDiffQuerySchema,
 } from "../shared/motions-schemas";
 import type { GroupRef } from "../shared/org";
+import { decideAmendment, diffVersions, listAmendments, proposeAmendment } from "./amendments";
+import { findThreadView, listThreads, reply, setResolved, startThread } from "./comments";
+import { versionDocx, versionMarkdown } from "./exports";
 import {
   addCoauthor,
   conclude,
@@ -54,7 +75,13 @@ import { type FoundMotion, findMotion } from "./resource";
  *   `motion.periods`);
  * - `GET /api/motions/:id`, `GET /api/motions/:id/versions/:number` (with line numbers);
  * - `POST /api/motions/:id/{coauthors,open,convert,submit}` (its authors), `/support`
- *   (members of its group), `/{statement,decision,conclusion}` (the group's board).
+ *   (members of its group), `/{statement,decision,conclusion}` (the group's board);
+ * - `GET /api/motions/:id/versions/:number/{docx,markdown}`: a version to download;
+ *   `GET /api/motions/:id/diff?from=1&to=2`: two versions compared word by word;
+ * - `GET|POST /api/motions/:id/amendments` (`motion.amend` to propose), and
+ *   `POST /api/motions/:id/amendments/:amendmentId/decision` (the board, `motion.treat`);
+ * - `GET|POST /api/motions/:id/comments`, `POST …/comments/:threadId/{replies,resolution}`
+ *   (`motion.comment`).
  * Every motion route asks `motion.read` first, so a motion one may not see answers 404
  * whatever the action; then the action's own row decides (403).
  */
@@ -91,6 +118,36 @@ async function freshDetail(
   const found = await findMotion(db, motionId);
   if (!found) throw new Error(`motion ${motionId} vanished`);
   return motionDetail(db, found.record, asker.personId);
+}
+
+/** A comment thread's routes: like onMotion, with the thread's id in the path. */
+function onThread<A extends Action>(action: A) {
+  return [validate("param", commentParamSchema), canSee, requirePermission(action, motionOfPath)] as const;
+}
+
+/** The version the path names, with its line numbers; 404 if the motion has no such version. */
+async function versionOfPath(
+  env: Env,
+  { id, number }: { id: number; number: number },
+): Promise<MotionVersion> {
+  const row = await findVersion(getDb(env.DB), id, number);
+  if (!row) throw new ApiError(404, "not_found");
+  return versionView(row);
+}
+
+/** A download's file name: ASCII only, so no header encoding is needed. */
+function exportName({ id, number }: { id: number; number: number }): string {
+  return `motion-${id}-version-${number}`;
+}
+
+async function amendmentView(
+  db: ReturnType<typeof getDb>,
+  motionId: number,
+  id: number,
+): Promise<MotionAmendment> {
+  const found = (await listAmendments(db, motionId)).find((a) => a.id === id);
+  if (!found) throw new Error(`amendment ${id} vanished`);
+  return found;
 }
 
 async function groupRef(c: { env: Env }, groupId: number): Promise<GroupRef> {
@@ -203,4 +260,97 @@ export const motionRoutes = featureApp()
     const identity = c.get("identity");
     await conclude(c.env, getDb(c.env.DB), c.get("resource").record, outcome, identity.personId);
     return c.json((await freshDetail(c.env, c.get("resource"), identity)) satisfies MotionDetail);
-  });
+  })
+  .get("/:id/versions/:number/docx", validate("param", motionVersionParamSchema), canSee, async (c) => {
+    const version = await versionOfPath(c.env, c.req.valid("param"));
+    return c.body(await versionDocx(version), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="${exportName(c.req.valid("param"))}.docx"`,
+    });
+  })
+  .get("/:id/versions/:number/markdown", validate("param", motionVersionParamSchema), canSee, async (c) => {
+    const version = await versionOfPath(c.env, c.req.valid("param"));
+    return c.body(versionMarkdown(version), 200, {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${exportName(c.req.valid("param"))}.md"`,
+    });
+  })
+  .get(
+    "/:id/diff",
+    validate("param", motionIdParamSchema),
+    validate("query", versionDiffQuerySchema),
+    canSee,
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { from, to } = c.req.valid("query");
+      const [before, after] = await Promise.all([
+        versionOfPath(c.env, { id, number: from }),
+        versionOfPath(c.env, { id, number: to }),
+      ]);
+      return c.json(diffVersions(before, after) satisfies MotionVersionDiff);
+    },
+  )
+  .get("/:id/amendments", validate("param", motionIdParamSchema), canSee, async (c) => {
+    const amendments = await listAmendments(getDb(c.env.DB), c.get("resource").motionId);
+    return c.json({ amendments } satisfies MotionAmendmentList);
+  })
+  .post("/:id/amendments", ...onMotion("motion.amend"), validateJson(amendmentSchema), async (c) => {
+    const db = getDb(c.env.DB);
+    const { record } = c.get("resource");
+    const id = await proposeAmendment(db, record, c.req.valid("json"), c.get("identity").personId);
+    return c.json(await amendmentView(db, record.id, id), 201);
+  })
+  .post(
+    "/:id/amendments/:amendmentId/decision",
+    validate("param", amendmentParamSchema),
+    canSee,
+    requirePermission("motion.treat", motionOfPath),
+    validateJson(amendmentDecisionSchema),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { record } = c.get("resource");
+      const { amendmentId } = c.req.valid("param");
+      await decideAmendment(
+        db,
+        record,
+        amendmentId,
+        c.req.valid("json").decision,
+        c.get("identity").personId,
+      );
+      return c.json({ amendments: await listAmendments(db, record.id) } satisfies MotionAmendmentList);
+    },
+  )
+  .get("/:id/comments", validate("param", motionIdParamSchema), canSee, async (c) => {
+    const threads = await listThreads(c.env, getDb(c.env.DB), c.get("resource").motionId);
+    return c.json({ threads } satisfies MotionCommentList);
+  })
+  .post("/:id/comments", ...onMotion("motion.comment"), validateJson(commentThreadSchema), async (c) => {
+    const db = getDb(c.env.DB);
+    const { motionId } = c.get("resource");
+    const id = await startThread(c.env, db, motionId, c.req.valid("json"), c.get("identity").personId);
+    return c.json((await findThreadView(c.env, db, motionId, id)) satisfies MotionCommentThread, 201);
+  })
+  .post(
+    "/:id/comments/:threadId/replies",
+    ...onThread("motion.comment"),
+    validateJson(commentReplySchema),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { motionId } = c.get("resource");
+      const { threadId } = c.req.valid("param");
+      await reply(db, motionId, threadId, c.req.valid("json").body, c.get("identity").personId);
+      return c.json((await findThreadView(c.env, db, motionId, threadId)) satisfies MotionCommentThread);
+    },
+  )
+  .post(
+    "/:id/comments/:threadId/resolution",
+    ...onThread("motion.comment"),
+    validateJson(commentResolveSchema),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { motionId } = c.get("resource");
+      const { threadId } = c.req.valid("param");
+      await setResolved(db, motionId, threadId, c.req.valid("json").resolved, c.get("identity").personId);
+      return c.json((await findThreadView(c.env, db, motionId, threadId)) satisfies MotionCommentThread);
+    },
+  );

@@ -9,7 +9,7 @@ import {
 } from "drizzle-orm/sqlite-core";
 import { people } from "../identity/schema";
 import { groups } from "../org/schema";
-import { motionKinds, motionStates, versionReasons } from "../shared/motions";
+import { amendmentStates, motionKinds, motionStates, versionReasons } from "../shared/motions";
 
 /**
  * A group's motion period (motionstid): the deadline its board set, how many supporters a
@@ -138,4 +138,66 @@ export const motionTreatments = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("motion_treatments_motion").on(t.motionId, t.step)],
+);
+
+/**
+ * Amendments to a frozen version (see MotionAmendment in worker/shared/motions.ts): lines
+ * `firstLine`–`lastLine` of version `versionNumber`, all in one block (`part`, `block`), and
+ * the text replacing them. Once accepted, `appliedStart`/`appliedEnd` say which characters
+ * (code points of the block's text) of the version before `resultVersion` it replaced, so
+ * amendments accepted later on the same block find their own words again.
+ */
+export const motionAmendments = sqliteTable(
+  "motion_amendments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    motionId: integer("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    versionNumber: integer("version_number").notNull(),
+    firstLine: integer("first_line").notNull(),
+    lastLine: integer("last_line").notNull(),
+    part: text("part", { enum: ["motivation", "proposal"] }).notNull(),
+    block: integer("block").notNull(),
+    start: integer("start").notNull(),
+    end: integer("end").notNull(),
+    oldText: text("old_text").notNull(),
+    text: text("text").notNull(),
+    reason: text("reason").notNull().default(""),
+    state: text("state", { enum: amendmentStates }).notNull(),
+    resultVersion: integer("result_version"),
+    appliedStart: integer("applied_start"),
+    appliedEnd: integer("applied_end"),
+    createdBy: text("created_by").references(() => people.id),
+    createdAt: integer("created_at").notNull(),
+    decidedBy: text("decided_by").references(() => people.id),
+    decidedAt: integer("decided_at"),
+  },
+  (t) => [index("motion_amendments_motion").on(t.motionId, t.versionNumber)],
+);
+
+/**
+ * Comments on a motion's live text, in threads: the first comment of a thread carries the
+ * anchor (Yjs relative positions in fragment `field`, base64) and the quoted passage, and
+ * whether the thread is resolved; replies point at it with `threadId`.
+ */
+export const motionComments = sqliteTable(
+  "motion_comments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    motionId: integer("motion_id")
+      .notNull()
+      .references(() => motions.id),
+    threadId: integer("thread_id").references((): AnySQLiteColumn => motionComments.id),
+    field: text("field"),
+    anchorStart: text("anchor_start"),
+    anchorEnd: text("anchor_end"),
+    quote: text("quote"),
+    body: text("body").notNull(),
+    resolvedBy: text("resolved_by").references(() => people.id),
+    resolvedAt: integer("resolved_at"),
+    createdBy: text("created_by").references(() => people.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("motion_comments_motion").on(t.motionId, t.threadId)],
 );

@@ -1,8 +1,19 @@
 import { and, eq, isNull } from "drizzle-orm";
+import { toBase64 } from "lib0/buffer";
+import * as Y from "yjs";
 import { findGroup } from "../access/groups";
 import type { Db } from "../db/client";
-import type { MotionKind, MotionOutcome, MotionState } from "../shared/motions";
+import { loadDocument } from "../rooms/documents";
+import {
+  type MotionKind,
+  type MotionOutcome,
+  type MotionState,
+  motionDocumentId,
+  motionFields,
+} from "../shared/motions";
 import type { GroupKind } from "../shared/org";
+import { proposeAmendment } from "./amendments";
+import { reply, startThread } from "./comments";
 import { newProposalKey, paragraphs, writeMotionText } from "./document";
 import {
   addCoauthor,
@@ -15,8 +26,8 @@ import {
   support,
   writeStatement,
 } from "./lifecycle";
-import { openPeriodOf } from "./queries";
-import { findMotion } from "./resource";
+import { findVersion, openPeriodOf, versionView } from "./queries";
+import { type FoundMotion, findMotion } from "./resource";
 import { motions } from "./schema";
 
 /**
@@ -36,7 +47,13 @@ interface DemoMotion {
   title: string;
   motivation: string[];
   proposals: string[];
+  /** Amendments to the submitted version: lines of the motivation's first paragraph (0 its first line), `from` replaced by `to`. */
+  amendments?: { by: string; lines: [number, number]; from: string; to: string }[];
+  /** A comment thread on a passage of the motivation's first paragraph, with replies. */
+  thread?: { on: string; comments: { by: string; body: string }[] };
 }
+
+type MotionRecord = FoundMotion["record"];
 
 const goteborg = { kind: "branch", slug: "goteborg" } as const;
 
@@ -86,6 +103,18 @@ const demoMotions: DemoMotion[] = [
       "arbetarekommunen verkar för separerade cykelvägar till varje grundskola",
       "trafiksäkerheten vid skolorna följs upp varje år",
     ],
+    // Two amendments to the same line: shown as a conflict for the board to decide.
+    amendments: [
+      { by: "demo-cecilia", lines: [0, 0], from: "med bil", to: "med bil varje morgon" },
+      { by: "demo-bengt", lines: [0, 1], from: "Föräldrar skjutsar", to: "Många föräldrar skjutsar" },
+    ],
+    thread: {
+      on: "korsar trafikerade gator",
+      comments: [
+        { by: "demo-cecilia", body: "Vilka korsningar gäller det?" },
+        { by: "demo-bengt", body: "Främst vid Linnéskolan och Oscar Fredriks skola." },
+      ],
+    },
   },
   {
     group: goteborg,
@@ -198,6 +227,7 @@ async function seedOne(env: Env, db: Db, demo: DemoMotion): Promise<boolean> {
   if (demo.until === "collecting") return true;
 
   await submit(env, db, await record(), await demoPeriod(db, group.groupId), null);
+  await amendAndComment(env, db, await record(), demo);
   const approveAll = demo.proposals.map(() => ({ verdict: "approve" as const }));
   if (reaches(demo, "answered")) {
     await writeStatement(
@@ -217,6 +247,38 @@ async function seedOne(env: Env, db: Db, demo: DemoMotion): Promise<boolean> {
     await conclude(env, db, await record(), outcome, null);
   }
   return true;
+}
+
+/** The demo's amendments to its submitted version and its comment thread, through the same functions as the routes. */
+async function amendAndComment(env: Env, db: Db, motion: MotionRecord, demo: DemoMotion): Promise<void> {
+  const row = await findVersion(db, motion.id, 1);
+  const version = row && versionView(row);
+  const first = version?.lines.find((l) => l.part === "motivation")?.number ?? 0;
+  for (const a of demo.amendments ?? []) {
+    const lines = version?.lines.slice(first + a.lines[0] - 1, first + a.lines[1]) ?? [];
+    const text = lines
+      .map((l) => l.text)
+      .join(" ")
+      .replace(a.from, a.to);
+    const range = { firstLine: first + a.lines[0], lastLine: first + a.lines[1] };
+    await proposeAmendment(db, motion, { version: 1, ...range, text, reason: "" }, a.by);
+  }
+  if (!demo.thread) return;
+  const doc = await loadDocument(env, motionDocumentId(motion.id));
+  const paragraph = doc.getXmlFragment(motionFields.motivation).get(0) as Y.XmlElement;
+  const words = paragraph.get(0) as Y.XmlText;
+  const at = words.toString().indexOf(demo.thread.on);
+  const position = (i: number) =>
+    toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(words, i)));
+  const [opening, ...replies] = demo.thread.comments;
+  if (!opening || at < 0) return;
+  const anchor = {
+    field: motionFields.motivation,
+    start: position(at),
+    end: position(at + demo.thread.on.length),
+  };
+  const threadId = await startThread(env, db, motion.id, { ...anchor, body: opening.body }, opening.by);
+  for (const r of replies) await reply(db, motion.id, threadId, r.body, r.by);
 }
 
 /** Seeds the demo motions that are missing; returns how many it created. */

@@ -183,6 +183,42 @@ export const errorMessages = {
     sv: "Det ska finnas exakt ett förslag eller beslut per att-sats.",
     en: "There must be exactly one proposal or decision per att-sats.",
   },
+  motion_amendment_no_such_line: {
+    sv: "Raden finns inte i den här versionen av motionen. Kontrollera radnumren.",
+    en: "That line does not exist in this version of the motion. Check the line numbers.",
+  },
+  motion_amendment_spans_blocks: {
+    sv: "Ett ändringsyrkande gäller rader i ett och samma stycke eller en och samma att-sats. Rubriken kan inte ändras. Dela upp yrkandet.",
+    en: "An amendment covers lines of one paragraph or one att-sats. The title cannot be amended. Split the amendment up.",
+  },
+  motion_amendment_att_missing: {
+    sv: 'En ändrad att-sats måste fortfarande börja med "att".',
+    en: 'An amended att-sats must still begin with "att".',
+  },
+  motion_amendment_unchanged: {
+    sv: "Ändringsyrkandet ändrar ingenting i texten.",
+    en: "The amendment changes nothing in the text.",
+  },
+  motion_amendment_old_version: {
+    sv: "Det finns en nyare version av motionen. Skriv ändringsyrkandet mot den senaste versionen.",
+    en: "There is a newer version of the motion. Write the amendment against the latest version.",
+  },
+  motion_amendment_closed: {
+    sv: "Ändringsyrkandet är redan avgjort.",
+    en: "The amendment has already been decided.",
+  },
+  motion_amendment_needs_rework: {
+    sv: "Ett annat ändringsyrkande som rör samma ord har redan bifallits. Yrkandet behöver skrivas om mot den nya versionen.",
+    en: "Another amendment touching the same words has already been accepted. This amendment needs to be rewritten against the new version.",
+  },
+  motion_version_changed: {
+    sv: "Motionen fick en ny version medan du beslutade. Ladda om och försök igen.",
+    en: "The motion got a new version while you were deciding. Reload and try again.",
+  },
+  motion_comment_anchor_invalid: {
+    sv: "Det markerade stycket finns inte i motionens text. Markera texten igen.",
+    en: "The marked passage is not in the motion's text. Mark the text again.",
+  },
   service_unavailable: {
     sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
     en: "The service is temporarily unavailable. Please try again shortly.",

@@ -1,5 +1,8 @@
 import { z } from "zod";
 import {
+  amendmentDecisions,
+  amendmentTextMaxLength,
+  commentBodyMaxLength,
   lineLengthLimits,
   motionKinds,
   motionListLimitMax,
@@ -35,13 +38,14 @@ export const motionListQuerySchema = motionGroupQuerySchema.extend({
 });
 export type MotionListQuery = z.input<typeof motionListQuerySchema>;
 
-export const motionIdParamSchema = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2 ** 31),
-});
+/** A row id in a path. */
+const rowId = z.coerce
+  .number()
+  .int()
+  .min(1)
+  .max(2 ** 31);
+
+export const motionIdParamSchema = z.object({ id: rowId });
 export const motionVersionParamSchema = motionIdParamSchema.extend({
   number: z.coerce.number().int().min(1).max(10_000),
 });
@@ -89,3 +93,56 @@ export const decisionSchema = z.object({ decisions: z.array(verdictSchema).max(1
 export type DecisionInput = z.input<typeof decisionSchema>;
 
 export const conclusionSchema = z.object({ outcome: z.enum(motionOutcomes) });
+
+const lineNumber = z.number().int().min(1).max(100_000);
+
+/** A proposed amendment: lines first–last of a version, replaced by `text` (one paragraph). */
+export const amendmentSchema = z
+  .object({
+    version: z.number().int().min(1).max(10_000),
+    firstLine: lineNumber,
+    lastLine: lineNumber,
+    text: z
+      .string()
+      .max(amendmentTextMaxLength)
+      .refine((t) => !/[\r\n]/.test(t), { message: "one paragraph: no line breaks" })
+      .transform((t) => t.replace(/\s+/gu, " ").trim()),
+    reason: z.string().trim().max(amendmentTextMaxLength).default(""),
+  })
+  .refine((a) => a.firstLine <= a.lastLine, {
+    message: "firstLine comes before lastLine",
+    path: ["lastLine"],
+  });
+export type AmendmentInput = z.input<typeof amendmentSchema>;
+
+export const amendmentParamSchema = motionIdParamSchema.extend({ amendmentId: rowId });
+
+export const amendmentDecisionSchema = z.object({ decision: z.enum(amendmentDecisions) });
+
+/** `?from=1&to=2`: the two versions to compare. */
+export const versionDiffQuerySchema = z.object({
+  from: z.coerce.number().int().min(1).max(10_000),
+  to: z.coerce.number().int().min(1).max(10_000),
+});
+
+/** A Yjs relative position, base64 of Y.encodeRelativePosition. */
+const relativePosition = z
+  .string()
+  .min(4)
+  .max(400)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/);
+
+/** A new comment thread on a passage of the live text. */
+export const commentThreadSchema = z.object({
+  field: z.string().min(1).max(64),
+  start: relativePosition,
+  end: relativePosition,
+  body: z.string().trim().min(1).max(commentBodyMaxLength),
+});
+export type CommentThreadInput = z.input<typeof commentThreadSchema>;
+
+export const commentReplySchema = z.object({ body: z.string().trim().min(1).max(commentBodyMaxLength) });
+
+export const commentParamSchema = motionIdParamSchema.extend({ threadId: rowId });
+
+export const commentResolveSchema = z.object({ resolved: z.boolean() });

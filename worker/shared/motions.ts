@@ -75,8 +75,8 @@ export function motionDocumentId(motionId: number): string {
   return `motion:${motionId}`;
 }
 
-/** Why a version was frozen. */
-export const versionReasons = ["submitted", "decided", "forwarded"] as const;
+/** Why a version was frozen: `amended` when the board accepted an amendment into it. */
+export const versionReasons = ["submitted", "decided", "forwarded", "amended"] as const;
 export type VersionReason = (typeof versionReasons)[number];
 
 /** ProseMirror JSON, without needing the editor's schema (the same shape as worker/rooms/documents.ts). */
@@ -104,6 +104,11 @@ export interface NumberedLine {
   /** Which part of the motion the line belongs to; `proposal` is the att-sats's index (0-based). */
   part: "title" | "motivation" | "proposal";
   proposal?: number;
+  /**
+   * The block the line is in: the motivation's paragraph (or heading) by index among them,
+   * the att-sats's index, 0 in the title. An amendment's lines lie in one block.
+   */
+  block: number;
   /** Printed with its number (every fifth line). */
   marked: boolean;
 }
@@ -190,3 +195,103 @@ export interface MotionList {
 export const motionTitleMaxLength = 200;
 export const motionSearchMaxLength = 100;
 export const motionListLimitMax = 100;
+
+/**
+ * An amendment (ändringsyrkande): "rad 12–14: stryk …, ersätt med …". It names a frozen
+ * version and a range of its line numbers within ONE block: a paragraph (or heading) of the
+ * motivation, or one att-sats; the title is not amended. `text` replaces exactly those lines
+ * (empty: they are struck); an amended att-sats still begins with "att". Line numbers of a
+ * version never change, so an amendment stays tied to the version it was made against.
+ * - `open`: waiting for the board;
+ * - `accepted`: merged into a new version (`resultVersion`);
+ * - `rejected`: decided against;
+ * - `needs_rework`: another amendment touching the same words was accepted first; it is
+ *   never merged silently, the proposer writes a new one against the new version.
+ */
+export const amendmentStates = ["open", "accepted", "rejected", "needs_rework"] as const;
+export type AmendmentState = (typeof amendmentStates)[number];
+
+export const amendmentDecisions = ["accept", "reject"] as const;
+export type AmendmentDecision = (typeof amendmentDecisions)[number];
+
+/** A word diff, as the page shows it inline: kept words, struck words, inserted words. */
+export interface WordChange {
+  text: string;
+  change: "same" | "removed" | "added";
+}
+
+export interface PersonRef {
+  id: string;
+  /** Null for a person who erased herself. */
+  name: string | null;
+}
+
+export interface MotionAmendment {
+  id: number;
+  version: number;
+  firstLine: number;
+  lastLine: number;
+  /** The block the lines are in: a motivation paragraph (0-based among them) or an att-sats (by index). */
+  part: "motivation" | "proposal";
+  block: number;
+  /** The text of the lines as the version prints them, and what replaces it. */
+  oldText: string;
+  text: string;
+  reason: string;
+  state: AmendmentState;
+  author: PersonRef;
+  createdAt: number;
+  decidedAt: number | null;
+  /** The version an accepted amendment created. */
+  resultVersion: number | null;
+  /** Open amendments on the same version whose lines overlap this one's (while it is open). */
+  conflictsWith: number[];
+  /** oldText against text, word by word. */
+  diff: WordChange[];
+}
+
+export interface MotionAmendmentList {
+  amendments: MotionAmendment[];
+}
+
+/** Two versions compared word by word, one section at a time. */
+export interface MotionVersionDiff {
+  from: number;
+  to: number;
+  sections: {
+    part: "title" | "motivation" | "proposal";
+    /** For an att-sats: its index in each version (null where it is not there). */
+    proposal?: { from: number | null; to: number | null };
+    changed: boolean;
+    changes: WordChange[];
+  }[];
+}
+
+/**
+ * A comment thread anchored to a passage of the motion's live text. The anchor is a pair of
+ * Yjs relative positions (base64 of Y.encodeRelativePosition) in one fragment of the live
+ * document (`title`, `motivation` or `proposal:<key>`), so it follows the words when text
+ * around them changes; `quote` is the passage when the thread was started.
+ */
+export interface MotionCommentThread {
+  id: number;
+  field: string;
+  anchor: { start: string; end: string };
+  quote: string;
+  /**
+   * Where the passage is now, as offsets into the fragment's plain text (blocks joined by
+   * "\n", as documentToText gives it) and the words there; null once the passage was deleted.
+   */
+  current: { start: number; end: number; text: string } | null;
+  resolved: boolean;
+  resolvedBy: PersonRef | null;
+  resolvedAt: number | null;
+  comments: { id: number; author: PersonRef; body: string; createdAt: number }[];
+}
+
+export interface MotionCommentList {
+  threads: MotionCommentThread[];
+}
+
+export const amendmentTextMaxLength = 5000;
+export const commentBodyMaxLength = 5000;
