@@ -12,24 +12,11 @@ import {
   motionTitleMaxLength,
   proposalVerdicts,
 } from "./motions";
-import { groupKinds, slugPattern } from "./org";
+import { groupKinds } from "./org";
+import { groupRefSchema } from "./org-schemas";
 
 /** `?group=branch:goteborg`: the group a list or a new motion belongs to. */
-export const motionGroupQuerySchema = z.object({
-  group: z
-    .string()
-    .max(100)
-    .transform((value, ctx) => {
-      const at = value.indexOf(":");
-      const kind = z.enum(groupKinds).safeParse(value.slice(0, at));
-      const slug = value.slice(at + 1);
-      if (at < 0 || !kind.success || !slugPattern.test(slug)) {
-        ctx.addIssue({ code: "custom", message: "a group as <kind>:<slug>, e.g. branch:goteborg" });
-        return z.NEVER;
-      }
-      return { kind: kind.data, slug };
-    }),
-});
+export const motionGroupQuerySchema = z.object({ group: groupRefSchema(groupKinds) });
 
 export const motionListQuerySchema = motionGroupQuerySchema.extend({
   state: z.enum(motionStates).optional(),
