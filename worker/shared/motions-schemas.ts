@@ -89,3 +89,6 @@ export const decisionSchema = z.object({ decisions: z.array(verdictSchema).max(1
 export type DecisionInput = z.input<typeof decisionSchema>;
 
 export const conclusionSchema = z.object({ outcome: z.enum(motionOutcomes) });
+
+/** `?q=`: the start of a name, to find a co-author among the group's members. */
+export const coauthorSearchSchema = z.object({ q: z.string().trim().max(100).default("") });
