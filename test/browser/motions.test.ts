@@ -121,7 +121,7 @@ describe("motions in the browser", () => {
     await expect.poll(() => cecilia.getByTestId("motion-state").textContent()).toBe("Beslutad");
     await treat.getByTestId("save-conclusion").click();
     await expect
-      .poll(() => cecilia.getByTestId("conclusion-error").textContent())
+      .poll(() => cecilia.getByTestId("save-conclusion-error").textContent())
       .toBe("Det finns ingen öppen motionstid att lämna motionen till.");
 
     // Karin, the district's chair, opens its motion period; now the motion is adopted and forwarded.

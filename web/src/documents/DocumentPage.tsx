@@ -1,5 +1,5 @@
 import { useParams, useSearchParams } from "@solidjs/router";
-import { createSignal, For, lazy, onCleanup, Show, Suspense } from "solid-js";
+import { createSignal, lazy, onCleanup, Show, Suspense } from "solid-js";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import type { RoomMode } from "../../../worker/shared/rooms";
@@ -8,6 +8,7 @@ import { documentHref } from "../guests/paths";
 import { t } from "../i18n";
 import { currentGuest, currentPerson, loadSession, sessionStatus } from "../identity/session";
 import { createPresence, createRoom } from "../rooms/createRoom";
+import { PresenceList } from "../rooms/PresenceList";
 import { RoomStatus } from "../rooms/RoomStatus";
 import { fetchRoomToken } from "../rooms/roomToken";
 import { Loading } from "../ui/Loading";
@@ -175,23 +176,7 @@ function Session(props: {
             {t("room.reason.read_only")}
           </p>
         </Show>
-        <section class="presence" aria-labelledby="presence-title" data-testid="presence">
-          <h2 id="presence-title">{t("document.presence.title")}</h2>
-          <ul class="plain-list">
-            <For each={participants()}>
-              {(person) => (
-                <li class="participant">
-                  <span
-                    class="participant-colour"
-                    aria-hidden="true"
-                    style={{ "background-color": person.color ?? "transparent" }}
-                  />
-                  {person.self ? t("document.presence.you", { name: person.name }) : person.name}
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
+        <PresenceList participants={participants()} />
         <Suspense fallback={<Loading />}>
           <DocumentEditor
             doc={doc}

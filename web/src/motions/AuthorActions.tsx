@@ -18,37 +18,24 @@ export function AuthorActions(props: { motion: MotionView; onChange: (motion: Mo
       <CoauthorPicker motion={props.motion} onChange={props.onChange} />
 
       <Show when={props.motion.kind === "idea"}>
-        <div class="motion-step">
-          <h3>{t("motions.convert.title")}</h3>
-          <p class="hint">{t("motions.convert.lead")}</p>
-          <button
-            type="button"
-            class="button"
-            data-testid="convert"
-            onClick={() =>
-              step.run(() => call(client.api.motions[":id"].convert.$post({ param: { id: id() } })))
-            }
-          >
-            {t("motions.convert.button")}
-          </button>
-        </div>
+        <Step
+          title={t("motions.convert.title")}
+          lead={t("motions.convert.lead")}
+          button={t("motions.convert.button")}
+          testId="convert"
+          onClick={() =>
+            step.run(() => call(client.api.motions[":id"].convert.$post({ param: { id: id() } })))
+          }
+        />
       </Show>
-
       <Show when={props.motion.kind === "motion" && props.motion.state === "draft"}>
-        <div class="motion-step">
-          <h3>{t("motions.open.title")}</h3>
-          <p class="hint">{t("motions.open.lead")}</p>
-          <button
-            type="button"
-            class="button"
-            data-testid="open-for-support"
-            onClick={() =>
-              step.run(() => call(client.api.motions[":id"].open.$post({ param: { id: id() } })))
-            }
-          >
-            {t("motions.open.button")}
-          </button>
-        </div>
+        <Step
+          title={t("motions.open.title")}
+          lead={t("motions.open.lead")}
+          button={t("motions.open.button")}
+          testId="open-for-support"
+          onClick={() => step.run(() => call(client.api.motions[":id"].open.$post({ param: { id: id() } })))}
+        />
       </Show>
       <ErrorAlert code={step.failure()} testId="author-action-error" />
 
@@ -56,6 +43,19 @@ export function AuthorActions(props: { motion: MotionView; onChange: (motion: Mo
         <SubmitForm motion={props.motion} onChange={props.onChange} />
       </Show>
     </section>
+  );
+}
+
+/** One step an author takes with one button, said what it does first. */
+function Step(props: { title: string; lead: string; button: string; testId: string; onClick: () => void }) {
+  return (
+    <div class="motion-step">
+      <h3>{props.title}</h3>
+      <p class="hint">{props.lead}</p>
+      <button type="button" class="button" data-testid={props.testId} onClick={() => props.onClick()}>
+        {props.button}
+      </button>
+    </div>
   );
 }
 

@@ -1,4 +1,4 @@
-import { createResource, createSignal, For, Index, Show } from "solid-js";
+import { createResource, createSignal, For, Index, type JSX, Show } from "solid-js";
 import {
   type FrozenProposal,
   type MotionOutcome,
@@ -108,33 +108,63 @@ function toRequest(verdicts: Verdict[], proposals: FrozenProposal[]) {
   );
 }
 
-function StatementForm(props: {
-  motion: MotionView;
-  proposals: FrozenProposal[];
+/**
+ * One of the board's forms: its fields, and on submit the request `send` makes (none when
+ * the fields are not complete), with the motion as answered handed on or the refusal shown.
+ */
+function StepForm(props: {
   onChange: (motion: MotionView) => void;
+  send: () => (() => Promise<MotionView>) | undefined;
+  saveLabel: string;
+  testId: string;
+  children: JSX.Element;
 }) {
-  const earlier = props.motion.statement;
-  const [text, setText] = createSignal(earlier?.text ?? "");
-  const [verdicts, setVerdicts] = createSignal<Verdict[]>(
-    props.proposals.map((_, i) => earlier?.proposals[i] ?? { verdict: "approve" }),
-  );
-  const [missing, setMissing] = createSignal(false);
   const save = createMotionAction(props.onChange);
   return (
     <form
       class="motion-step"
       onSubmit={(e) => {
         e.preventDefault();
+        const request = props.send();
+        if (request) save.run(request);
+      }}
+    >
+      {props.children}
+      <SubmitButton busy={save.busy()} busyLabel={t("motions.saving")} testId={props.testId}>
+        {props.saveLabel}
+      </SubmitButton>
+      <ErrorAlert code={save.failure()} testId={`${props.testId}-error`} />
+    </form>
+  );
+}
+
+type FormProps = { motion: MotionView; proposals: FrozenProposal[]; onChange: (motion: MotionView) => void };
+
+/** The verdicts being edited, one per att-sats, starting from `initial` (else approve). */
+function createVerdicts(proposals: FrozenProposal[], initial: Verdict[] | undefined) {
+  const [verdicts, setVerdicts] = createSignal<Verdict[]>(
+    proposals.map((_, i) => initial?.[i] ?? { verdict: "approve" }),
+  );
+  const set = (i: number, v: Verdict) => setVerdicts((all) => all.map((old, j) => (j === i ? v : old)));
+  return [verdicts, set] as const;
+}
+
+function StatementForm(props: FormProps) {
+  const earlier = props.motion.statement;
+  const [text, setText] = createSignal(earlier?.text ?? "");
+  const [verdicts, setVerdict] = createVerdicts(props.proposals, earlier?.proposals);
+  const [missing, setMissing] = createSignal(false);
+  return (
+    <StepForm
+      onChange={props.onChange}
+      testId="save-statement"
+      saveLabel={earlier ? t("motions.statement.rewrite") : t("motions.statement.save")}
+      send={() => {
         setMissing(!text().trim());
-        if (!text().trim()) return;
-        save.run(() =>
-          call(
-            client.api.motions[":id"].statement.$post({
-              param: { id: String(props.motion.id) },
-              json: { text: text().trim(), proposals: toRequest(verdicts(), props.proposals) },
-            }),
-          ),
-        );
+        if (!text().trim()) return undefined;
+        const json = { text: text().trim(), proposals: toRequest(verdicts(), props.proposals) };
+        return () =>
+          call(client.api.motions[":id"].statement.$post({ param: { id: String(props.motion.id) }, json }));
       }}
     >
       <h3>{t("motions.statement.title")}</h3>
@@ -153,39 +183,24 @@ function StatementForm(props: {
         name="statement"
         proposals={props.proposals}
         verdicts={verdicts()}
-        onChange={(i, v) => setVerdicts((all) => all.map((old, j) => (j === i ? v : old)))}
+        onChange={setVerdict}
       />
-      <SubmitButton busy={save.busy()} busyLabel={t("motions.saving")} testId="save-statement">
-        {earlier ? t("motions.statement.rewrite") : t("motions.statement.save")}
-      </SubmitButton>
-      <ErrorAlert code={save.failure()} />
-    </form>
+    </StepForm>
   );
 }
 
-function DecisionForm(props: {
-  motion: MotionView;
-  proposals: FrozenProposal[];
-  onChange: (motion: MotionView) => void;
-}) {
+function DecisionForm(props: FormProps) {
   // The meeting usually follows the board: its proposals are the starting point.
-  const [verdicts, setVerdicts] = createSignal<Verdict[]>(
-    props.proposals.map((_, i) => props.motion.statement?.proposals[i] ?? { verdict: "approve" }),
-  );
-  const save = createMotionAction(props.onChange);
+  const [verdicts, setVerdict] = createVerdicts(props.proposals, props.motion.statement?.proposals);
   return (
-    <form
-      class="motion-step"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.run(() =>
-          call(
-            client.api.motions[":id"].decision.$post({
-              param: { id: String(props.motion.id) },
-              json: { decisions: toRequest(verdicts(), props.proposals) },
-            }),
-          ),
-        );
+    <StepForm
+      onChange={props.onChange}
+      testId="save-decision"
+      saveLabel={t("motions.decision.save")}
+      send={() => {
+        const json = { decisions: toRequest(verdicts(), props.proposals) };
+        return () =>
+          call(client.api.motions[":id"].decision.$post({ param: { id: String(props.motion.id) }, json }));
       }}
     >
       <h3>{t("motions.decision.title")}</h3>
@@ -194,32 +209,23 @@ function DecisionForm(props: {
         name="decision"
         proposals={props.proposals}
         verdicts={verdicts()}
-        onChange={(i, v) => setVerdicts((all) => all.map((old, j) => (j === i ? v : old)))}
+        onChange={setVerdict}
       />
-      <SubmitButton busy={save.busy()} busyLabel={t("motions.saving")} testId="save-decision">
-        {t("motions.decision.save")}
-      </SubmitButton>
-      <ErrorAlert code={save.failure()} />
-    </form>
+    </StepForm>
   );
 }
 
 function ConclusionForm(props: { motion: MotionView; onChange: (motion: MotionView) => void }) {
   const [outcome, setOutcome] = createSignal<MotionOutcome>("adopt");
-  const save = createMotionAction(props.onChange);
   return (
-    <form
-      class="motion-step"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.run(() =>
-          call(
-            client.api.motions[":id"].conclusion.$post({
-              param: { id: String(props.motion.id) },
-              json: { outcome: outcome() },
-            }),
-          ),
-        );
+    <StepForm
+      onChange={props.onChange}
+      testId="save-conclusion"
+      saveLabel={t("motions.conclusion.save")}
+      send={() => {
+        const json = { outcome: outcome() };
+        return () =>
+          call(client.api.motions[":id"].conclusion.$post({ param: { id: String(props.motion.id) }, json }));
       }}
     >
       <fieldset class="verdict-fieldset">
@@ -240,10 +246,6 @@ function ConclusionForm(props: { motion: MotionView; onChange: (motion: MotionVi
           )}
         </For>
       </fieldset>
-      <SubmitButton busy={save.busy()} busyLabel={t("motions.saving")} testId="save-conclusion">
-        {t("motions.conclusion.save")}
-      </SubmitButton>
-      <ErrorAlert code={save.failure()} testId="conclusion-error" />
-    </form>
+    </StepForm>
   );
 }
