@@ -106,7 +106,8 @@ export function MotionWriter(props: { documentId: string; kind: MotionKind; name
                           disabled={index() === 0}
                           onClick={() => moveProposal(doc, key, -1)}
                         >
-                          {t("motions.text.up", { n: index() + 1 })}
+                          {t("motions.text.up")}
+                          <span class="visually-hidden">{t("motions.text.which", { n: index() + 1 })}</span>
                         </button>
                         <button
                           type="button"
@@ -114,14 +115,16 @@ export function MotionWriter(props: { documentId: string; kind: MotionKind; name
                           disabled={index() === keys().length - 1}
                           onClick={() => moveProposal(doc, key, 1)}
                         >
-                          {t("motions.text.down", { n: index() + 1 })}
+                          {t("motions.text.down")}
+                          <span class="visually-hidden">{t("motions.text.which", { n: index() + 1 })}</span>
                         </button>
                         <button
                           type="button"
                           class="button button-small button-secondary"
                           onClick={() => removeProposal(doc, key)}
                         >
-                          {t("motions.text.remove", { n: index() + 1 })}
+                          {t("motions.text.remove")}
+                          <span class="visually-hidden">{t("motions.text.which", { n: index() + 1 })}</span>
                         </button>
                       </div>
                     </Show>

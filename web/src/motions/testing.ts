@@ -10,7 +10,7 @@ export const ida: Me = {
   kind: "member",
   id: "demo-ida",
   name: "Ida Karlsson",
-  email: "ida@samtal.example",
+  email: "ida.karlsson@samtal.example",
   groups: [{ group: goteborg, roles: ["member"], can: ["motion.create"] }],
 };
 
