@@ -10,10 +10,11 @@ export const sidewaysOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /**
- * All browser test files share one app, so its seven demo people too. Three belong to one
+ * All browser test files share one app, so its nine demo people too. Three belong to one
  * test each, which depends on what happens to them: Bengt Olsson (login.test.ts: his
  * sessions' buttons), Farid Hassan (login.test.ts counts his sessions) and Greta Berg
- * (privacy.test.ts erases her). Any test may log in as the others.
+ * (privacy.test.ts erases her). Any test may log in as the others (Ida Karlsson and Karin
+ * Holm were added for motions.test.ts, which opens the Göteborg district's motion period).
  *
  * Logs in as a demo person with one click ("Logga in som" on the log-in page, development
  * mode) and waits for her page. The page's context must be the fixture's (relative URLs).

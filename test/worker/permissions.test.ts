@@ -250,17 +250,25 @@ describe("permission table: invites, the audit log and ending memberships, throu
     },
   );
 
-  // What /api/me offers (`can`) is the table's answer for each of her groups.
+  // What /api/me offers (`can`) is the table's answer for each of her groups: every member
+  // may start a motion in each of her groups (motion.create), a board opens motion periods.
   const offered: Record<string, Record<string, string[]>> = {
     "demo-astrid": { "national:national": ["members.import", "audit.read"] },
     "demo-cecilia": { "branch:goteborg": ["members.import"] },
+  };
+  const boards: Record<string, string> = {
+    "demo-bengt": "branch:goteborg",
+    "demo-cecilia": "branch:goteborg",
+    "demo-david": "branch:stockholm",
+    "demo-elin": "district:norrbotten",
   };
   it.each(demoIds)("%s is offered in each of her groups what the table allows there", async (id) => {
     const me = (await (await api("/api/me", { headers: { Cookie: people.get(id) ?? "" } })).json()) as Me;
     expect(me.groups.length).toBeGreaterThan(0);
     for (const { group, can } of me.groups) {
       const key = `${group.kind}:${group.slug}`;
-      expect(can, key).toEqual(offered[id]?.[key] ?? []);
+      const motions = boards[id] === key ? ["motion.create", "motion.periods"] : ["motion.create"];
+      expect(can, key).toEqual([...(offered[id]?.[key] ?? []), ...motions]);
     }
   });
 

@@ -16,6 +16,8 @@ const ImportPage = lazy(() => import("./members/ImportPage"));
 const InvitePage = lazy(() => import("./guests/InvitePage"));
 const ErasedPage = lazy(() => import("./identity/ErasedPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
+const MotionListPage = lazy(() => import("./motions/MotionListPage"));
+const MotionPage = lazy(() => import("./motions/MotionPage"));
 
 export function App() {
   return (
@@ -28,6 +30,8 @@ export function App() {
         matchFilters={{ kind: [...browsableKindList] }}
       />
       <Route path="/documents/:documentId" component={DocumentPage} />
+      <Route path="/motions" component={MotionListPage} />
+      <Route path="/motions/:id" component={MotionPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/login/verify" component={VerifyPage} />
       <Route path="/me" component={MePage} />

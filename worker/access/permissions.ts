@@ -1,6 +1,6 @@
 import type { Guest, Identity, Person, RoleGrant } from "../http/identity";
 import { type GroupAction, groupActions, type Role } from "../shared/identity";
-import { isEditable, type MotionState } from "../shared/motions";
+import { isEditable, type MotionAction, type MotionState, motionActions } from "../shared/motions";
 import type { GroupKind } from "../shared/org";
 
 /**
@@ -365,4 +365,9 @@ export function allowedGroupActions(grants: RoleGrant[], group: GroupResource): 
     const resource = on === "group" ? group : group.kind === "national" ? national : null;
     return resource !== null && authorize(who, action, resource);
   });
+}
+
+/** What a motion's page offers the asker (`MotionView.can`): the motion actions the table allows her. */
+export function allowedMotionActions(identity: Identity, motion: MotionResource): MotionAction[] {
+  return motionActions.filter((action) => authorize(identity, action, motion));
 }

@@ -1,26 +1,29 @@
 import { findGroup } from "../access/groups";
 import { requirePermission } from "../access/middleware";
-import type { Action } from "../access/permissions";
+import { type Action, allowedMotionActions } from "../access/permissions";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
+import type { Person } from "../http/identity";
 import { type Validated, validate, validateJson } from "../http/validate";
 import type {
+  CoauthorCandidate,
   MotionAmendment,
   MotionAmendmentList,
   MotionCommentList,
   MotionCommentThread,
-  MotionDetail,
   MotionList,
   MotionPeriod,
   MotionVersion,
   MotionVersionDiff,
+  MotionView,
 } from "../shared/motions";
 import {
   amendmentDecisionSchema,
   amendmentParamSchema,
   amendmentSchema,
   coauthorSchema,
+  coauthorSearchSchema,
   commentParamSchema,
   commentReplySchema,
   commentResolveSchema,
@@ -39,6 +42,7 @@ import {
 } from "../shared/motions-schemas";
 import type { GroupRef } from "../shared/org";
 import { decideAmendment, diffVersions, listAmendments, proposeAmendment } from "./amendments";
+import { coauthorCandidates } from "./coauthors";
 import { findThreadView, listThreads, reply, setResolved, startThread } from "./comments";
 import { versionDocx, versionMarkdown } from "./exports";
 import {
@@ -74,6 +78,7 @@ import { type FoundMotion, findMotion } from "./resource";
  * - `GET|POST /api/motions/periods?group=…`: the group's motion periods (`motion.list`,
  *   `motion.periods`);
  * - `GET /api/motions/:id`, `GET /api/motions/:id/versions/:number` (with line numbers);
+ * - `GET /api/motions/:id/candidates?q=`: members of its group its authors may invite;
  * - `POST /api/motions/:id/{coauthors,open,convert,submit}` (its authors), `/support`
  *   (members of its group), `/{statement,decision,conclusion}` (the group's board);
  * - `GET /api/motions/:id/versions/:number/{docx,markdown}`: a version to download;
@@ -108,16 +113,17 @@ function onMotion<A extends Action>(action: A) {
   return [validate("param", motionIdParamSchema), canSee, requirePermission(action, motionOfPath)] as const;
 }
 
+/** The motion as the asker sees it: its detail and what the table lets her do with it. */
+async function viewOf(env: Env, found: FoundMotion, asker: Person): Promise<MotionView> {
+  const detail = await motionDetail(getDb(env.DB), found.record, asker.personId);
+  return { ...detail, can: allowedMotionActions(asker, found) };
+}
+
 /** The motion as it is now, after an action: what every action answers. */
-async function freshDetail(
-  env: Env,
-  { motionId }: { motionId: number },
-  asker: { personId: string },
-): Promise<MotionDetail> {
-  const db = getDb(env.DB);
-  const found = await findMotion(db, motionId);
+async function freshDetail(env: Env, { motionId }: { motionId: number }, asker: Person): Promise<MotionView> {
+  const found = await findMotion(getDb(env.DB), motionId);
   if (!found) throw new Error(`motion ${motionId} vanished`);
-  return motionDetail(db, found.record, asker.personId);
+  return viewOf(env, found, asker);
 }
 
 /** A comment thread's routes: like onMotion, with the thread's id in the path. */
@@ -182,7 +188,7 @@ export const motionRoutes = featureApp()
         ...c.req.valid("json"),
         personId: identity.personId,
       });
-      return c.json((await freshDetail(c.env, { motionId: id }, identity)) satisfies MotionDetail, 201);
+      return c.json((await freshDetail(c.env, { motionId: id }, identity)) satisfies MotionView, 201);
     },
   )
   .get(
@@ -210,9 +216,7 @@ export const motionRoutes = featureApp()
     },
   )
   .get("/:id", validate("param", motionIdParamSchema), canSee, async (c) => {
-    const { record } = c.get("resource");
-    const detail = await motionDetail(getDb(c.env.DB), record, c.get("identity").personId);
-    return c.json(detail satisfies MotionDetail);
+    return c.json((await viewOf(c.env, c.get("resource"), c.get("identity"))) satisfies MotionView);
   })
   .get("/:id/versions/:number", validate("param", motionVersionParamSchema), canSee, async (c) => {
     const { id, number } = c.req.valid("param");
@@ -220,26 +224,36 @@ export const motionRoutes = featureApp()
     if (!row) throw new ApiError(404, "not_found");
     return c.json(versionView(row) satisfies MotionVersion);
   })
+  .get(
+    "/:id/candidates",
+    ...onMotion("motion.manage"),
+    validate("query", coauthorSearchSchema),
+    async (c) => {
+      const { record } = c.get("resource");
+      const found = await coauthorCandidates(getDb(c.env.DB), record, c.req.valid("query").q);
+      return c.json(found satisfies CoauthorCandidate[]);
+    },
+  )
   .post("/:id/coauthors", ...onMotion("motion.manage"), validateJson(coauthorSchema), async (c) => {
     await addCoauthor(getDb(c.env.DB), c.get("resource").record, c.req.valid("json").personId);
-    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionView);
   })
   .post("/:id/open", ...onMotion("motion.manage"), async (c) => {
     await openForSupport(getDb(c.env.DB), c.get("resource").record);
-    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionView);
   })
   .post("/:id/convert", ...onMotion("motion.manage"), async (c) => {
     await convertIdea(c.env, getDb(c.env.DB), c.get("resource").record);
-    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionView);
   })
   .post("/:id/support", ...onMotion("motion.support"), async (c) => {
     await support(getDb(c.env.DB), c.get("resource").record, c.get("identity").personId);
-    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionView);
   })
   .post("/:id/submit", ...onMotion("motion.manage"), validateJson(submitMotionSchema), async (c) => {
     const { periodId } = c.req.valid("json");
     await submit(c.env, getDb(c.env.DB), c.get("resource").record, periodId, c.get("identity").personId);
-    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionView);
   })
   .post("/:id/statement", ...onMotion("motion.treat"), validateJson(statementSchema), async (c) => {
     await writeStatement(
@@ -248,18 +262,18 @@ export const motionRoutes = featureApp()
       c.req.valid("json"),
       c.get("identity").personId,
     );
-    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionView);
   })
   .post("/:id/decision", ...onMotion("motion.treat"), validateJson(decisionSchema), async (c) => {
     const { decisions } = c.req.valid("json");
     await recordDecision(getDb(c.env.DB), c.get("resource").record, decisions, c.get("identity").personId);
-    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionDetail);
+    return c.json((await freshDetail(c.env, c.get("resource"), c.get("identity"))) satisfies MotionView);
   })
   .post("/:id/conclusion", ...onMotion("motion.treat"), validateJson(conclusionSchema), async (c) => {
     const { outcome } = c.req.valid("json");
     const identity = c.get("identity");
     await conclude(c.env, getDb(c.env.DB), c.get("resource").record, outcome, identity.personId);
-    return c.json((await freshDetail(c.env, c.get("resource"), identity)) satisfies MotionDetail);
+    return c.json((await freshDetail(c.env, c.get("resource"), identity)) satisfies MotionView);
   })
   .get("/:id/versions/:number/docx", validate("param", motionVersionParamSchema), canSee, async (c) => {
     const version = await versionOfPath(c.env, c.req.valid("param"));

@@ -25,9 +25,11 @@ export type Role = (typeof roles)[number];
  * every request again; the web app never mirrors the table.
  * - `members.import`: import the member register for this group (for the national group:
  *   for the whole party);
- * - `audit.read`: read the audit log (on the national group).
+ * - `audit.read`: read the audit log (on the national group);
+ * - `motion.create`: start a motion or idea draft in this group;
+ * - `motion.periods`: open a motion period for this group (its board).
  */
-export const groupActions = ["members.import", "audit.read"] as const;
+export const groupActions = ["members.import", "audit.read", "motion.create", "motion.periods"] as const;
 export type GroupAction = (typeof groupActions)[number];
 
 export interface GroupMembership {

@@ -133,3 +133,6 @@ export const commentReplySchema = z.object({ body: z.string().trim().min(1).max(
 export const commentParamSchema = motionIdParamSchema.extend({ threadId: rowId });
 
 export const commentResolveSchema = z.object({ resolved: z.boolean() });
+
+/** `?q=`: the start of a name, to find a co-author among the group's members. */
+export const coauthorSearchSchema = z.object({ q: z.string().trim().max(100).default("") });

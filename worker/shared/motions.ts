@@ -187,6 +187,25 @@ export interface MotionDetail extends MotionSummary {
   forwardedTo: { id: number; group: GroupRef } | null;
 }
 
+/**
+ * What the web app may offer the asker on one motion (write its text, manage it as an
+ * author, support it, treat it as the board), from the permission table; the Worker decides
+ * every request again.
+ */
+export const motionActions = ["motion.write", "motion.manage", "motion.support", "motion.treat"] as const;
+export type MotionAction = (typeof motionActions)[number];
+
+/** A motion as its page gets it: the detail and what the asker may do with it. */
+export interface MotionView extends MotionDetail {
+  can: MotionAction[];
+}
+
+/** Someone who could be invited to write a motion: a member of its group who does not write it yet. */
+export interface CoauthorCandidate {
+  id: string;
+  name: string;
+}
+
 export interface MotionList {
   group: GroupRef;
   motions: MotionSummary[];

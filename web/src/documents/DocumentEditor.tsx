@@ -1,4 +1,4 @@
-import { Editor } from "@tiptap/core";
+import { Editor, Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import StarterKit from "@tiptap/starter-kit";
@@ -16,7 +16,20 @@ export interface DocumentEditorProps {
   editable: boolean;
   /** The editor's accessible name. */
   label: string;
+  /**
+   * The XmlFragment of `doc` this editor writes (TipTap's "default" when not given), so
+   * several editors on one page share one document, one connection and one presence.
+   */
+  field?: string;
+  /** One line of text (a title, an att-sats): Enter adds no paragraph, and the area is small. */
+  singleLine?: boolean;
 }
+
+/** Enter and Shift+Enter do nothing: the text stays one paragraph. */
+const SingleLine = Extension.create({
+  name: "singleLine",
+  addKeyboardShortcuts: () => ({ Enter: () => true, "Shift-Enter": () => true }),
+});
 
 interface CaretUser {
   name: string;
@@ -51,7 +64,7 @@ export default function DocumentEditor(props: DocumentEditorProps) {
   let host: HTMLDivElement | undefined;
 
   const attributes = () => ({
-    class: "editor-content",
+    class: props.singleLine ? "editor-content editor-content-line" : "editor-content",
     role: "textbox",
     "aria-multiline": "true",
     "aria-label": props.label,
@@ -65,12 +78,13 @@ export default function DocumentEditor(props: DocumentEditorProps) {
       extensions: [
         // Collaboration brings its own undo history, bound to the Yjs document.
         StarterKit.configure({ undoRedo: false }),
-        Collaboration.configure({ document: props.doc }),
+        Collaboration.configure({ document: props.doc, ...(props.field ? { field: props.field } : {}) }),
         CollaborationCaret.configure({
           provider: { awareness: props.awareness },
           user: { ...props.user, caretId: props.awareness.clientID },
           render: renderCaret,
         }),
+        ...(props.singleLine ? [SingleLine] : []),
       ],
       editorProps: { attributes: attributes() },
     });

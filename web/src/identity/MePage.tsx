@@ -4,6 +4,7 @@ import { call, client, errorCode, failedWith } from "../api/client";
 import { AuditLink } from "../audit/AuditLink";
 import { kindLabel, t } from "../i18n";
 import { ImportLink } from "../members/ImportLink";
+import { MotionsLink } from "../motions/MotionsLink";
 import { groupHref } from "../org/links";
 import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
@@ -123,6 +124,7 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
                   >
                     <For each={membership.roles}>{(role) => <li class="pill">{roleLabel(role)}</li>}</For>
                   </ul>
+                  <MotionsLink group={membership.group} />
                 </li>
               )}
             </For>

@@ -3,6 +3,8 @@ import { createResource, For, Match, Show, Suspense, Switch } from "solid-js";
 import type { GroupDetail, GroupKind } from "../../../worker/shared/org";
 import { call, client, isApiRequestError } from "../api/client";
 import { kindLabel, type MessageKey, t } from "../i18n";
+import { loadSession } from "../identity/session";
+import { MotionsLink } from "../motions/MotionsLink";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
@@ -58,6 +60,7 @@ export default function GroupPage() {
 
 function GroupView(props: { group: GroupDetail }) {
   usePageTitle(() => props.group.name);
+  void loadSession();
   const showCounty = () => props.group.kind === "district" || props.group.kind === "branch";
   const childKind = () => props.group.children[0]?.kind;
   const titleId = "children-title";
@@ -106,6 +109,9 @@ function GroupView(props: { group: GroupDetail }) {
           )}
         </Show>
       </dl>
+      <p>
+        <MotionsLink group={props.group} />
+      </p>
 
       <Switch>
         <Match when={childKind()}>

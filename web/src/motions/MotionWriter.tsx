@@ -1,0 +1,149 @@
+import { createSignal, For, lazy, onCleanup, Show, Suspense } from "solid-js";
+import { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { type MotionKind, motionFields, proposalField } from "../../../worker/shared/motions";
+import { colourFor } from "../documents/colours";
+import { Presence } from "../documents/Presence";
+import { t } from "../i18n";
+import { createRoom } from "../rooms/createRoom";
+import { RoomStatus } from "../rooms/RoomStatus";
+import { fetchRoomToken } from "../rooms/roomToken";
+import { Loading } from "../ui/Loading";
+import { addProposal, moveProposal, proposalArray, proposalKeys, removeProposal } from "./proposals";
+import "./MotionWriter.css";
+
+// TipTap loads only when a motion's text is open, in the document editor's own chunk.
+const DocumentEditor = lazy(() => import("../documents/DocumentEditor"));
+
+/**
+ * A motion's live text, written together: ONE room connection and ONE Y.Doc for the page,
+ * with a TipTap editor on each part (the title, the motivation, each att-sats), all sharing
+ * the connection's presence, so people see who is here and where each caret is. Read-only
+ * for whoever may only read (the room's token decides).
+ */
+export function MotionWriter(props: { documentId: string; kind: MotionKind; name: string }) {
+  const doc = new Y.Doc();
+  const awareness = new Awareness(doc);
+  onCleanup(() => {
+    awareness.destroy();
+    doc.destroy();
+  });
+  const { documentId, name } = props;
+  const room = createRoom({
+    documentId,
+    doc,
+    awareness,
+    getToken: () => fetchRoomToken(documentId),
+  });
+  const user = { name, color: colourFor(name) };
+  const editable = () => room.mode() !== "read" && room.status() !== "closed";
+
+  const [keys, setKeys] = createSignal(proposalKeys(doc));
+  const onKeys = () => setKeys(proposalKeys(doc));
+  proposalArray(doc).observe(onKeys);
+  onCleanup(() => proposalArray(doc).unobserve(onKeys));
+
+  const editor = (field: string, label: string, singleLine: boolean) => (
+    <DocumentEditor
+      doc={doc}
+      awareness={awareness}
+      user={user}
+      editable={editable()}
+      label={label}
+      field={field}
+      singleLine={singleLine}
+    />
+  );
+
+  return (
+    <section class="motion-writer" aria-labelledby="motion-text-title" data-testid="motion-writer">
+      <h2 id="motion-text-title">{t("motions.text.title")}</h2>
+      <div class="motion-writer-bar">
+        <RoomStatus state={room.state()} onRetry={room.reconnect} />
+        <Presence awareness={awareness} />
+      </div>
+      <Show when={room.mode() === "read" && room.synced()}>
+        <p class="notice" data-testid="read-only-notice">
+          {t("motions.text.readOnly")}
+        </p>
+      </Show>
+      <Suspense fallback={<Loading />}>
+        <div class="motion-part" data-testid="motion-title-editor">
+          <p class="motion-part-label" aria-hidden="true">
+            {t("motions.text.titleLabel")}
+          </p>
+          {editor(motionFields.title, t("motions.text.titleLabel"), true)}
+        </div>
+        <div class="motion-part" data-testid="motion-motivation-editor">
+          <p class="motion-part-label" aria-hidden="true">
+            {t("motions.text.motivationLabel")}
+          </p>
+          <p class="hint">{t("motions.text.motivationHint")}</p>
+          {editor(motionFields.motivation, t("motions.text.motivationLabel"), false)}
+        </div>
+        <Show when={props.kind === "motion"}>
+          <div class="motion-part">
+            <h3 class="motion-part-label">{t("motions.text.proposalsLabel")}</h3>
+            <p class="hint">{t("motions.text.proposalsHint")}</p>
+            <ol class="plain-list proposal-list" data-testid="proposal-list">
+              <For each={keys()}>
+                {(key, index) => (
+                  <li class="proposal-item" data-testid="proposal-item">
+                    <div class="proposal-line">
+                      <span class="proposal-att" aria-hidden="true">
+                        {t("motions.att")}
+                      </span>
+                      <div class="proposal-editor">
+                        {editor(proposalField(key), t("motions.text.proposal", { n: index() + 1 }), true)}
+                      </div>
+                    </div>
+                    <Show when={editable()}>
+                      <div class="proposal-tools">
+                        <button
+                          type="button"
+                          class="button button-small button-secondary"
+                          disabled={index() === 0}
+                          onClick={() => moveProposal(doc, key, -1)}
+                        >
+                          {t("motions.text.up")}
+                          <span class="visually-hidden">{t("motions.text.which", { n: index() + 1 })}</span>
+                        </button>
+                        <button
+                          type="button"
+                          class="button button-small button-secondary"
+                          disabled={index() === keys().length - 1}
+                          onClick={() => moveProposal(doc, key, 1)}
+                        >
+                          {t("motions.text.down")}
+                          <span class="visually-hidden">{t("motions.text.which", { n: index() + 1 })}</span>
+                        </button>
+                        <button
+                          type="button"
+                          class="button button-small button-secondary"
+                          onClick={() => removeProposal(doc, key)}
+                        >
+                          {t("motions.text.remove")}
+                          <span class="visually-hidden">{t("motions.text.which", { n: index() + 1 })}</span>
+                        </button>
+                      </div>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ol>
+            <Show when={editable()}>
+              <button
+                type="button"
+                class="button button-secondary"
+                data-testid="add-proposal"
+                onClick={() => addProposal(doc)}
+              >
+                {t("motions.text.add")}
+              </button>
+            </Show>
+          </div>
+        </Show>
+      </Suspense>
+    </section>
+  );
+}
