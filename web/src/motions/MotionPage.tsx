@@ -189,7 +189,15 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
         <Show when={currentPerson()} keyed>
           {(person) => (
             <Show when={m().id} keyed>
-              {(id) => <MotionWriter documentId={`motion:${id}`} kind={m().kind} name={person.name} />}
+              {(id) => (
+                <MotionWriter
+                  motionId={id}
+                  documentId={`motion:${id}`}
+                  kind={m().kind}
+                  name={person.name}
+                  canComment={m().can.includes("motion.comment")}
+                />
+              )}
             </Show>
           )}
         </Show>

@@ -25,8 +25,11 @@ function sectionLabel(section: Section): string {
  */
 export function Versions(props: { motion: MotionView; reading: number; onRead: (number: number) => void }) {
   const numbers = () => props.motion.versions.map((v) => v.number);
-  const [from, setFrom] = createSignal(numbers().at(-2) ?? 1);
-  const [to, setTo] = createSignal(numbers().at(-1) ?? 1);
+  // The two latest versions, until the reader picks others (a new version may come meanwhile).
+  const [pickedFrom, setFrom] = createSignal<number>();
+  const [pickedTo, setTo] = createSignal<number>();
+  const from = () => pickedFrom() ?? numbers().at(-2) ?? 1;
+  const to = () => pickedTo() ?? numbers().at(-1) ?? 1;
   const [diff, setDiff] = createSignal<MotionVersionDiff>();
   const [busy, setBusy] = createSignal(false);
   const [failure, setFailure] = createSignal<string>();
