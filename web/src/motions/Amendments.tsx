@@ -5,9 +5,10 @@ import type {
   MotionVersion,
   NumberedLine,
 } from "../../../worker/shared/motions";
-import { call, client, errorCode } from "../api/client";
-import { t } from "../i18n";
+import { call, client } from "../api/client";
+import { type MessageKey, t } from "../i18n";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
+import { createRequest } from "./action";
 import { amendmentStateLabel } from "./labels";
 import { WordDiff } from "./WordDiff";
 
@@ -72,33 +73,41 @@ export function AmendmentCard(props: {
       <Show when={props.canDecide && (a().state === "open" || a().state === "needs_rework")}>
         <div class="motion-amendment-tools">
           <Show when={a().state === "open"}>
-            <button
-              type="button"
-              class="button button-small"
-              data-testid="accept-amendment"
-              aria-busy={props.busy ? "true" : undefined}
-              onClick={() => props.onDecide("accept")}
-            >
-              {t("motions.amendments.accept")}
-              <span class="visually-hidden">
-                {" "}
-                {t("motions.amendments.heading", { id: a().id, lines: "" })}
-              </span>
-            </button>
+            <DecisionButton decision="accept" {...props} />
           </Show>
-          <button
-            type="button"
-            class="button button-small button-secondary"
-            data-testid="reject-amendment"
-            aria-busy={props.busy ? "true" : undefined}
-            onClick={() => props.onDecide("reject")}
-          >
-            {t("motions.amendments.reject")}
-            <span class="visually-hidden"> {t("motions.amendments.heading", { id: a().id, lines: "" })}</span>
-          </button>
+          <DecisionButton decision="reject" {...props} />
         </div>
       </Show>
     </article>
+  );
+}
+
+const decisionLabels = {
+  accept: "motions.amendments.accept",
+  reject: "motions.amendments.reject",
+} as const satisfies Record<AmendmentDecision, MessageKey>;
+
+/** "Bifall" or "Avslå", naming the amendment for a screen reader. */
+function DecisionButton(props: {
+  decision: AmendmentDecision;
+  amendment: MotionAmendment;
+  busy: boolean;
+  onDecide: (decision: AmendmentDecision) => void;
+}) {
+  return (
+    <button
+      type="button"
+      class={props.decision === "accept" ? "button button-small" : "button button-small button-secondary"}
+      data-testid={`${props.decision}-amendment`}
+      aria-busy={props.busy ? "true" : undefined}
+      onClick={() => props.onDecide(props.decision)}
+    >
+      {t(decisionLabels[props.decision])}
+      <span class="visually-hidden">
+        {" "}
+        {t("motions.amendments.heading", { id: props.amendment.id, lines: linesLabel(props.amendment) })}
+      </span>
+    </button>
   );
 }
 
@@ -135,8 +144,7 @@ export function AmendForm(props: {
       .join(" ");
   const [text, setText] = createSignal(wordsOf(first(), last()));
   const [reason, setReason] = createSignal("");
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<string>();
+  const request = createRequest();
   const [done, setDone] = createSignal(false);
 
   const choose = (from: number, to: number) => {
@@ -146,33 +154,25 @@ export function AmendForm(props: {
     setDone(false);
   };
 
-  const submit = async (event: SubmitEvent) => {
+  const submit = (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    setBusy(true);
-    setFailure(undefined);
     setDone(false);
-    try {
-      const created = await call(
-        client.api.motions[":id"].amendments.$post({
-          param: { id: String(props.motionId) },
-          json: {
-            version: props.version.number,
-            firstLine: first(),
-            lastLine: last(),
-            text: text().replace(/\s+/gu, " ").trim(),
-            reason: reason(),
-          },
-        }),
+    void request.run(async () => {
+      const json = {
+        version: props.version.number,
+        firstLine: first(),
+        lastLine: last(),
+        text: text().replace(/\s+/gu, " ").trim(),
+        reason: reason(),
+      };
+      props.onProposed(
+        await call(
+          client.api.motions[":id"].amendments.$post({ param: { id: String(props.motionId) }, json }),
+        ),
       );
-      props.onProposed(created);
       setReason("");
       setDone(true);
-    } catch (error) {
-      setFailure(errorCode(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (
@@ -227,10 +227,10 @@ export function AmendForm(props: {
           />
         )}
       </Field>
-      <SubmitButton busy={busy()} testId="propose-amendment">
+      <SubmitButton busy={request.busy()} testId="propose-amendment">
         {t("motions.amend.submit")}
       </SubmitButton>
-      <ErrorAlert code={failure()} testId="amend-error" />
+      <ErrorAlert code={request.failure()} testId="amend-error" />
       <Show when={done()}>
         <p class="success" role="status">
           {t("motions.amend.done")}

@@ -1,9 +1,10 @@
 import { createSignal, For, Index, onCleanup, onMount, Show } from "solid-js";
 import type * as Y from "yjs";
 import type { MotionCommentThread } from "../../../worker/shared/motions";
-import { call, client, errorCode } from "../api/client";
+import { call, client } from "../api/client";
 import { t } from "../i18n";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
+import { createRequest } from "./action";
 import type { Anchor } from "./commentAnchors";
 
 /** How long the text must rest before the list asks where the passages are now. */
@@ -13,25 +14,6 @@ function fetchThreads(motionId: number): Promise<MotionCommentThread[]> {
   return call(client.api.motions[":id"].comments.$get({ param: { id: String(motionId) } })).then(
     (list) => list.threads,
   );
-}
-
-/** A request run from a form: busy while it runs, the API's error code when refused. */
-function createRequest() {
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<string>();
-  const run = async (request: () => Promise<void>) => {
-    if (busy()) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
-      await request();
-    } catch (error) {
-      setFailure(errorCode(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return { busy, failure, run };
 }
 
 /**

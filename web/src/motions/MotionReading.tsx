@@ -12,6 +12,7 @@ import { formatDateTime } from "../identity/format";
 import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { AmendForm, AmendmentCard } from "./Amendments";
+import { createRequest } from "./action";
 import { reasonLabel, verdictLabel } from "./labels";
 import "./MotionReading.css";
 
@@ -73,8 +74,8 @@ export function MotionReading(props: {
 }) {
   const [version] = createResource(() => fetchVersion(props.motion.id, props.version));
   const [amendments, { mutate: setAmendments }] = createResource(() => fetchAmendments(props.motion.id));
+  const request = createRequest();
   const [deciding, setDeciding] = createSignal<number>();
-  const [failure, setFailure] = createSignal<string>();
   const statement = () => props.motion.statement;
   const decision = () => props.motion.decision;
   const amendable = () => amendableStates.includes(props.motion.state);
@@ -86,29 +87,25 @@ export function MotionReading(props: {
   const elsewhere = () => loaded().filter((a) => a.version !== props.version);
   const endingAt = (line: number) => here().filter((a) => a.lastLine === line);
 
-  const decide = async (amendment: MotionAmendment, choice: AmendmentDecision) => {
-    if (deciding()) return;
+  const decide = (amendment: MotionAmendment, choice: AmendmentDecision) => {
     setDeciding(amendment.id);
-    setFailure(undefined);
-    try {
-      const param = { id: String(props.motion.id), amendmentId: String(amendment.id) };
-      const list = await call(
-        client.api.motions[":id"].amendments[":amendmentId"].decision.$post({
-          param,
-          json: { decision: choice },
-        }),
-      );
-      setAmendments(list.amendments);
-      if (choice === "accept") {
-        props.onChange(
-          await call(client.api.motions[":id"].$get({ param: { id: String(props.motion.id) } })),
+    void request
+      .run(async () => {
+        const param = { id: String(props.motion.id), amendmentId: String(amendment.id) };
+        const list = await call(
+          client.api.motions[":id"].amendments[":amendmentId"].decision.$post({
+            param,
+            json: { decision: choice },
+          }),
         );
-      }
-    } catch (error) {
-      setFailure(errorCode(error));
-    } finally {
-      setDeciding(undefined);
-    }
+        setAmendments(list.amendments);
+        if (choice === "accept") {
+          props.onChange(
+            await call(client.api.motions[":id"].$get({ param: { id: String(props.motion.id) } })),
+          );
+        }
+      })
+      .finally(() => setDeciding(undefined));
   };
 
   const card = (a: MotionAmendment) => (
@@ -116,7 +113,7 @@ export function MotionReading(props: {
       amendment={a}
       canDecide={canDecide()}
       busy={deciding() === a.id}
-      onDecide={(choice) => void decide(a, choice)}
+      onDecide={(choice) => decide(a, choice)}
     />
   );
 
@@ -169,7 +166,7 @@ export function MotionReading(props: {
                 </For>
               </ol>
               <ErrorAlert
-                code={failure() ?? (amendments.error ? errorCode(amendments.error) : undefined)}
+                code={request.failure() ?? (amendments.error ? errorCode(amendments.error) : undefined)}
                 testId="amendment-error"
               />
               <Show when={elsewhere().length > 0}>

@@ -1,9 +1,10 @@
 import { createSignal, For, Show } from "solid-js";
 import type { MotionVersionDiff, MotionView } from "../../../worker/shared/motions";
-import { call, client, errorCode } from "../api/client";
+import { call, client } from "../api/client";
 import { t } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
+import { createRequest } from "./action";
 import { reasonLabel } from "./labels";
 import { WordDiff } from "./WordDiff";
 
@@ -31,28 +32,16 @@ export function Versions(props: { motion: MotionView; reading: number; onRead: (
   const from = () => pickedFrom() ?? numbers().at(-2) ?? 1;
   const to = () => pickedTo() ?? numbers().at(-1) ?? 1;
   const [diff, setDiff] = createSignal<MotionVersionDiff>();
-  const [busy, setBusy] = createSignal(false);
-  const [failure, setFailure] = createSignal<string>();
+  const request = createRequest();
 
-  const compare = async (event: SubmitEvent) => {
+  const compare = (event: SubmitEvent) => {
     event.preventDefault();
-    if (busy()) return;
-    setBusy(true);
-    setFailure(undefined);
-    try {
+    void request.run(async () => {
+      const query = { from: String(from()), to: String(to()) };
       setDiff(
-        await call(
-          client.api.motions[":id"].diff.$get({
-            param: { id: String(props.motion.id) },
-            query: { from: String(from()), to: String(to()) },
-          }),
-        ),
+        await call(client.api.motions[":id"].diff.$get({ param: { id: String(props.motion.id) }, query })),
       );
-    } catch (error) {
-      setFailure(errorCode(error));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const select = (id: string, label: string, value: () => number, set: (n: number) => void) => (
@@ -108,10 +97,10 @@ export function Versions(props: { motion: MotionView; reading: number; onRead: (
             {select("compare-from", t("motions.compare.from"), from, setFrom)}
             {select("compare-to", t("motions.compare.to"), to, setTo)}
           </div>
-          <SubmitButton busy={busy()} testId="compare-versions">
+          <SubmitButton busy={request.busy()} testId="compare-versions">
             {t("motions.compare.submit")}
           </SubmitButton>
-          <ErrorAlert code={failure()} />
+          <ErrorAlert code={request.failure()} />
         </form>
         <Show when={diff()}>
           {(d) => (

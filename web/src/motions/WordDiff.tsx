@@ -1,6 +1,12 @@
-import { For, Match, Switch } from "solid-js";
+import { For } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import type { WordChange } from "../../../worker/shared/motions";
 import { t } from "../i18n";
+
+const marked = {
+  removed: { tag: "del", class: "word-removed", key: "motions.diff.removed" },
+  added: { tag: "ins", class: "word-added", key: "motions.diff.added" },
+} as const;
 
 /**
  * A word diff inline: struck words in `<del>`, new words in `<ins>`, each opened and closed
@@ -11,24 +17,17 @@ import { t } from "../i18n";
 export function WordDiff(props: { changes: WordChange[] }) {
   return (
     <For each={props.changes}>
-      {(change) => (
-        <Switch fallback={change.text}>
-          <Match when={change.change === "removed"}>
-            <del class="word-removed">
-              <span class="visually-hidden">{t("motions.diff.removed")} </span>
-              {change.text}
-              <span class="visually-hidden"> {t("motions.diff.end")} </span>
-            </del>
-          </Match>
-          <Match when={change.change === "added"}>
-            <ins class="word-added">
-              <span class="visually-hidden">{t("motions.diff.added")} </span>
-              {change.text}
-              <span class="visually-hidden"> {t("motions.diff.end")} </span>
-            </ins>
-          </Match>
-        </Switch>
-      )}
+      {(change) => {
+        if (change.change === "same") return change.text;
+        const mark = marked[change.change];
+        return (
+          <Dynamic component={mark.tag} class={mark.class}>
+            <span class="visually-hidden">{t(mark.key)} </span>
+            {change.text}
+            <span class="visually-hidden"> {t("motions.diff.end")} </span>
+          </Dynamic>
+        );
+      }}
     </For>
   );
 }
