@@ -54,11 +54,21 @@ describe("what the asker may do (can)", () => {
   it("follows the table as the motion moves on", async () => {
     const can = async (person: string) =>
       ((await (await get(`/api/motions/${motion.id}`, person)).json()) as MotionView).can;
-    expect(motion.can).toEqual(["motion.write", "motion.manage"]);
+    expect(motion.can).toEqual(["motion.write", "motion.manage", "motion.comment"]);
     const opened = (await (await post(`/api/motions/${motion.id}/open`, "demo-ida")).json()) as MotionView;
-    expect(opened.can).toEqual(["motion.write", "motion.manage"]);
-    // Bengt, on the board and not an author: supports and treats, never writes.
-    expect(await can("demo-bengt")).toEqual(["motion.support", "motion.treat"]);
-    expect(await can("demo-karin")).toEqual(["motion.write", "motion.manage"]);
+    expect(opened.can).toEqual(["motion.write", "motion.manage", "motion.amend", "motion.comment"]);
+    // Bengt, on the board and not an author: supports, treats, amends and comments, never writes.
+    expect(await can("demo-bengt")).toEqual([
+      "motion.support",
+      "motion.treat",
+      "motion.amend",
+      "motion.comment",
+    ]);
+    expect(await can("demo-karin")).toEqual([
+      "motion.write",
+      "motion.manage",
+      "motion.amend",
+      "motion.comment",
+    ]);
   });
 });

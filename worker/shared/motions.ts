@@ -189,10 +189,17 @@ export interface MotionDetail extends MotionSummary {
 
 /**
  * What the web app may offer the asker on one motion (write its text, manage it as an
- * author, support it, treat it as the board), from the permission table; the Worker decides
- * every request again.
+ * author, support it, treat it as the board, propose amendments, comment), from the
+ * permission table; the Worker decides every request again.
  */
-export const motionActions = ["motion.write", "motion.manage", "motion.support", "motion.treat"] as const;
+export const motionActions = [
+  "motion.write",
+  "motion.manage",
+  "motion.support",
+  "motion.treat",
+  "motion.amend",
+  "motion.comment",
+] as const;
 export type MotionAction = (typeof motionActions)[number];
 
 /** A motion as its page gets it: the detail and what the asker may do with it. */

@@ -1,4 +1,4 @@
-import { Editor, Extension } from "@tiptap/core";
+import { type AnyExtension, Editor, Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
 import StarterKit from "@tiptap/starter-kit";
@@ -23,6 +23,10 @@ export interface DocumentEditorProps {
   field?: string;
   /** One line of text (a title, an att-sats): Enter adds no paragraph, and the area is small. */
   singleLine?: boolean;
+  /** More TipTap extensions for this editor (a page's own decorations, say). */
+  extensions?: AnyExtension[];
+  /** Called with the editor once it exists, for a page that reads its selection. */
+  onEditor?: (editor: Editor) => void;
 }
 
 /** Enter and Shift+Enter do nothing: the text stays one paragraph. */
@@ -85,9 +89,12 @@ export default function DocumentEditor(props: DocumentEditorProps) {
           render: renderCaret,
         }),
         ...(props.singleLine ? [SingleLine] : []),
+        ...(props.extensions ?? []),
       ],
       editorProps: { attributes: attributes() },
     });
+
+    props.onEditor?.(editor);
 
     // A name label covers the line above its caret, so it fades out (styles.css) a moment
     // after its owner stops moving, and shows again when they move.

@@ -32,6 +32,7 @@ describe("MotionPage", () => {
     fakeApi({
       "GET /api/motions/:id": () => motionView(),
       "GET /api/motions/:id/versions/:number": () => version,
+      "GET /api/motions/:id/amendments": () => ({ amendments: [] }),
     });
     open("/motions/7");
     const lines = await screen.findByRole("list", { name: "Motionens rader" });
@@ -52,6 +53,7 @@ describe("MotionPage", () => {
     const api = fakeApi({
       "GET /api/motions/:id": () => motionView({ can: ["motion.treat"] }),
       "GET /api/motions/:id/versions/:number": () => version,
+      "GET /api/motions/:id/amendments": () => ({ amendments: [] }),
       "POST /api/motions/:id/statement": ({ json }) =>
         motionView({
           state: "answered",

@@ -1,5 +1,5 @@
 import { useParams } from "@solidjs/router";
-import { createResource, For, Match, Show, Suspense, Switch } from "solid-js";
+import { createResource, createSignal, Match, Show, Suspense, Switch } from "solid-js";
 import { isEditable, type MotionView } from "../../../worker/shared/motions";
 import { call, client, failedWith } from "../api/client";
 import { t, tp } from "../i18n";
@@ -17,6 +17,7 @@ import { groupMotionsHref, motionHref } from "./links";
 import { MotionReading } from "./MotionReading";
 import { MotionWriter } from "./MotionWriter";
 import { TreatPanel } from "./TreatPanel";
+import { Versions } from "./Versions";
 import "./MotionPage.css";
 
 type Loaded = { motion: MotionView } | { missing: true } | { loginNeeded: true };
@@ -71,6 +72,9 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
   const m = () => props.motion;
   const support = createMotionAction(props.onChange);
   const latestVersion = () => m().versions.at(-1)?.number;
+  /** The version read: the latest, unless an older one was chosen from the list. */
+  const [chosen, setChosen] = createSignal<number>();
+  const reading = () => chosen() ?? latestVersion();
 
   return (
     <article class="motion-page" data-testid="motion-page" data-state={m().state}>
@@ -185,7 +189,15 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
         <Show when={currentPerson()} keyed>
           {(person) => (
             <Show when={m().id} keyed>
-              {(id) => <MotionWriter documentId={`motion:${id}`} kind={m().kind} name={person.name} />}
+              {(id) => (
+                <MotionWriter
+                  motionId={id}
+                  documentId={`motion:${id}`}
+                  kind={m().kind}
+                  name={person.name}
+                  canComment={m().can.includes("motion.comment")}
+                />
+              )}
             </Show>
           )}
         </Show>
@@ -195,8 +207,18 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
         <AuthorActions motion={m()} onChange={props.onChange} />
       </Show>
 
-      <Show when={latestVersion()} keyed>
-        {(number) => <MotionReading motion={m()} version={number} />}
+      <Show when={reading()} keyed>
+        {(number) => (
+          <MotionReading
+            motion={m()}
+            version={number}
+            latest={number === latestVersion()}
+            onChange={(next) => {
+              setChosen(undefined);
+              props.onChange(next);
+            }}
+          />
+        )}
       </Show>
 
       <Show
@@ -207,19 +229,18 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
         </Show>
       </Show>
 
-      <Show when={m().versions.length > 1}>
-        <section aria-labelledby="versions-title">
-          <h2 id="versions-title">{t("motions.versions.title")}</h2>
-          <ul class="plain-list">
-            <For each={m().versions}>
-              {(v) => (
-                <li class="meta">
-                  {t("motions.versions.item", { number: v.number, time: formatDateTime(v.createdAt) })}
-                </li>
-              )}
-            </For>
-          </ul>
-        </section>
+      <Show when={reading()}>
+        {(number) => (
+          <Versions
+            motion={m()}
+            reading={number()}
+            onRead={(n) => {
+              setChosen(n);
+              // The reading view above now shows that version: go there, as a link would.
+              document.getElementById("reading-title")?.focus();
+            }}
+          />
+        )}
       </Show>
     </article>
   );

@@ -1,7 +1,13 @@
-import { createSignal, For, lazy, onCleanup, Show, Suspense } from "solid-js";
+import type { Editor } from "@tiptap/core";
+import { createEffect, createSignal, For, lazy, onCleanup, Show, Suspense } from "solid-js";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
-import { type MotionKind, motionFields, proposalField } from "../../../worker/shared/motions";
+import {
+  type MotionCommentThread,
+  type MotionKind,
+  motionFields,
+  proposalField,
+} from "../../../worker/shared/motions";
 import { colourFor } from "../documents/colours";
 import { Presence } from "../documents/Presence";
 import { t } from "../i18n";
@@ -9,6 +15,8 @@ import { createRoom } from "../rooms/createRoom";
 import { RoomStatus } from "../rooms/RoomStatus";
 import { fetchRoomToken } from "../rooms/roomToken";
 import { Loading } from "../ui/Loading";
+import { Comments } from "./Comments";
+import { type Anchor, commentMarks, refreshMarks, selectionAnchor } from "./commentAnchors";
 import { addProposal, moveProposal, proposalArray, proposalKeys, removeProposal } from "./proposals";
 import "./MotionWriter.css";
 
@@ -21,7 +29,14 @@ const DocumentEditor = lazy(() => import("../documents/DocumentEditor"));
  * the connection's presence, so people see who is here and where each caret is. Read-only
  * for whoever may only read (the room's token decides).
  */
-export function MotionWriter(props: { documentId: string; kind: MotionKind; name: string }) {
+export function MotionWriter(props: {
+  motionId: number;
+  documentId: string;
+  kind: MotionKind;
+  name: string;
+  /** Whether the asker may comment (`motion.comment`): then the threads show and highlight. */
+  canComment: boolean;
+}) {
   const doc = new Y.Doc();
   const awareness = new Awareness(doc);
   onCleanup(() => {
@@ -43,6 +58,34 @@ export function MotionWriter(props: { documentId: string; kind: MotionKind; name
   proposalArray(doc).observe(onKeys);
   onCleanup(() => proposalArray(doc).unobserve(onKeys));
 
+  // Comments: each editor highlights its open threads; the last selection made in any of
+  // them is what "Kommentera" anchors.
+  const [threads, setThreads] = createSignal<MotionCommentThread[]>([]);
+  const editors = new Map<string, Editor>();
+  let selectedField: string | undefined;
+  const register = (field: string, instance: Editor) => {
+    editors.set(field, instance);
+    instance.on("selectionUpdate", () => {
+      if (!instance.state.selection.empty) selectedField = field;
+      else if (selectedField === field) selectedField = undefined;
+    });
+    instance.on("destroy", () => editors.delete(field));
+  };
+  const selection = (): Anchor | null => {
+    const instance = selectedField ? editors.get(selectedField) : undefined;
+    return instance && selectedField ? selectionAnchor(instance, doc, selectedField) : null;
+  };
+  createEffect(() => {
+    threads();
+    for (const instance of editors.values()) refreshMarks(instance);
+  });
+  const fieldLabel = (field: string) => {
+    if (field === motionFields.title) return t("motions.text.titleLabel");
+    if (field === motionFields.motivation) return t("motions.text.motivationLabel");
+    const index = keys().findIndex((key) => proposalField(key) === field);
+    return t("motions.compare.proposal.part", { n: index + 1 });
+  };
+
   const editor = (field: string, label: string, singleLine: boolean) => (
     <DocumentEditor
       doc={doc}
@@ -52,6 +95,8 @@ export function MotionWriter(props: { documentId: string; kind: MotionKind; name
       label={label}
       field={field}
       singleLine={singleLine}
+      extensions={props.canComment ? [commentMarks(doc, field, threads)] : []}
+      onEditor={(instance) => register(field, instance)}
     />
   );
 
@@ -144,6 +189,16 @@ export function MotionWriter(props: { documentId: string; kind: MotionKind; name
           </div>
         </Show>
       </Suspense>
+      <Show when={props.canComment}>
+        <Comments
+          motionId={props.motionId}
+          doc={doc}
+          threads={threads()}
+          onThreads={setThreads}
+          selection={selection}
+          fieldLabel={fieldLabel}
+        />
+      </Show>
     </section>
   );
 }

@@ -1,4 +1,10 @@
-import type { MotionOutcome, MotionState, ProposalVerdict } from "../../../worker/shared/motions";
+import type {
+  AmendmentState,
+  MotionOutcome,
+  MotionState,
+  ProposalVerdict,
+  VersionReason,
+} from "../../../worker/shared/motions";
 import { type MessageKey, t } from "../i18n";
 
 const stateKeys = {
@@ -28,3 +34,20 @@ const outcomeKeys = {
 export const stateLabel = (state: MotionState) => t(stateKeys[state]);
 export const verdictLabel = (verdict: ProposalVerdict) => t(verdictKeys[verdict]);
 export const outcomeLabel = (outcome: MotionOutcome) => t(outcomeKeys[outcome]);
+
+const reasonKeys = {
+  submitted: "motions.reason.submitted",
+  decided: "motions.reason.decided",
+  forwarded: "motions.reason.forwarded",
+  amended: "motions.reason.amended",
+} as const satisfies Record<VersionReason, MessageKey>;
+
+const amendmentStateKeys = {
+  open: "motions.amendmentState.open",
+  accepted: "motions.amendmentState.accepted",
+  rejected: "motions.amendmentState.rejected",
+  needs_rework: "motions.amendmentState.needs_rework",
+} as const satisfies Record<AmendmentState, MessageKey>;
+
+export const reasonLabel = (reason: VersionReason) => t(reasonKeys[reason]);
+export const amendmentStateLabel = (state: AmendmentState) => t(amendmentStateKeys[state]);
