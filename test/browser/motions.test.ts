@@ -10,7 +10,8 @@ const session = appInChromium();
  * A motion's whole way through the web app, as Göteborg's demo members: Ida Karlsson writes
  * it with Cecilia Ahmadi (on the branch's board), Karin Holm (a member, and chair of the
  * Göteborg district) supports it, Ida submits it, Cecilia's board treats it per att-sats and
- * adopts it, and it lands in the district's list. Its own new motion: other files do not see it.
+ * adopts it, and it lands in the district's list. Then Ida writes offline on another motion and
+ * Cecilia receives it when Ida is back. Each test its own new motion: other files do not see them.
  */
 
 async function person(name: string, viewport = phone): Promise<Page> {
@@ -38,35 +39,44 @@ async function typeInto(page: Page, editor: Locator, text: string) {
   await page.keyboard.type(text);
 }
 
+/** Ida starts a motion from her group's list and invites Cecilia by name; returns the motion's path. */
+async function startWithCecilia(ida: Page, title: string): Promise<string> {
+  await ida.getByTestId("my-groups").getByTestId("motions-link").first().click();
+  await expect.poll(() => ida.locator("h1").textContent()).toBe("Motioner i Göteborg");
+  await ida.getByLabel("Rubrik").fill(title);
+  await ida.getByTestId("create-motion").click();
+  await expect.poll(() => ida.url()).toMatch(/\/motions\/\d+$/);
+  await expect.poll(() => ida.getByTestId("motion-title").textContent()).toBe(title);
+  await expect.poll(() => roomStatus(ida)).toBe("Ansluten");
+  await ida.getByLabel("Sök en medlem med namn").fill("ahm");
+  await ida.getByRole("button", { name: "Sök", exact: true }).click();
+  await ida.getByRole("button", { name: "Bjud in Cecilia Ahmadi" }).click();
+  await expect
+    .poll(() => ida.getByTestId("motion-authors").textContent())
+    .toBe("Ida Karlsson, Cecilia Ahmadi");
+  return new URL(ida.url()).pathname;
+}
+
+/** Cecilia opens the motion she was invited to; both see each other present. */
+async function coauthorOn(motionPath: string): Promise<Page> {
+  const cecilia = await person("Cecilia Ahmadi");
+  await cecilia.goto(motionPath);
+  await expect.poll(() => roomStatus(cecilia)).toBe("Ansluten");
+  await expect.poll(() => present(cecilia)).toEqual(["Cecilia Ahmadi (du)", "Ida Karlsson"]);
+  return cecilia;
+}
+
 describe("motions in the browser", () => {
   it("are written together, supported, submitted, treated per att-sats and forwarded", async () => {
     const title = `Skolgårdar med träd ${Date.now().toString(36)}`;
 
-    // Ida starts a motion from her group's list.
+    // Ida starts a motion from her group's list and invites Cecilia by name.
     const ida = await person("Ida Karlsson", { width: 1280, height: 900 });
-    await ida.getByTestId("my-groups").getByTestId("motions-link").first().click();
-    await expect.poll(() => ida.locator("h1").textContent()).toBe("Motioner i Göteborg");
-    await ida.getByLabel("Rubrik").fill(title);
-    await ida.getByTestId("create-motion").click();
-    await expect.poll(() => ida.url()).toMatch(/\/motions\/\d+$/);
-    const motionPath = new URL(ida.url()).pathname;
-    await expect.poll(() => ida.getByTestId("motion-title").textContent()).toBe(title);
-    await expect.poll(() => roomStatus(ida)).toBe("Ansluten");
-
-    // She invites Cecilia by name.
-    await ida.getByLabel("Sök en medlem med namn").fill("ahm");
-    await ida.getByRole("button", { name: "Sök", exact: true }).click();
-    await ida.getByRole("button", { name: "Bjud in Cecilia Ahmadi" }).click();
-    await expect
-      .poll(() => ida.getByTestId("motion-authors").textContent())
-      .toBe("Ida Karlsson, Cecilia Ahmadi");
+    const motionPath = await startWithCecilia(ida, title);
 
     // Both write at once, each in her own part; each sees the other's text, caret and presence.
-    const cecilia = await person("Cecilia Ahmadi");
-    await cecilia.goto(motionPath);
-    await expect.poll(() => roomStatus(cecilia)).toBe("Ansluten");
+    const cecilia = await coauthorOn(motionPath);
     await expect.poll(() => present(ida)).toEqual(["Ida Karlsson (du)", "Cecilia Ahmadi"]);
-    await expect.poll(() => present(cecilia)).toEqual(["Cecilia Ahmadi (du)", "Ida Karlsson"]);
 
     await typeInto(ida, motivation(ida), "Skolgårdarna i Göteborg är heta och kala om sommaren.");
     await typeInto(cecilia, proposal(cecilia, 1), "arbetarekommunen verkar för träd på alla skolgårdar");
@@ -157,6 +167,27 @@ describe("motions in the browser", () => {
         "att arbetarekommunen verkar för träd på alla skolgårdar",
         "att skolgårdarna får skugga",
       ]);
+  });
+
+  it("keeps what an author types offline and hands it to the other on return", async () => {
+    const ida = await person("Ida Karlsson", { width: 1280, height: 900 });
+    const cecilia = await coauthorOn(
+      await startWithCecilia(ida, `Fler parkbänkar ${Date.now().toString(36)}`),
+    );
+    await typeInto(ida, motivation(ida), "Äldre behöver vila.");
+    await expect.poll(() => textOf(motivation(cecilia))).toBe("Äldre behöver vila.");
+
+    await ida.context().setOffline(true);
+    await expect.poll(() => roomStatus(ida)).toMatch(/^Offline – dina ändringar sparas/);
+    await expect.poll(() => present(cecilia)).toEqual(["Cecilia Ahmadi (du)"]);
+    await typeInto(ida, motivation(ida), " Skrivet utan nät.");
+    expect(await textOf(motivation(ida))).toBe("Äldre behöver vila. Skrivet utan nät.");
+    expect(await textOf(motivation(cecilia))).toBe("Äldre behöver vila.");
+
+    await ida.context().setOffline(false);
+    await expect.poll(() => roomStatus(ida)).toBe("Ansluten");
+    await expect.poll(() => textOf(motivation(cecilia))).toBe("Äldre behöver vila. Skrivet utan nät.");
+    await expect.poll(() => present(cecilia)).toEqual(["Cecilia Ahmadi (du)", "Ida Karlsson"]);
   });
 
   it("shows nothing of a motion one may not see: its page is not found", async () => {

@@ -9,6 +9,7 @@ import { ApiError } from "../http/errors";
 import { storedKey } from "../http/rate-limit";
 import { validateJson } from "../http/validate";
 import { memberImportRows } from "../members/schema";
+import { motionDataOf, motionErasure } from "../motions/privacy";
 import { closeRoomsOfSessions } from "../rooms/revocation";
 import { inviteErasure, invitesMadeBy } from "./guests";
 import { loginMailLimitKey } from "./login";
@@ -21,7 +22,8 @@ import { clearSessionCookie } from "./sessions";
  * e-mail everywhere (the id stays as a pseudonym in the audit log and on contributions,
  * which show as from "former member"), ends her memberships and sessions, deletes the
  * invites she made with their guests, and closes her and those guests' open room
- * connections. Live documents never hold names, so they need no rewriting.
+ * connections, and withdraws her supports of motions still collecting support. Live documents
+ * never hold names, so they need no rewriting.
  */
 export const privacyRoutes = featureApp()
   .get("/export", requirePerson, async (c) => {
@@ -30,7 +32,7 @@ export const privacyRoutes = featureApp()
     const me = await loadMe(db, personId);
     if (!me) throw new ApiError(401, "not_logged_in");
     const [person] = await db.select().from(people).where(eq(people.id, personId));
-    const [sessionRows, linkRows, inviteRows, auditRows] = await Promise.all([
+    const [sessionRows, linkRows, inviteRows, auditRows, motionRows] = await Promise.all([
       db
         .select({
           label: sessions.label,
@@ -50,6 +52,7 @@ export const privacyRoutes = featureApp()
         .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType })
         .from(auditLog)
         .where(or(eq(auditLog.actorId, personId), eq(auditLog.subjectId, personId))),
+      motionDataOf(db, personId),
     ]);
     c.header("Cache-Control", "no-store");
     c.header("Content-Disposition", 'attachment; filename="samtal-mina-uppgifter.json"');
@@ -61,6 +64,7 @@ export const privacyRoutes = featureApp()
       logInLinks: linkRows,
       guestInvites: inviteRows,
       auditLog: auditRows,
+      motions: motionRows,
       note:
         "Live documents hold no names; what you wrote in them stays, shown as from a former member after erasure. " +
         "Your guest invites list how many guests came, not their names: those are the guests' own data.",
@@ -90,6 +94,8 @@ export const privacyRoutes = featureApp()
       db.delete(loginLinks).where(eq(loginLinks.personId, personId)),
       // Her invites go, and with them the guests who came through them.
       ...invites.statements,
+      // Her supports of motions still collecting; what she wrote in motions stays (worker/motions/privacy.ts).
+      ...motionErasure(db, personId),
       // Copies of the address that other features keep: a pending import row, a development mail.
       db.delete(memberImportRows).where(eq(memberImportRows.email, person.email ?? "")),
       db.delete(devOutbox).where(eq(devOutbox.to, person.email ?? "")),

@@ -89,6 +89,26 @@ describe("amendments in the reading view", () => {
     expect(screen.queryByTestId("accept-amendment")).toBeNull();
   });
 
+  it("names an erased author, of the motion and of an amendment, as a former member", async () => {
+    fakeApi({
+      "GET /api/motions/:id": () =>
+        motionView({
+          authors: [
+            { id: "demo-ida", name: "Ida Karlsson", initiator: true },
+            { id: "demo-greta", name: null, initiator: false },
+          ],
+        }),
+      "GET /api/motions/:id/versions/:number": () => version,
+      "GET /api/motions/:id/amendments": () => ({
+        amendments: [amendment({ author: { id: "demo-greta", name: null } })],
+      }),
+    });
+    open();
+    const card = await screen.findByTestId("amendment");
+    expect(within(card).getByText("Av Tidigare medlem")).toBeTruthy();
+    expect(screen.getByTestId("motion-authors").textContent).toBe("Ida Karlsson, Tidigare medlem");
+  });
+
   it("lets a member propose one for lines of one block, and says why the API refused one", async () => {
     let refuse = true;
     const api = fakeApi({

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { MotionCommentThread } from "../../../worker/shared/motions";
 import { apiError, fakeApi } from "../api/testing";
+import { setLocale } from "../i18n";
 import { freshStateForEachTest } from "../identity/testing";
 import { Comments } from "./Comments";
 import type { Anchor } from "./commentAnchors";
@@ -61,6 +62,27 @@ describe("Comments", () => {
     expect(within(second as HTMLElement).getByTestId("comment-current").textContent).toBe(
       "Texten som kommenterades är borttagen.",
     );
+  });
+
+  it("names an erased commenter or resolver as a former member, in the user's language", async () => {
+    const erased = { id: "demo-greta", name: null };
+    fakeApi({
+      "GET /api/motions/:id/comments": () => ({
+        threads: [
+          thread({
+            resolved: true,
+            resolvedBy: erased,
+            resolvedAt: 0,
+            comments: [{ id: 3, author: erased, body: "Hela namnet?", createdAt: 0 }],
+          }),
+        ],
+      }),
+    });
+    setLocale("en");
+    show(null);
+    const found = await screen.findByTestId("comment-thread");
+    expect(within(found).getByTestId("comment").textContent).toBe("Former member: Hela namnet?");
+    expect(within(found).getByText("Resolved by Former member")).toBeTruthy();
   });
 
   it("asks for a selection first", async () => {
