@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { gzipSync } from "node:zlib";
-import { type Browser, type CDPSession, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
 import { chromiumArgs, findChromium, howToGetChromium } from "../../browser/chromium";
 import { type RunningApp, startApp } from "../../support/app";
 import { repoRoot } from "../../support/workerd";
@@ -22,10 +22,9 @@ import { pinWorkerd } from "./login-timing";
  *   its request-level adjustment): not what is measured here.
  * - A phone's viewport (360 × 740).
  *
- * Each run is a cold open: a new browser context (empty cache, no service worker), logged in by
- * the session cookie of POST /api/dev/login-as for demo Cecilia Ahmadi (so the log-in page's
- * scripts never enter the cache), then `/motions/<id>` of her seeded draft "Fler bänkar längs
- * älven".
+ * Each run is a cold open: a new browser context, logged in as demo Cecilia Ahmadi on the log-in
+ * page in a page of its own, its cache then emptied (Network.clearBrowserCache) and that page
+ * closed; then `/motions/<id>` of her seeded draft "Fler bänkar längs älven" in a new page.
  *
  * "Editable" is the first moment, from navigation start (the page's performance.timeOrigin),
  * at which the motivation's editor is contenteditable AND the room reports "connected" (which
@@ -66,8 +65,8 @@ declare global {
   }
 }
 
-/** Session cookie of demo Cecilia, and the id of her seeded draft. */
-async function author(app: RunningApp): Promise<{ session: string; motionId: number }> {
+/** The id of demo Cecilia's seeded draft, as she sees it in her branch's list. */
+async function seededDraft(app: RunningApp): Promise<number> {
   const login = await app.fetch("/api/dev/login-as", {
     method: "POST",
     headers: { "Content-Type": "application/json" },
@@ -81,21 +80,23 @@ async function author(app: RunningApp): Promise<{ session: string; motionId: num
   const list = (await res.json()) as { motions: { id: number; title: string; state: string }[] };
   const draft = list.motions.find((m) => m.title === motionTitle && m.state === "draft");
   if (!draft) throw new Error(`the seeded draft "${motionTitle}" is missing`);
-  return { session, motionId: draft.id };
+  return draft.id;
 }
 
-/** Records, in the page, when the motivation becomes editable (see the top of this file). */
+/**
+ * Records, in the page, when the motivation becomes editable (see the top of this file). No
+ * named functions inside: tsx keeps names by wrapping them in a `__name` helper the page lacks.
+ */
 function watchEditable() {
   if (!location.pathname.startsWith("/motions/")) return;
-  const check = () => {
+  new MutationObserver(() => {
     if (window.__motionEditableAt !== undefined) return;
     const editor = document.querySelector(
       '[data-testid="motion-motivation-editor"] [contenteditable="true"]',
     );
     const connected = document.querySelector('.room-status[data-status="connected"]');
     if (editor && connected) window.__motionEditableAt = performance.now();
-  };
-  new MutationObserver(check).observe(document, {
+  }).observe(document, {
     subtree: true,
     childList: true,
     attributes: true,
@@ -131,19 +132,29 @@ function recordScripts(cdp: CDPSession) {
     );
 }
 
-async function openCold(
-  browser: Browser,
-  app: RunningApp,
-  session: string,
-  path: string,
-  throttled: boolean,
-) {
+/**
+ * Logs in as demo Cecilia with the log-in page's "Logga in som" button (development mode) in a
+ * page of its own, then empties the context's cache and closes that page: the measured open
+ * starts with the session cookie and nothing else.
+ */
+async function logIn(context: BrowserContext) {
+  const page = await context.newPage();
+  await page.goto("/login");
+  await page
+    .getByTestId("demo-login")
+    .getByRole("button", { name: /^Cecilia Ahmadi\b/ })
+    .click();
+  await page.waitForURL(/\/me$/);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.clearBrowserCache");
+  await page.close();
+}
+
+async function openCold(browser: Browser, app: RunningApp, path: string, throttled: boolean) {
   const context = await browser.newContext({ viewport: phone, baseURL: app.url.href });
   try {
-    await context.addCookies([
-      { name: "__Host-samtal_session", value: session, url: app.url.href, secure: true, httpOnly: true },
-    ]);
     await context.addInitScript(watchEditable);
+    await logIn(context);
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
@@ -252,12 +263,11 @@ async function run(): Promise<void> {
       pinned.length ? `workerd (pid ${pinned.join(", ")}) on the servers' core.` : "workerd not pinned.",
     );
     browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
-    const { session, motionId } = await author(app);
-    const path = `/motions/${motionId}`;
+    const path = `/motions/${await seededDraft(app)}`;
     // The room's first open (a new Durable Object, the document loaded) is not the phone's.
-    const unthrottled = await openCold(browser, app, session, path, false);
+    const unthrottled = await openCold(browser, app, path, false);
     const opens: Open[] = [];
-    for (let i = 0; i < runs; i++) opens.push(await openCold(browser, app, session, path, true));
+    for (let i = 0; i < runs; i++) opens.push(await openCold(browser, app, path, true));
     report(opens, unthrottled);
   } finally {
     await browser?.close();
