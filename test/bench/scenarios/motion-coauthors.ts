@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { motionFields } from "../../../worker/shared/motions";
 import { type BenchClient, type Edit, editMarker } from "../lib/client";
 import { closeClients, coreMeter, eachSystem, openClients, paced } from "../lib/harness";
-import { distribution, ms, pct, table, verdicts } from "../lib/report";
+import { distribution, loadAverage, ms, pct, table, verdicts } from "../lib/report";
 import type { Scenario } from "../lib/scenario";
 import { type RunningSystem, samtal } from "../lib/systems";
 import { runFanout } from "./fanout";
@@ -174,6 +174,7 @@ async function run(): Promise<void> {
   );
   console.log(`CPU while typing: ${typing.cpu}`);
   console.log(`CPU during the fan-out run: ${fanout.cpu}`);
+  console.log(`At the end: ${loadAverage()}.`);
   console.log(
     verdicts([
       {

@@ -5,7 +5,7 @@ import { chromiumArgs, findChromium, howToGetChromium } from "../../browser/chro
 import { type RunningApp, startApp } from "../../support/app";
 import { repoRoot } from "../../support/workerd";
 import { median } from "../lib/harness";
-import { ms, table, verdicts } from "../lib/report";
+import { loadAverage, ms, table, verdicts } from "../lib/report";
 import type { Scenario } from "../lib/scenario";
 import { pinWorkerd } from "./login-timing";
 
@@ -52,10 +52,20 @@ interface Script {
   encoding: string;
 }
 
+interface Request {
+  name: string;
+  /** ms from the document's request. */
+  start: number;
+  end: number;
+  /** Bytes on the wire. */
+  bytes: number;
+}
+
 interface Open {
   editableMs: number;
   typedMs: number;
   scripts: Script[];
+  waterfall: Request[];
 }
 
 declare global {
@@ -104,32 +114,78 @@ function watchEditable() {
   });
 }
 
-/** Script responses seen by the page's DevTools session, with what went over the wire. */
-function recordScripts(cdp: CDPSession) {
-  const scripts = new Map<string, { url: string; encoding: string; transferred: number }>();
-  cdp.on("Network.responseReceived", (event) => {
-    if (event.type !== "Script") return;
-    const headers = Object.fromEntries(
-      Object.entries(event.response.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
-    );
-    scripts.set(event.requestId, {
-      url: event.response.url,
-      encoding: headers["content-encoding"] ?? "none",
-      transferred: 0,
+/**
+ * What the page's DevTools session sees of the network: every request's start and end (in
+ * ms from the document's request, roughly navigation start) and bytes on the wire, the
+ * WebSocket's handshake, and the scripts' bodies.
+ */
+function recordNetwork(cdp: CDPSession) {
+  const requests = new Map<string, Request & { type: string; encoding: string }>();
+  let origin: number | undefined;
+  const at = (timestamp: number) => timestamp * 1000 - (origin ?? timestamp * 1000);
+  cdp.on("Network.requestWillBeSent", (event) => {
+    if (event.type === "Document") origin ??= event.timestamp * 1000;
+    const name = `${event.request.method} ${new URL(event.request.url).pathname}`;
+    requests.set(event.requestId, {
+      name,
+      start: at(event.timestamp),
+      end: Number.NaN,
+      bytes: 0,
+      type: "",
+      encoding: "none",
     });
   });
-  cdp.on("Network.loadingFinished", (event) => {
-    const script = scripts.get(event.requestId);
-    if (script) script.transferred = event.encodedDataLength;
-  });
-  return async (): Promise<Script[]> =>
-    Promise.all(
-      [...scripts].map(async ([requestId, script]) => {
-        const { body, base64Encoded } = await cdp.send("Network.getResponseBody", { requestId });
-        const bytes = Buffer.from(body, base64Encoded ? "base64" : "utf8");
-        return { ...script, bytes: bytes.length, gzip9: gzipSync(bytes, { level: 9 }).length };
-      }),
+  cdp.on("Network.responseReceived", (event) => {
+    const request = requests.get(event.requestId);
+    if (!request) return;
+    request.type = event.type;
+    const encoding = Object.entries(event.response.headers).find(
+      ([k]) => k.toLowerCase() === "content-encoding",
     );
+    request.encoding = encoding ? String(encoding[1]) : "none";
+  });
+  cdp.on("Network.loadingFinished", (event) => {
+    const request = requests.get(event.requestId);
+    if (!request) return;
+    request.end = at(event.timestamp);
+    request.bytes = event.encodedDataLength;
+  });
+  cdp.on("Network.webSocketWillSendHandshakeRequest", (event) => {
+    requests.set(event.requestId, {
+      name: "WebSocket to the room",
+      start: at(event.timestamp),
+      end: Number.NaN,
+      bytes: 0,
+      type: "WebSocket",
+      encoding: "none",
+    });
+  });
+  cdp.on("Network.webSocketHandshakeResponseReceived", (event) => {
+    const request = requests.get(event.requestId);
+    if (request) request.end = at(event.timestamp);
+  });
+  return {
+    waterfall: (): Request[] =>
+      [...requests.values()]
+        .sort((a, b) => a.start - b.start)
+        .map(({ name, start, end, bytes }) => ({ name, start, end, bytes })),
+    scripts: async (): Promise<Script[]> =>
+      Promise.all(
+        [...requests]
+          .filter(([, request]) => request.type === "Script")
+          .map(async ([requestId, request]) => {
+            const { body, base64Encoded } = await cdp.send("Network.getResponseBody", { requestId });
+            const bytes = Buffer.from(body, base64Encoded ? "base64" : "utf8");
+            return {
+              url: request.name.replace(/^GET /, ""),
+              encoding: request.encoding,
+              transferred: request.bytes,
+              bytes: bytes.length,
+              gzip9: gzipSync(bytes, { level: 9 }).length,
+            };
+          }),
+      ),
+  };
 }
 
 /**
@@ -158,7 +214,7 @@ async function openCold(browser: Browser, app: RunningApp, path: string, throttl
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
-    const scripts = recordScripts(cdp);
+    const network = recordNetwork(cdp);
     if (throttled) {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
       await cdp.send("Network.emulateNetworkConditions", { offline: false, ...slow3g });
@@ -172,7 +228,8 @@ async function openCold(browser: Browser, app: RunningApp, path: string, throttl
     const open: Open = {
       editableMs: await page.evaluate(() => window.__motionEditableAt as number),
       typedMs,
-      scripts: await scripts(),
+      scripts: await network.scripts(),
+      waterfall: network.waterfall(),
     };
     return open;
   } finally {
@@ -198,7 +255,7 @@ async function typeOne(page: Page): Promise<number> {
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-const chunkName = (url: string) => new URL(url).pathname.replace(/^\/assets\//, "");
+const chunkName = (path: string) => path.replace(/\/assets\//, "");
 
 function report(opens: Open[], unthrottled: Open) {
   const editable = opens.map((o) => o.editableMs);
@@ -227,9 +284,24 @@ function report(opens: Open[], unthrottled: Open) {
       scripts.map((s) => [chunkName(s.url), kb(s.bytes), kb(s.gzip9)]),
     ),
   );
+  // The run whose time is the median's: where its time went.
+  const typical = opens.find((o) => o.editableMs === median(editable)) ?? opens[0];
+  if (typical) {
+    const wire = typical.waterfall.reduce((sum, r) => sum + r.bytes, 0);
+    console.log(
+      `\nRequests of the median run (ms from the document's request; editable at ${ms(typical.editableMs)}); ` +
+        `${kb(wire)} on the wire in all, ${ms((wire / slow3g.downloadThroughput) * 1000)} at ${(slow3g.downloadThroughput * 8) / 1000} kbit/s alone:\n`,
+    );
+    console.log(
+      table(
+        ["request", "start", "end", "on the wire"],
+        typical.waterfall.map((r) => [chunkName(r.name), ms(r.start), ms(r.end), kb(r.bytes)]),
+      ),
+    );
+  }
   console.log(
     `\n4x CPU, ${slow3g.latency} ms latency, ${(slow3g.downloadThroughput * 8) / 1000} kbit/s each way, ` +
-      `${phone.width}x${phone.height}; ${runs} cold opens, each in a new context.`,
+      `${phone.width}x${phone.height}; ${runs} cold opens, each in a new context; ${loadAverage()}.`,
   );
   console.log(
     verdicts([
