@@ -123,17 +123,18 @@ function recordNetwork(cdp: CDPSession) {
   const requests = new Map<string, Request & { type: string; encoding: string }>();
   let origin: number | undefined;
   const at = (timestamp: number) => timestamp * 1000 - (origin ?? timestamp * 1000);
-  cdp.on("Network.requestWillBeSent", (event) => {
-    if (event.type === "Document") origin ??= event.timestamp * 1000;
-    const name = `${event.request.method} ${new URL(event.request.url).pathname}`;
-    requests.set(event.requestId, {
+  const begin = (requestId: string, name: string, timestamp: number, type = "") =>
+    requests.set(requestId, {
       name,
-      start: at(event.timestamp),
+      start: at(timestamp),
       end: Number.NaN,
       bytes: 0,
-      type: "",
+      type,
       encoding: "none",
     });
+  cdp.on("Network.requestWillBeSent", (event) => {
+    if (event.type === "Document") origin ??= event.timestamp * 1000;
+    begin(event.requestId, `${event.request.method} ${new URL(event.request.url).pathname}`, event.timestamp);
   });
   cdp.on("Network.responseReceived", (event) => {
     const request = requests.get(event.requestId);
@@ -151,14 +152,7 @@ function recordNetwork(cdp: CDPSession) {
     request.bytes = event.encodedDataLength;
   });
   cdp.on("Network.webSocketWillSendHandshakeRequest", (event) => {
-    requests.set(event.requestId, {
-      name: "WebSocket to the room",
-      start: at(event.timestamp),
-      end: Number.NaN,
-      bytes: 0,
-      type: "WebSocket",
-      encoding: "none",
-    });
+    begin(event.requestId, "WebSocket to the room", event.timestamp, "WebSocket");
   });
   cdp.on("Network.webSocketHandshakeResponseReceived", (event) => {
     const request = requests.get(event.requestId);
