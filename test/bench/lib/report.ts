@@ -1,5 +1,5 @@
 /** Percentiles, tables and target verdicts for the benchmark's output (markdown, so it pastes into docs). */
-import { availableParallelism, loadavg } from "node:os";
+import { cpus, loadavg } from "node:os";
 
 export function percentile(sorted: number[], q: number): number {
   if (!sorted.length) return Number.NaN;
@@ -61,4 +61,4 @@ export function ratios(metric: string, ours: number, baselines: { name: string; 
 export const loadAverage = () =>
   `load average ${loadavg()
     .map((l) => l.toFixed(2))
-    .join(" / ")} (1 / 5 / 15 min) on ${availableParallelism()} cores`;
+    .join(" / ")} (1 / 5 / 15 min) on ${cpus().length} cores`;
