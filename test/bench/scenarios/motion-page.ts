@@ -39,7 +39,10 @@ import { pinWorkerd } from "./login-timing";
 const runs = 5;
 const targetMs = 2500;
 const targetJsBytes = 200 * 1024;
-const slow3g = { latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+type Network = { latency: number; downloadThroughput: number; uploadThroughput: number };
+const slow3g: Network = { latency: 400, downloadThroughput: 50_000, uploadThroughput: 50_000 };
+/** Lighthouse's mobile profile ("Slow 4G": 150 ms, 1.6 Mbit/s down, 750 kbit/s up), as a reference. */
+const slow4g: Network = { latency: 150, downloadThroughput: 204_800, uploadThroughput: 93_750 };
 const phone = { width: 360, height: 740 };
 const motionTitle = "Fler bänkar längs älven";
 const typed = "¤";
@@ -200,7 +203,8 @@ async function logIn(context: BrowserContext) {
   await page.close();
 }
 
-async function openCold(browser: Browser, app: RunningApp, path: string, throttled: boolean) {
+/** One cold open; `conditions` undefined: no emulation at all (nor of the CPU). */
+async function openCold(browser: Browser, app: RunningApp, path: string, conditions?: Network) {
   const context = await browser.newContext({ viewport: phone, baseURL: app.url.href });
   try {
     await context.addInitScript(watchEditable);
@@ -209,9 +213,9 @@ async function openCold(browser: Browser, app: RunningApp, path: string, throttl
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     const network = recordNetwork(cdp);
-    if (throttled) {
+    if (conditions) {
       await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-      await cdp.send("Network.emulateNetworkConditions", { offline: false, ...slow3g });
+      await cdp.send("Network.emulateNetworkConditions", { offline: false, ...conditions });
     }
     await page.goto(path, { waitUntil: "commit" });
     await page.waitForFunction(() => window.__motionEditableAt !== undefined, null, {
@@ -251,7 +255,7 @@ async function typeOne(page: Page): Promise<number> {
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const chunkName = (path: string) => path.replace(/\/assets\//, "");
 
-function report(opens: Open[], unthrottled: Open) {
+function report(opens: Open[], unthrottled: Open, on4g: Open[]) {
   const editable = opens.map((o) => o.editableMs);
   console.log(
     table(
@@ -260,6 +264,11 @@ function report(opens: Open[], unthrottled: Open) {
         ...opens.map((o, i) => [String(i + 1), ms(o.editableMs), ms(o.typedMs)]),
         ["median", ms(median(editable)), ms(median(opens.map((o) => o.typedMs)))],
         ["max", ms(Math.max(...editable)), ms(Math.max(...opens.map((o) => o.typedMs)))],
+        [
+          "4x CPU, Lighthouse's Slow 4G: median (reference)",
+          ms(median(on4g.map((o) => o.editableMs))),
+          ms(median(on4g.map((o) => o.typedMs))),
+        ],
         ["no emulation (reference)", ms(unthrottled.editableMs), ms(unthrottled.typedMs)],
       ],
     ),
@@ -331,10 +340,14 @@ async function run(): Promise<void> {
     browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
     const path = `/motions/${await seededDraft(app)}`;
     // The room's first open (a new Durable Object, the document loaded) is not the phone's.
-    const unthrottled = await openCold(browser, app, path, false);
+    const unthrottled = await openCold(browser, app, path);
     const opens: Open[] = [];
-    for (let i = 0; i < runs; i++) opens.push(await openCold(browser, app, path, true));
-    report(opens, unthrottled);
+    const on4g: Open[] = [];
+    for (let i = 0; i < runs; i++) {
+      opens.push(await openCold(browser, app, path, slow3g));
+      on4g.push(await openCold(browser, app, path, slow4g));
+    }
+    report(opens, unthrottled, on4g);
   } finally {
     await browser?.close();
     await app.close();
