@@ -23,6 +23,8 @@ import { fanoutScenarios } from "./scenarios/fanout";
 import { killScenarios } from "./scenarios/kill";
 import { loginTimingScenarios } from "./scenarios/login-timing";
 import { memberImportScenarios } from "./scenarios/member-import";
+import { motionCoauthorScenarios } from "./scenarios/motion-coauthors";
+import { motionPageScenarios } from "./scenarios/motion-page";
 import { reconnectScenarios } from "./scenarios/reconnect";
 
 export const scenarios: Record<string, Scenario> = {
@@ -33,6 +35,8 @@ export const scenarios: Record<string, Scenario> = {
   ...documentMemoryScenarios,
   ...memberImportScenarios,
   ...loginTimingScenarios,
+  ...motionPageScenarios,
+  ...motionCoauthorScenarios,
 };
 
 // Scenario names; options start with "--" ("--rounds N" takes a value).

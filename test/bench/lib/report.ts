@@ -1,4 +1,5 @@
 /** Percentiles, tables and target verdicts for the benchmark's output (markdown, so it pastes into docs). */
+import { cpus, loadavg } from "node:os";
 
 export function percentile(sorted: number[], q: number): number {
   if (!sorted.length) return Number.NaN;
@@ -55,3 +56,9 @@ export function verdicts(targets: Target[]): string {
 export function ratios(metric: string, ours: number, baselines: { name: string; value: number }[]): string {
   return baselines.map((b) => `${metric} vs ${b.name}: ${ratio(ours, b.value)}`).join("; ");
 }
+
+/** The machine's load average (1, 5, 15 min), for runs on a shared machine: above the core count, figures are noisy. */
+export const loadAverage = () =>
+  `load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" / ")} (1 / 5 / 15 min) on ${cpus().length} cores`;

@@ -116,7 +116,7 @@ function separation(sortedMs: number[], member: boolean[]): { difference: number
  * after answering (a member's link and mail) would take the CPU from the client reading the
  * answer, a delay no remote client sees.
  */
-function pinWorkerd(): number[] {
+export function pinWorkerd(): number[] {
   if (!serverCpu) return [];
   const children = readdirSync(`/proc/${process.pid}/task`).flatMap((task) =>
     readFileSync(`/proc/${process.pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean),
