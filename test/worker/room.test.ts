@@ -2,8 +2,8 @@ import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { roomStub } from "../../worker/rooms/address";
 import type { DocumentRoom } from "../../worker/rooms/DocumentRoom";
-import { roomStub } from "../../worker/rooms/documents";
 import { defaultRoomLimits } from "../../worker/rooms/limits";
 import { frame } from "../support/room-peer";
 import { connect, openSocket, roomToken } from "./rooms";
@@ -351,6 +351,34 @@ describe("limits", () => {
   });
 });
 
+describe("ending sessions", () => {
+  it("closes exactly the sockets of the ended sessions, also after hibernation", async () => {
+    const id = freshDoc();
+    const anna = { sub: "person-anna" };
+    const [laptop, phone, bo] = await Promise.all([
+      connect(id, { name: "Anna", session: { ...anna, sid: "session-laptop" } }),
+      connect(id, { name: "Anna", session: { ...anna, sid: "session-phone" } }),
+      connect(id, { name: "Bo", session: { sub: "person-bo", sid: "session-bo" } }),
+    ]);
+    await Promise.all([laptop.synced(), phone.synced(), bo.synced()]);
+
+    // The sockets' tags outlive the object: the lookup must work on a fresh instance.
+    const stub = roomStub(env, id);
+    await evictDurableObject(stub, { webSockets: "hibernate" });
+    expect(await stub.closeSessions(["session-laptop", "session-bo", "session-unknown"])).toBe(2);
+    expect(await laptop.closed).toEqual({ code: 4410, reason: "access_revoked" });
+    expect(await bo.closed).toEqual({ code: 4410, reason: "access_revoked" });
+
+    // Anna's other session carries on.
+    phone.doc.getText("t").insert(0, "från telefonen");
+    const reader = await connect(id, { mode: "read" });
+    await reader.waitFor(() => reader.text === "från telefonen", 5000, "the phone's edit");
+    expect(phone.ws.readyState).toBe(WebSocket.OPEN);
+    phone.close();
+    reader.close();
+  });
+});
+
 describe("presence after a reconnect", () => {
   it("lets the same person's new connection take over their client id; others still cannot", async () => {
     const id = freshDoc();
@@ -364,6 +392,8 @@ describe("presence after a reconnect", () => {
       "first presence",
     );
 
+    // Ownership now comes from the old socket's attachment and the person from its tags.
+    await evictDurableObject(roomStub(env, id), { webSockets: "hibernate" });
     // A second socket for the same person (the old one still open, as after a network drop)
     // re-announces the same client id with a newer clock.
     const again = await connect(id, { name: "Anna" });

@@ -5,10 +5,11 @@ import {
   type RoomCloseReason,
   type RoomLimits,
   type RoomServerMessage,
-  type RoomTokenClaims,
   roomCloseCodes,
 } from "../shared/rooms";
-import { type AwarenessEntry, AwarenessRelay, decodeAwarenessUpdate } from "./awareness";
+import { readHandoff } from "./address";
+import { AwarenessRelay, decodeAwarenessUpdate } from "./awareness";
+import { type Attachment, RoomConnections } from "./connections";
 import { awarenessFlushMs, defaultRoomLimits, maxControlMessageBytes, rateLimit } from "./limits";
 import {
   decodeFrame,
@@ -20,19 +21,6 @@ import {
 } from "./protocol";
 import { RoomStore } from "./RoomStore";
 import { dropPending, encodeIntegratedState, pendingBytes, updateWouldChange } from "./yjs";
-
-/** What each connection carries through hibernation (serializeAttachment, <= 16 KB). */
-interface Attachment {
-  claims: RoomTokenClaims;
-  /** Opted in to JSON control messages (text frames). */
-  control: boolean;
-  /** The awareness entries this connection owns, to restore presence after hibernation. */
-  awareness: AwarenessEntry[];
-}
-
-/** Header the Worker uses to hand verified token claims to the room (never set by clients). */
-export const identityHeader = "X-Samtal-Room-Identity";
-export const controlHeader = "X-Samtal-Room-Control";
 
 /** Origin for updates the server itself writes (server-side API), so they are broadcast to all. */
 const serverOrigin = Symbol("server");
@@ -53,11 +41,8 @@ interface Bucket {
 export class DocumentRoom extends DurableObject<Env> {
   private doc = new Y.Doc({ gc: true });
   private readonly store: RoomStore;
-  private readonly awareness = new AwarenessRelay<WebSocket>(
-    (a, b) =>
-      (a.deserializeAttachment() as Attachment).claims.sub ===
-      (b.deserializeAttachment() as Attachment).claims.sub,
-  );
+  private readonly connections: RoomConnections;
+  private readonly awareness: AwarenessRelay<WebSocket>;
   private readonly limits: RoomLimits = defaultRoomLimits;
   /** The whole document encoded once, for joins; cleared on every change. */
   private fullState: Uint8Array | null = null;
@@ -67,30 +52,27 @@ export class DocumentRoom extends DurableObject<Env> {
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
+    this.connections = new RoomConnections(ctx);
+    this.awareness = new AwarenessRelay((a, b) => this.connections.sameSubject(a, b));
     this.store = new RoomStore(ctx.storage.sql, (fn) => ctx.storage.transactionSync(fn));
     this.store.load(this.doc);
     this.doc.on("update", this.onDocUpdate);
-    for (const ws of ctx.getWebSockets()) {
-      const attachment = ws.deserializeAttachment() as Attachment | null;
+    for (const ws of this.connections.all()) {
+      const attachment = this.connections.get(ws);
       if (attachment) this.awareness.restore(ws, attachment.awareness);
     }
   }
 
   /** A verified WebSocket upgrade from the Worker (worker/rooms/routes.ts). */
   override async fetch(request: Request): Promise<Response> {
-    const identity = request.headers.get(identityHeader);
-    const claims = identity ? (JSON.parse(decodeURIComponent(identity)) as RoomTokenClaims) : null;
-    if (!claims || request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
+    const handoff = readHandoff(request);
+    if (!handoff || request.headers.get("Upgrade")?.toLowerCase() !== "websocket") {
       return new Response("expected a WebSocket upgrade from the Worker", { status: 400 });
     }
+    const { claims } = handoff;
     const { 0: client, 1: server } = new WebSocketPair();
-    this.ctx.acceptWebSocket(server);
-    const attachment: Attachment = {
-      claims,
-      control: request.headers.get(controlHeader) === "1",
-      awareness: [],
-    };
-    server.serializeAttachment(attachment);
+    const attachment: Attachment = { claims, control: handoff.control, awareness: [] };
+    this.connections.accept(server, attachment);
 
     if (attachment.control) {
       this.sendControl(server, {
@@ -108,8 +90,9 @@ export class DocumentRoom extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
-    const attachment = ws.deserializeAttachment() as Attachment;
+    const attachment = this.connections.get(ws);
     try {
+      if (!attachment) return this.close(ws, "internal_error");
       if (!this.takeToken(ws)) return this.close(ws, "rate_limited");
       if (typeof message === "string") return this.onControlMessage(ws, attachment, message);
       if (message.byteLength > this.limits.maxMessageBytes) return this.close(ws, "message_too_big");
@@ -141,7 +124,7 @@ export class DocumentRoom extends DurableObject<Env> {
     if (this.store.needsCompaction) this.compactNow();
   }
 
-  // --- Server-side API (called over RPC; see worker/rooms/documents.ts) ---
+  // --- Server-side API (called over RPC; see worker/rooms/documents.ts and revocation.ts) ---
 
   /** The document as one Yjs update (V1). */
   readState(): Uint8Array {
@@ -159,21 +142,15 @@ export class DocumentRoom extends DurableObject<Env> {
 
   /** Closes the connections opened with tokens of these sessions; returns how many. */
   closeSessions(sessionIds: string[]): number {
-    let closed = 0;
-    for (const ws of this.ctx.getWebSockets()) {
-      const sid = (ws.deserializeAttachment() as Attachment | null)?.claims.sid;
-      if (sid && sessionIds.includes(sid)) {
-        this.close(ws, "access_revoked");
-        closed++;
-      }
-    }
-    return closed;
+    const sockets = this.connections.ofSessions(sessionIds);
+    for (const ws of sockets) this.close(ws, "access_revoked");
+    return sockets.length;
   }
 
   /** Figures for tests and benchmarks. */
   stats() {
     return {
-      connections: this.ctx.getWebSockets().length,
+      connections: this.connections.all().length,
       storedBytes: this.store.storedBytes,
       bytesWritten: this.store.bytesWritten,
     };
@@ -208,7 +185,7 @@ export class DocumentRoom extends DurableObject<Env> {
       case "awareness": {
         const entries = decodeAwarenessUpdate(frame.update);
         attachment.awareness = this.awareness.receive(ws, entries, attachment.claims.name);
-        ws.serializeAttachment(attachment);
+        this.connections.save(ws, attachment);
         this.scheduleAwarenessFlush();
         return;
       }
@@ -250,7 +227,7 @@ export class DocumentRoom extends DurableObject<Env> {
     this.store.append(update);
     this.fullState = null;
     const frame = encodeUpdate(update);
-    for (const peer of this.ctx.getWebSockets()) {
+    for (const peer of this.connections.all()) {
       if (peer !== origin) safeSend(peer, frame);
     }
     if (this.store.needsCompaction && !this.compactionScheduled) {
@@ -291,8 +268,7 @@ export class DocumentRoom extends DurableObject<Env> {
   }
 
   private sendControl(ws: WebSocket, message: RoomServerMessage) {
-    const attachment = ws.deserializeAttachment() as Attachment | null;
-    if (attachment?.control) safeSend(ws, JSON.stringify(message));
+    if (this.connections.get(ws)?.control) safeSend(ws, JSON.stringify(message));
   }
 
   private scheduleAwarenessFlush() {
@@ -303,7 +279,7 @@ export class DocumentRoom extends DurableObject<Env> {
       const update = this.awareness.takePending();
       if (!update) return;
       const frame = encodeAwareness(update);
-      for (const peer of this.ctx.getWebSockets()) safeSend(peer, frame);
+      for (const peer of this.connections.all()) safeSend(peer, frame);
     }, awarenessFlushMs);
   }
 
