@@ -26,26 +26,37 @@ export class RoomStore {
     sql.exec(`CREATE TABLE IF NOT EXISTS room_snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NULL)`);
   }
 
-  /** Rebuilds the document: the snapshot, then the log in order. */
-  load(doc: Y.Doc): void {
+  /**
+   * Rebuilds the document: the snapshot, then the log in order. With an empty log, returns
+   * the snapshot: it is then the whole document already encoded, and a joining client can
+   * be sent it as it is, without encoding the document again (15–20 ms for B4).
+   */
+  load(doc: Y.Doc): Uint8Array | null {
     const parts = this.sql
       .exec<{ data: ArrayBuffer }>("SELECT data FROM room_snapshot ORDER BY part")
       .toArray()
       .map((row) => new Uint8Array(row.data));
     this.snapshotBytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
-    if (parts.length) Y.applyUpdate(doc, concat(parts, this.snapshotBytes));
+    const snapshot = parts.length ? concat(parts, this.snapshotBytes) : null;
+    if (snapshot) Y.applyUpdate(doc, snapshot);
     this.logBytes = 0;
     for (const row of this.sql.exec<{ data: ArrayBuffer }>("SELECT data FROM room_log ORDER BY seq")) {
       const update = new Uint8Array(row.data);
       this.logBytes += update.byteLength;
       Y.applyUpdate(doc, update);
     }
+    return this.logBytes === 0 ? snapshot : null;
   }
 
-  append(update: Uint8Array): void {
-    this.sql.exec("INSERT INTO room_log (data) VALUES (?)", update);
-    this.logBytes += update.byteLength;
-    this.bytesWritten += update.byteLength;
+  /** Appends updates, one row each, in one transaction. */
+  append(updates: Uint8Array[]): void {
+    this.transactionSync(() => {
+      for (const update of updates) this.sql.exec("INSERT INTO room_log (data) VALUES (?)", update);
+    });
+    for (const update of updates) {
+      this.logBytes += update.byteLength;
+      this.bytesWritten += update.byteLength;
+    }
   }
 
   /** Stored bytes: what the document would cost to load, and what the size cap applies to. */
