@@ -385,14 +385,22 @@ export async function devRoomToken(
   return ((await res.json()) as { token: string }).token;
 }
 
+/** What GET /api/dev/rooms/<id>/stats answers (DocumentRoom.stats()). */
+export interface RoomStats {
+  connections: number;
+  storedBytes: number;
+  bytesWritten: number;
+  databaseBytes: number;
+  rowsRead: number;
+  rowsWritten: number;
+  alarmsSet: number;
+}
+
 /** GET /api/dev/rooms/<id>/stats. */
-export async function roomStats(
-  base: URL,
-  documentId: string,
-): Promise<{ connections: number; storedBytes: number; bytesWritten: number }> {
+export async function roomStats(base: URL, documentId: string): Promise<RoomStats> {
   const res = await fetch(new URL(`/api/dev/rooms/${encodeURIComponent(documentId)}/stats`, base));
   if (!res.ok) throw new Error(`room stats: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as { connections: number; storedBytes: number; bytesWritten: number };
+  return (await res.json()) as RoomStats;
 }
 
 /** WebSocket URL of a room, token included. */

@@ -117,6 +117,26 @@ describe("durability", () => {
   });
 });
 
+describe("storage cost", () => {
+  it("writes one row per edit and nothing else", async () => {
+    const id = freshDoc();
+    const writer = await connect(id);
+    await writer.synced();
+    const stub = roomStub(env, id);
+    const before = await stub.stats();
+    const text = writer.doc.getText("t");
+    for (let i = 0; i < 10; i++) text.insert(text.length, `${i}`);
+    const reader = await connect(id, { mode: "read" });
+    await reader.waitFor(() => reader.text === "0123456789", 5000, "all ten edits");
+    const after = await stub.stats();
+    // Billed per row: the log's rows only, nothing else (no sqlite_sequence row per append).
+    expect(after.rowsWritten - before.rowsWritten).toBe(10);
+    expect(after.databaseBytes).toBeGreaterThan(0);
+    writer.close();
+    reader.close();
+  });
+});
+
 describe("access", () => {
   it("refuses a read-only client's writes with a named close, and stores nothing", async () => {
     const id = freshDoc();

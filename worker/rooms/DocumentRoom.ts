@@ -66,6 +66,7 @@ export class DocumentRoom extends DurableObject<Env> {
   private readonly buckets = new WeakMap<WebSocket, Bucket>();
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private compactionScheduled = false;
+  private alarmsSet = 0;
   private unsaved: Unsaved[] = [];
   private unsavedBytes = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
@@ -171,12 +172,16 @@ export class DocumentRoom extends DurableObject<Env> {
     return sockets.length;
   }
 
-  /** Figures for tests and benchmarks. */
+  /** Figures for tests and benchmarks (counters start again when the object does). */
   stats() {
     return {
       connections: this.connections.all().length,
       storedBytes: this.store.storedBytes,
       bytesWritten: this.store.bytesWritten,
+      databaseBytes: this.store.databaseBytes,
+      rowsRead: this.store.rowsRead,
+      rowsWritten: this.store.rowsWritten,
+      alarmsSet: this.alarmsSet,
     };
   }
 
@@ -271,6 +276,7 @@ export class DocumentRoom extends DurableObject<Env> {
     }
     if (this.store.needsCompaction && !this.compactionScheduled) {
       this.compactionScheduled = true;
+      this.alarmsSet++;
       // An alarm, not a timer: it runs after this message, and does not keep a hibernating room awake.
       void this.ctx.storage.setAlarm(Date.now());
     }

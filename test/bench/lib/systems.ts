@@ -12,6 +12,7 @@ import {
   samtalVars,
   samtalWorker,
   startWorkerd,
+  type WorkerBundle,
   type WorkerdServer,
 } from "../../support/workerd";
 import type { Endpoint } from "./client";
@@ -63,49 +64,60 @@ function workerdSystem(
   };
 }
 
-/** samtal's room: the Worker from wrangler.toml on workerd. */
-export const samtal: SystemSpec = {
-  name: "samtal room",
-  async start({ cpu }) {
-    const worker = await samtalWorker();
-    const server = await startWorkerd({ worker, vars: samtalVars(), ...(cpu ? { cpu } : {}) });
-    const tokens = new Map<string, Promise<string>>();
-    const token = (documentId: string, mode: "read" | "write") => {
-      const key = `${documentId} ${mode}`;
-      let t = tokens.get(key);
-      if (!t) {
-        t = devRoomToken(server.url, documentId, mode === "write" ? "Skribent" : "Läsare", mode);
-        tokens.set(key, t);
-      }
-      return t;
-    };
-    return workerdSystem("samtal room", server, {
-      settleMs: 2000,
-      async endpoint(documentId, mode = "write") {
-        return {
-          url: roomSocketUrl(server.url, documentId, await token(documentId, mode)),
-          framing: "y-websocket",
-          documentName: documentId,
-        };
-      },
-      async bytesWritten(documentId) {
-        return (await roomStats(server.url, documentId)).bytesWritten;
-      },
-      async compact(documentId) {
-        const res = await fetch(
-          new URL(`/api/dev/rooms/${encodeURIComponent(documentId)}/compact`, server.url),
-          {
-            method: "POST",
-          },
-        );
-        if (!res.ok) throw new Error(`compact: HTTP ${res.status}`);
-      },
-      async ping() {
-        await token(`bench:ping-${Date.now()}`, "read");
-      },
-    });
-  },
-};
+/**
+ * samtal's room: the Worker from wrangler.toml on workerd. `adjust` changes the bundle's
+ * settings (the compression scenario runs the room with permessage-deflate allowed).
+ */
+function samtalSystem(name: string, adjust: (worker: WorkerBundle) => WorkerBundle = (w) => w): SystemSpec {
+  return {
+    name,
+    async start({ cpu }) {
+      const worker = adjust(await samtalWorker());
+      const server = await startWorkerd({ worker, vars: samtalVars(), ...(cpu ? { cpu } : {}) });
+      const tokens = new Map<string, Promise<string>>();
+      const token = (documentId: string, mode: "read" | "write") => {
+        const key = `${documentId} ${mode}`;
+        let t = tokens.get(key);
+        if (!t) {
+          t = devRoomToken(server.url, documentId, mode === "write" ? "Skribent" : "Läsare", mode);
+          tokens.set(key, t);
+        }
+        return t;
+      };
+      return workerdSystem(name, server, {
+        settleMs: 2000,
+        async endpoint(documentId, mode = "write") {
+          return {
+            url: roomSocketUrl(server.url, documentId, await token(documentId, mode)),
+            framing: "y-websocket",
+            documentName: documentId,
+          };
+        },
+        async bytesWritten(documentId) {
+          return (await roomStats(server.url, documentId)).bytesWritten;
+        },
+        async compact(documentId) {
+          const res = await fetch(
+            new URL(`/api/dev/rooms/${encodeURIComponent(documentId)}/compact`, server.url),
+            { method: "POST" },
+          );
+          if (!res.ok) throw new Error(`compact: HTTP ${res.status}`);
+        },
+        async ping() {
+          await token(`bench:ping-${Date.now()}`, "read");
+        },
+      });
+    },
+  };
+}
+
+export const samtal = samtalSystem("samtal room");
+
+/** The room with workerd's default: permessage-deflate accepted when a client offers it. */
+export const samtalDeflate = samtalSystem("samtal room, deflate accepted", (worker) => ({
+  ...worker,
+  compatibilityFlags: worker.compatibilityFlags.filter((flag) => flag !== "no_web_socket_compression"),
+}));
 
 /** y-partyserver 2.2.0 on workerd (test/bench/baselines/y-partyserver). */
 export const yPartyserver: SystemSpec = {
