@@ -18,6 +18,7 @@ import { transport } from "./lib/client";
 import { pinned, pinThisProcess } from "./lib/harness";
 import { b4Scenarios } from "./scenarios/b4";
 import { compressionScenarios } from "./scenarios/compression";
+import { costScenarios } from "./scenarios/cost";
 import { documentMemoryScenarios } from "./scenarios/document-memory";
 import { editCostScenarios } from "./scenarios/edit-cost";
 import { fanoutScenarios } from "./scenarios/fanout";
@@ -37,6 +38,7 @@ export const scenarios: Record<string, Scenario> = {
   ...stallScenarios,
   ...compressionScenarios,
   ...editCostScenarios,
+  ...costScenarios,
   ...b4Scenarios,
   ...killScenarios,
   ...reconnectScenarios,

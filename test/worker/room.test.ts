@@ -137,6 +137,41 @@ describe("storage cost", () => {
   });
 });
 
+describe("compaction when the last person leaves", () => {
+  it("stores a finished session as one snapshot, and the next join gets the same document", async () => {
+    const id = freshDoc();
+    const writer = await connect(id);
+    await writer.synced();
+    const text = writer.doc.getText("t");
+    for (let i = 0; i < 20; i++) text.insert(text.length, `rad ${i}\n`);
+    const reader = await connect(id, { mode: "read" });
+    await reader.waitFor(() => reader.text === text.toString(), 5000, "all edits stored");
+    const expected = reader.text;
+    const stub = roomStub(env, id);
+    const logRows = () =>
+      runInDurableObject(
+        stub,
+        (_room: DocumentRoom, state) =>
+          state.storage.sql.exec("SELECT count(*) AS n FROM room_log").one().n as number,
+      );
+    expect(await logRows()).toBe(20);
+
+    reader.close();
+    await reader.closed;
+    // One person still there: nothing happens yet.
+    expect(await logRows()).toBe(20);
+    writer.close();
+    await writer.closed;
+    const deadline = Date.now() + 5000;
+    while ((await logRows()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await logRows()).toBe(0);
+
+    const fresh = await connect(id, { mode: "read" });
+    await fresh.waitFor(() => fresh.text === expected, 5000, "the document after compaction");
+    fresh.close();
+  });
+});
+
 describe("access", () => {
   it("refuses a read-only client's writes with a named close, and stores nothing", async () => {
     const id = freshDoc();

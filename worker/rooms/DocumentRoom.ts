@@ -143,7 +143,8 @@ export class DocumentRoom extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     this.compactionScheduled = false;
-    if (this.store.needsCompaction) this.compactNow();
+    const empty = this.connections.all().length === 0;
+    if (this.store.needsCompaction || (empty && this.store.hasLog)) this.compactNow();
   }
 
   // --- Server-side API (called over RPC; see worker/rooms/documents.ts and revocation.ts) ---
@@ -274,13 +275,22 @@ export class DocumentRoom extends DurableObject<Env> {
         if (peer !== origin) safeSend(peer, frame);
       }
     }
-    if (this.store.needsCompaction && !this.compactionScheduled) {
-      this.compactionScheduled = true;
-      this.alarmsSet++;
-      // An alarm, not a timer: it runs after this message, and does not keep a hibernating room awake.
-      void this.ctx.storage.setAlarm(Date.now());
-    }
+    if (this.store.needsCompaction) this.scheduleCompaction();
   };
+
+  /**
+   * Compaction runs from an alarm, not a timer: after this message, and without keeping a
+   * hibernating room awake. Besides when the log outgrows the snapshot, it runs when the
+   * last person leaves: a finished session is then stored as one snapshot (a few times
+   * smaller than its log of keystrokes, which storage is billed by), and the next join is
+   * served that snapshot without encoding the document.
+   */
+  private scheduleCompaction() {
+    if (this.compactionScheduled) return;
+    this.compactionScheduled = true;
+    this.alarmsSet++;
+    void this.ctx.storage.setAlarm(Date.now());
+  }
 
   /** What the document costs to store, unsaved changes included: what the size cap applies to. */
   private get documentBytes(): number {
@@ -352,6 +362,7 @@ export class DocumentRoom extends DurableObject<Env> {
   private leave(ws: WebSocket) {
     this.awareness.remove(ws);
     if (this.awareness.hasPending()) this.scheduleAwarenessFlush();
+    if (this.store.hasLog && !this.connections.all().some((peer) => peer !== ws)) this.scheduleCompaction();
   }
 
   private close(ws: WebSocket, reason: RoomCloseReason) {

@@ -71,6 +71,10 @@ export class RoomStore {
     return this.logBytes + this.snapshotBytes;
   }
 
+  get hasLog(): boolean {
+    return this.logBytes > 0;
+  }
+
   get needsCompaction(): boolean {
     return this.logBytes >= compactionMinLogBytes && this.logBytes >= this.snapshotBytes;
   }

@@ -43,6 +43,7 @@ export const snapshotChunkBytes = 1024 * 1024;
 /**
  * Compact when the log holds this many bytes and at least as many as the snapshot:
  * total bytes written stay within ~2x of the update bytes (each snapshot is paid for by
- * at least its own size in log), while loads never replay more than ~1 MB of log.
+ * at least its own size in log), while loads never replay more than ~1 MB of log. Rooms
+ * also compact when the last connection leaves (DocumentRoom.scheduleCompaction).
  */
 export const compactionMinLogBytes = 512 * 1024;

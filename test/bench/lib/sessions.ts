@@ -28,6 +28,7 @@ export function typedDocument(chars: number): Uint8Array {
 }
 
 export interface TypingResult {
+  documentId: string;
   keystrokes: number;
   /** Did the server accept permessage-deflate (on the writer's connection)? */
   compressed: boolean;
@@ -35,6 +36,7 @@ export interface TypingResult {
   latency: Distribution;
   /** WebSocket messages, whole session: the writer's sent, each reader's received (mean). */
   writerMessagesSent: number;
+  writerMessagesReceived: number;
   readerMessagesReceived: number;
   /** Bytes on the wire after the handshake: the writer's sent, each reader's received (mean). */
   writerWireSent: number;
@@ -42,6 +44,8 @@ export interface TypingResult {
   /** Server CPU over the session (ms). */
   serverCpuMs: number;
   seconds: number;
+  /** The typed document's encoded size at the end. */
+  documentBytes: number;
 }
 
 /**
@@ -73,7 +77,11 @@ export async function typingSession(
   const wire = (c: BenchClient) => c.wireBytes();
   const writerBefore = wire(writer);
   const readersBefore = watchers.map(wire);
-  const messagesBefore = { sent: writer.messagesSent, received: watchers.map((c) => c.messagesReceived) };
+  const messagesBefore = {
+    sent: writer.messagesSent,
+    writerReceived: writer.messagesReceived,
+    received: watchers.map((c) => c.messagesReceived),
+  };
   const cpuBefore = processCpuMs(system.pid());
   const started = performance.now();
   const text = writer.doc.getText("t");
@@ -91,10 +99,12 @@ export async function typingSession(
   const seconds = (performance.now() - started) / 1000;
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
   const result: TypingResult = {
+    documentId,
     keystrokes,
     compressed: writer.compressed,
     latency: distribution(latencies),
     writerMessagesSent: writer.messagesSent - messagesBefore.sent,
+    writerMessagesReceived: writer.messagesReceived - messagesBefore.writerReceived,
     readerMessagesReceived: mean(
       watchers.map((c, i) => c.messagesReceived - (messagesBefore.received[i] ?? 0)),
     ),
@@ -102,6 +112,7 @@ export async function typingSession(
     readerWireReceived: mean(watchers.map((c, i) => wire(c).read - (readersBefore[i]?.read ?? 0))),
     serverCpuMs: processCpuMs(system.pid()) - cpuBefore,
     seconds,
+    documentBytes: Y.encodeStateAsUpdate(writer.doc).byteLength,
   };
   writer.close();
   for (const c of watchers) c.close();
@@ -110,6 +121,8 @@ export async function typingSession(
 
 export interface JoinResult {
   documentBytes: number;
+  /** Server CPU per join (ms): the Worker's upgrade and the room's handshake. */
+  serverCpuPerJoin: number;
   /** Bytes the joining client received, from the upgrade request to sync step 2 (median). */
   wireReceived: number;
   /** Open → synced. */
@@ -137,6 +150,7 @@ export async function joinSessions(
   const bytes: number[] = [];
   const times: number[] = [];
   let compressed = false;
+  const cpuBefore = processCpuMs(system.pid());
   for (let i = 0; i < joins; i++) {
     const client = new BenchClient(await system.endpoint(documentId, "read"), { keepDoc: true });
     const started = performance.now();
@@ -147,12 +161,46 @@ export async function joinSessions(
     compressed = client.compressed;
     client.close();
   }
+  const serverCpuPerJoin = (processCpuMs(system.pid()) - cpuBefore) / joins;
   holder.close();
   bytes.sort((a, b) => a - b);
   return {
     documentBytes: state.byteLength,
+    serverCpuPerJoin,
     wireReceived: bytes[Math.floor(bytes.length / 2)] ?? Number.NaN,
     time: distribution(times),
     compressed,
   };
+}
+
+export interface PresenceResult {
+  messagesIn: number;
+  messagesOut: number;
+  serverCpuMs: number;
+}
+
+/**
+ * `clients` people with a document open, each moving their cursor `moves` times at
+ * `perSecond`, staggered: what presence alone costs the server (no edits).
+ */
+export async function presenceSession(
+  system: RunningSystem,
+  { clients, moves, perSecond }: { clients: number; moves: number; perSecond: number },
+): Promise<PresenceResult> {
+  const documentId = freshDocumentId("presence");
+  const people = await openClients(system, documentId, clients, { mode: "read" });
+  const receivedBefore = people.reduce((sum, c) => sum + c.messagesReceived, 0);
+  const cpuBefore = processCpuMs(system.pid());
+  await paced(perSecond * clients, moves * clients, (k) => {
+    const person = people[k % clients] as BenchClient;
+    person.sendCursor(`Person ${k % clients}`, k, k);
+  });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const result = {
+    messagesIn: moves * clients,
+    messagesOut: people.reduce((sum, c) => sum + c.messagesReceived, 0) - receivedBefore,
+    serverCpuMs: processCpuMs(system.pid()) - cpuBefore,
+  };
+  for (const c of people) c.close();
+  return result;
 }

@@ -6,6 +6,7 @@ import { createInterface } from "node:readline";
 import {
   buildWorker,
   devRoomToken,
+  type RoomStats,
   repoRoot,
   roomSocketUrl,
   roomStats,
@@ -32,6 +33,10 @@ export interface RunningSystem {
   readonly settleMs: number;
   /** Forces the system's whole-document write now (the room: compaction), if it has one. */
   compact?(documentId: string): Promise<void>;
+  /** The room's own counters (rows, database size), where the system is the room. */
+  roomStats?(documentId: string): Promise<RoomStats>;
+  /** Where the Worker answers plain HTTP (for timing a request), if the system has one. */
+  readonly url?: URL;
   /** Resident memory of the server process. */
   rssBytes(): number;
   pid(): number;
@@ -51,10 +56,11 @@ export interface SystemSpec {
 function workerdSystem(
   name: string,
   server: WorkerdServer,
-  parts: Pick<RunningSystem, "endpoint" | "bytesWritten" | "compact" | "ping" | "settleMs">,
+  parts: Pick<RunningSystem, "endpoint" | "bytesWritten" | "compact" | "ping" | "settleMs" | "roomStats">,
 ): RunningSystem {
   return {
     name,
+    url: server.url,
     ...parts,
     rssBytes: () => server.rssBytes(),
     pid: () => server.pid,
@@ -106,6 +112,7 @@ function samtalSystem(name: string, adjust: (worker: WorkerBundle) => WorkerBund
         async ping() {
           await token(`bench:ping-${Date.now()}`, "read");
         },
+        roomStats: (documentId) => roomStats(server.url, documentId),
       });
     },
   };
