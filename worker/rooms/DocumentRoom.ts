@@ -10,7 +10,13 @@ import {
 import { readHandoff } from "./address";
 import { AwarenessRelay, decodeAwarenessUpdate } from "./awareness";
 import { type Attachment, RoomConnections } from "./connections";
-import { awarenessFlushMs, defaultRoomLimits, maxControlMessageBytes, rateLimit } from "./limits";
+import {
+  awarenessFlushMs,
+  defaultRoomLimits,
+  maxControlMessageBytes,
+  rateLimit,
+  writeCoalesceMs,
+} from "./limits";
 import {
   decodeFrame,
   encodeAwareness,
@@ -46,14 +52,16 @@ interface Unsaved {
  *
  * Writes are coalesced. Every event that writes ends with its own SQLite commit, and the
  * output gate holds that event's messages until the commit is durable (on Cloudflare,
- * replicated): one write per message made a replay of B4's 259,778 updates 5x slower than
+ * replicated): one write per message made a replay of B4's 259,778 updates 4x slower than
  * y-partyserver, which does not write at all on the message path. So a change is applied
- * at once, kept in `unsaved`, and written by `save()` from a zero-delay timer, which runs
- * after the messages already queued: a burst from any number of connections becomes one
- * commit, and a lone keystroke pays one timer hop. The promise stays: nothing derived from
- * an unsaved change leaves the room before its write. `save()` broadcasts after writing, in
- * the same turn (so the output gate holds the broadcast), and every other send of document
- * state (state vector, sync step 2, readState) saves first.
+ * at once and kept in `unsaved`; `save()` writes whatever is unsaved in one transaction and
+ * then broadcasts it. A change is saved at once unless the last save was less than
+ * `writeCoalesceMs` ago; then it waits for the rest of that interval with everything else
+ * that arrives meanwhile (a zero-delay timer would cost every keystroke ~10 ms in workerd).
+ * Typing is written and sent at once, a burst becomes one commit per interval. The promise
+ * stays: nothing derived from an unsaved change leaves the room before its write. `save()`
+ * broadcasts after writing, in the same turn (so the output gate holds the broadcast), and
+ * every other send of document state (state vector, sync step 2, readState) saves first.
  */
 export class DocumentRoom extends DurableObject<Env> {
   private doc = new Y.Doc({ gc: true });
@@ -70,6 +78,7 @@ export class DocumentRoom extends DurableObject<Env> {
   private unsaved: Unsaved[] = [];
   private unsavedBytes = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private lastSaveAt = 0;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -92,7 +101,6 @@ export class DocumentRoom extends DurableObject<Env> {
     }
     const { claims } = handoff;
     const { 0: client, 1: server } = new WebSocketPair();
-    this.save();
     const attachment: Attachment = { claims, control: handoff.control, awareness: [] };
     this.connections.accept(server, attachment);
 
@@ -105,6 +113,8 @@ export class DocumentRoom extends DurableObject<Env> {
       });
     }
     // Our state vector first: the client answers with whatever we lack (its offline edits).
+    // It must describe stored changes only, like everything a peer is told.
+    this.save();
     safeSend(server, encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const presence = this.awareness.snapshot();
     if (presence) safeSend(server, encodeAwareness(presence));
@@ -256,7 +266,10 @@ export class DocumentRoom extends DurableObject<Env> {
     this.unsaved.push({ update, origin });
     this.unsavedBytes += update.byteLength;
     this.fullState = null;
-    this.saveTimer ??= setTimeout(this.save, 0);
+    if (this.saveTimer) return;
+    const wait = this.lastSaveAt + writeCoalesceMs - Date.now();
+    if (wait <= 0) this.save();
+    else this.saveTimer = setTimeout(this.save, wait);
   };
 
   /** Writes the unsaved changes in one transaction, then tells everyone but each change's sender. */
@@ -275,6 +288,7 @@ export class DocumentRoom extends DurableObject<Env> {
         if (peer !== origin) safeSend(peer, frame);
       }
     }
+    this.lastSaveAt = Date.now();
     if (this.store.needsCompaction) this.scheduleCompaction();
   };
 

@@ -37,6 +37,8 @@ export interface RunningSystem {
   roomStats?(documentId: string): Promise<RoomStats>;
   /** Where the Worker answers plain HTTP (for timing a request), if the system has one. */
   readonly url?: URL;
+  /** The server's garbage-collection pauses, when started with `traceGc` (workerd only). */
+  readonly gcPauses?: GcPause[];
   /** Resident memory of the server process. */
   rssBytes(): number;
   pid(): number;
@@ -48,15 +50,61 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  cpu: string | undefined;
+  store: boolean;
+  /** Run the server with V8's --trace-gc and collect its pauses (workerd systems). */
+  traceGc?: boolean;
+}
+
 export interface SystemSpec {
   name: string;
-  start(options: { cpu: string | undefined; store: boolean }): Promise<RunningSystem>;
+  start(options: StartOptions): Promise<RunningSystem>;
+}
+
+export interface GcPause {
+  /** performance.now() when the trace line arrived. */
+  at: number;
+  ms: number;
+  kind: string;
+}
+
+/**
+ * workerd options that trace V8's garbage collection, and the pauses they collect. A trace
+ * line reads like `[pid:0x…]  1234 ms: Mark-Compact 20.1 (25.0) -> 15.2 (24.0) MB, …,
+ * 12.34 / 0.00 ms …`: the kind, then the pause in ms.
+ */
+function gcTrace(enabled: boolean | undefined) {
+  if (!enabled) return { options: {}, pauses: undefined };
+  const pauses: GcPause[] = [];
+  let partial = "";
+  return {
+    pauses,
+    options: {
+      v8Flags: ["--trace-gc"],
+      onOutput(text: string) {
+        const at = performance.now();
+        const lines = (partial + text).split("\n");
+        partial = lines.pop() ?? "";
+        for (const line of lines) {
+          const match =
+            / ms: ([A-Za-z][A-Za-z -]*?)(?: \([^)]*\))? [\d.]+ \([\d.]+\) -> .*?([\d.]+) \/ [\d.]+ ms/.exec(
+              line,
+            );
+          if (match) pauses.push({ at, ms: Number(match[2]), kind: match[1] as string });
+        }
+      },
+    },
+  };
 }
 
 function workerdSystem(
   name: string,
   server: WorkerdServer,
-  parts: Pick<RunningSystem, "endpoint" | "bytesWritten" | "compact" | "ping" | "settleMs" | "roomStats">,
+  parts: Pick<
+    RunningSystem,
+    "endpoint" | "bytesWritten" | "compact" | "ping" | "settleMs" | "roomStats" | "gcPauses"
+  >,
 ): RunningSystem {
   return {
     name,
@@ -77,9 +125,15 @@ function workerdSystem(
 function samtalSystem(name: string, adjust: (worker: WorkerBundle) => WorkerBundle = (w) => w): SystemSpec {
   return {
     name,
-    async start({ cpu }) {
+    async start({ cpu, traceGc }) {
       const worker = adjust(await samtalWorker());
-      const server = await startWorkerd({ worker, vars: samtalVars(), ...(cpu ? { cpu } : {}) });
+      const gc = gcTrace(traceGc);
+      const server = await startWorkerd({
+        worker,
+        vars: samtalVars(),
+        ...(cpu ? { cpu } : {}),
+        ...gc.options,
+      });
       const tokens = new Map<string, Promise<string>>();
       const token = (documentId: string, mode: "read" | "write") => {
         const key = `${documentId} ${mode}`;
@@ -113,6 +167,7 @@ function samtalSystem(name: string, adjust: (worker: WorkerBundle) => WorkerBund
           await token(`bench:ping-${Date.now()}`, "read");
         },
         roomStats: (documentId) => roomStats(server.url, documentId),
+        gcPauses: gc.pauses,
       });
     },
   };
@@ -129,9 +184,10 @@ export const samtalDeflate = samtalSystem("samtal room, deflate accepted", (work
 /** y-partyserver 2.2.0 on workerd (test/bench/baselines/y-partyserver). */
 export const yPartyserver: SystemSpec = {
   name: "y-partyserver",
-  async start({ cpu }) {
+  async start({ cpu, traceGc }) {
     const worker = await buildWorker(path.join(repoRoot, "test/bench/baselines/y-partyserver/wrangler.toml"));
-    const server = await startWorkerd({ worker, ...(cpu ? { cpu } : {}) });
+    const gc = gcTrace(traceGc);
+    const server = await startWorkerd({ worker, ...(cpu ? { cpu } : {}), ...gc.options });
     const partyUrl = (documentId: string) =>
       new URL(`/parties/doc/${encodeURIComponent(documentId)}`, server.url);
     const stats = async (documentId: string, action: "stats" | "save") => {
@@ -160,6 +216,7 @@ export const yPartyserver: SystemSpec = {
         const res = await fetch(new URL("/", server.url));
         await res.arrayBuffer();
       },
+      gcPauses: gc.pauses,
     });
   },
 };

@@ -139,67 +139,27 @@ interface Usage {
   d1RowsWritten: number;
 }
 
+/** A price per million units, as a price per unit. */
+const perUnit = ({ included, perMillion }: { included: number; perMillion: number }) => ({
+  included,
+  perUnit: perMillion / 1e6,
+});
+const { workers, durableObjects: objects, d1 } = prices;
+
 const resources: { key: keyof Usage; label: string; price: { included: number; perUnit: number } }[] = [
-  {
-    key: "workerRequests",
-    label: "Worker requests",
-    price: { included: prices.workers.requests.included, perUnit: prices.workers.requests.perMillion / 1e6 },
-  },
-  {
-    key: "workerCpuMs",
-    label: "Worker CPU (ms)",
-    price: { included: prices.workers.cpuMs.included, perUnit: prices.workers.cpuMs.perMillion / 1e6 },
-  },
+  { key: "workerRequests", label: "Worker requests", price: perUnit(workers.requests) },
+  { key: "workerCpuMs", label: "Worker CPU (ms)", price: perUnit(workers.cpuMs) },
   {
     key: "doRequests",
     label: "Durable Object requests (incoming WebSocket messages / 20)",
-    price: {
-      included: prices.durableObjects.requests.included,
-      perUnit: prices.durableObjects.requests.perMillion / 1e6,
-    },
+    price: perUnit(objects.requests),
   },
-  {
-    key: "doGbSeconds",
-    label: "Durable Object duration (GB-s)",
-    price: {
-      included: prices.durableObjects.gbSeconds.included,
-      perUnit: prices.durableObjects.gbSeconds.perMillion / 1e6,
-    },
-  },
-  {
-    key: "doRowsRead",
-    label: "Durable Object rows read",
-    price: {
-      included: prices.durableObjects.rowsRead.included,
-      perUnit: prices.durableObjects.rowsRead.perMillion / 1e6,
-    },
-  },
-  {
-    key: "doRowsWritten",
-    label: "Durable Object rows written",
-    price: {
-      included: prices.durableObjects.rowsWritten.included,
-      perUnit: prices.durableObjects.rowsWritten.perMillion / 1e6,
-    },
-  },
-  {
-    key: "doStoredGbMonths",
-    label: "Durable Object storage (GB-month)",
-    price: {
-      included: prices.durableObjects.storedGbMonths.included,
-      perUnit: prices.durableObjects.storedGbMonths.perUnit,
-    },
-  },
-  {
-    key: "d1RowsRead",
-    label: "D1 rows read (estimated)",
-    price: { included: prices.d1.rowsRead.included, perUnit: prices.d1.rowsRead.perMillion / 1e6 },
-  },
-  {
-    key: "d1RowsWritten",
-    label: "D1 rows written (estimated)",
-    price: { included: prices.d1.rowsWritten.included, perUnit: prices.d1.rowsWritten.perMillion / 1e6 },
-  },
+  { key: "doGbSeconds", label: "Durable Object duration (GB-s)", price: perUnit(objects.gbSeconds) },
+  { key: "doRowsRead", label: "Durable Object rows read", price: perUnit(objects.rowsRead) },
+  { key: "doRowsWritten", label: "Durable Object rows written", price: perUnit(objects.rowsWritten) },
+  { key: "doStoredGbMonths", label: "Durable Object storage (GB-month)", price: objects.storedGbMonths },
+  { key: "d1RowsRead", label: "D1 rows read (estimated)", price: perUnit(d1.rowsRead) },
+  { key: "d1RowsWritten", label: "D1 rows written (estimated)", price: perUnit(d1.rowsWritten) },
 ];
 
 /** One month of one activity. */

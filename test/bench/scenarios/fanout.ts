@@ -2,6 +2,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { BenchClient, Edit } from "../lib/client";
 import {
   closeClients,
+  coreBusyMs,
   coreMeter,
   eachSystem,
   freshDocumentId,
@@ -53,6 +54,11 @@ export interface Window {
   harnessGc: number;
   /** Server CPU used in this second (ms). */
   serverCpu: number;
+  /** CPU used on the server's core by everything else in this second (ms): other people's work. */
+  otherOnServerCore: number;
+  /** The server's garbage-collection pauses in this second: their sum and the longest (ms). */
+  serverGc: number;
+  serverGcLongest: number;
 }
 
 export interface FanoutResult {
@@ -102,6 +108,9 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
     harnessLag: 0,
     harnessGc: 0,
     serverCpu: 0,
+    otherOnServerCore: 0,
+    serverGc: 0,
+    serverGcLongest: 0,
   }));
 
   const rssIdle = system.rssBytes();
@@ -157,6 +166,12 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
   const cpu = meter().toString();
   const serverCpuMs = processCpuMs(system.pid()) - serverCpuAtStart;
   stopWatch();
+  for (const pause of system.gcPauses ?? []) {
+    const window = windows[Math.floor((pause.at - windowStart) / 1000)];
+    if (!window) continue;
+    window.serverGc += pause.ms;
+    window.serverGcLongest = Math.max(window.serverGcLongest, pause.ms);
+  }
   const awarenessFrames = clients.reduce((sum, c) => sum + c.awarenessFrames, 0) - awarenessAtStart;
   for (const timer of timers) clearInterval(timer);
 
@@ -196,6 +211,7 @@ function watchWindows(windows: Window[], windowStart: () => number, serverPid: n
   });
   gc.observe({ entryTypes: ["gc"] });
   let lastCpu = processCpuMs(serverPid);
+  let lastBusy = coreBusyMs()[0] ?? 0;
   let lastTick = performance.now();
   // A 10 ms ticker: how late it runs is the event-loop delay every client saw at that moment.
   const ticker = setInterval(() => {
@@ -207,9 +223,14 @@ function watchWindows(windows: Window[], windowStart: () => number, serverPid: n
   const sampler = setInterval(() => {
     const index = indexOf(performance.now()) - 1;
     const cpu = processCpuMs(serverPid);
+    const busy = coreBusyMs()[0] ?? 0;
     const window = windows[index];
-    if (window) window.serverCpu = cpu - lastCpu;
+    if (window) {
+      window.serverCpu = cpu - lastCpu;
+      window.otherOnServerCore = Math.max(0, busy - lastBusy - window.serverCpu);
+    }
     lastCpu = cpu;
+    lastBusy = busy;
   }, 1000);
   return () => {
     clearInterval(ticker);
@@ -244,11 +265,13 @@ function summarize(list: FanoutResult[]): FanoutResult {
 }
 
 /**
- * A stall: a second whose worst edit took over 50 ms and over 3x the run's p99 (a second
- * that is merely a bit slower than the rest is noise; one that is an order slower is not).
+ * A stall: a second whose worst edit took over 50 ms and over 3x the median second's worst
+ * (a second merely a bit slower than the rest is noise; one several times slower is not).
  */
-export const stalls = (r: FanoutResult) =>
-  r.windows.filter((w) => w.maxLatency > 50 && w.maxLatency > 3 * r.latency.p99);
+export const stalls = (r: FanoutResult) => {
+  const typical = median(r.windows.map((w) => w.maxLatency));
+  return r.windows.filter((w) => w.maxLatency > 50 && w.maxLatency > 3 * typical);
+};
 
 interface Grouped {
   system: string;
@@ -303,7 +326,7 @@ function report(grouped: Grouped[], options: FanoutOptions, times: number, targe
   console.log(
     `\n${options.clients} clients, ${options.editsPerSecond} edits/s for the room, ${options.seconds} s measured ` +
       `(${options.warmupSeconds} s warm-up); latency = writer's send to each other client's receipt. ` +
-      `Stall seconds: seconds whose worst edit took over 50 ms and over 3x the run's p99, summed over rounds.`,
+      `Stall seconds: seconds whose worst edit took over 50 ms and over 3x the median second's worst, summed over rounds.`,
   );
   if (times > 1) {
     console.log(`Medians of ${times} rounds (systems taking turns). p50 / p99 per round:`);
