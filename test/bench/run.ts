@@ -10,8 +10,9 @@
  * 2.2.0 on workerd and Hocuspocus 4 on Node.
  *
  * Options: `--rounds N` runs the fan-out and join scenarios N times with the systems taking
- * turns, and reports medians (a shared machine is noisy); clients offer permessage-deflate
- * as browsers do, `--no-deflate` makes them not offer it (see lib/client.ts).
+ * turns, and reports medians (a shared machine is noisy; fanout-200 and fanout-500 run at
+ * least 3); clients offer permessage-deflate as browsers do, `--no-deflate` makes them not
+ * offer it (see lib/client.ts). `cost` prices the party's month from measured unit costs.
  */
 import { workerdVersion } from "../support/workerd";
 import { transport } from "./lib/client";

@@ -59,6 +59,8 @@ export interface Window {
   /** The server's garbage-collection pauses in this second: their sum and the longest (ms). */
   serverGc: number;
   serverGcLongest: number;
+  /** Full (mark-compact) collections of the server's heap that started in this second. */
+  serverMajorGcs: number;
 }
 
 export interface FanoutResult {
@@ -111,6 +113,7 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
     otherOnServerCore: 0,
     serverGc: 0,
     serverGcLongest: 0,
+    serverMajorGcs: 0,
   }));
 
   const rssIdle = system.rssBytes();
@@ -171,6 +174,7 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
     if (!window) continue;
     window.serverGc += pause.ms;
     window.serverGcLongest = Math.max(window.serverGcLongest, pause.ms);
+    if (pause.kind.startsWith("Mark-")) window.serverMajorGcs++;
   }
   const awarenessFrames = clients.reduce((sum, c) => sum + c.awarenessFrames, 0) - awarenessAtStart;
   for (const timer of timers) clearInterval(timer);

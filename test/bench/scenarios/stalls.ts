@@ -1,4 +1,4 @@
-import { eachSystem } from "../lib/harness";
+import { eachSystem, median } from "../lib/harness";
 import { ms, table, verdicts } from "../lib/report";
 import { samtal, samtalDeflate, yPartyserver } from "../lib/systems";
 import type { Scenario } from "../run";
@@ -52,13 +52,13 @@ async function run() {
         `${ms(w.maxLatency)}${mark}`,
         `${w.harnessLag.toFixed(0)} / ${w.harnessGc.toFixed(0)} ms`,
         `${w.serverCpu.toFixed(0)} / ${w.otherOnServerCore.toFixed(0)} ms`,
-        `${w.serverGc.toFixed(1)} / ${w.serverGcLongest.toFixed(1)} ms`,
+        `${w.serverGc.toFixed(1)} / ${w.serverGcLongest.toFixed(1)} ms${w.serverMajorGcs ? " (full)" : ""}`,
       ];
     }),
   ]);
   console.log(table(["second", ...columns], rows));
   console.log(
-    `\n${options.clients} clients, ${options.editsPerSecond} edits/s, ${options.seconds} s. Worst = the slowest delivery of an edit sent in that second; harness lag = how late a 10 ms timer in the clients' process ran at worst; GC = that process's garbage-collection pauses; server CPU = the server process's CPU time in that second (1000 ms = one core); others = everything else on the server's core; server GC = V8's pauses in the server (--trace-gc), summed and the longest.`,
+    `\n${options.clients} clients, ${options.editsPerSecond} edits/s, ${options.seconds} s. Worst = the slowest delivery of an edit sent in that second; harness lag = how late a 10 ms timer in the clients' process ran at worst; GC = that process's garbage-collection pauses; server CPU = the server process's CPU time in that second (1000 ms = one core); others = everything else on the server's core; server GC = V8's pauses in the server (--trace-gc), summed and the longest, "(full)" when a full mark-compact collection ran.`,
   );
   const summary = results.map(({ system, result }) => {
     const found = stalls(result);
@@ -70,6 +70,17 @@ async function run() {
     const collecting = found.filter((w) => w.serverGcLongest > 5);
     return { system, result, seconds, gaps, explained: explained.length, gc: collecting.length };
   });
+  for (const { system, result } of results) {
+    // Where the worst seconds are, and whether the server was collecting garbage in them.
+    const worst = [...result.windows].sort((a, b) => b.maxLatency - a.maxLatency).slice(0, 5);
+    const majors = result.windows.flatMap((w, i) => (w.serverMajorGcs ? [i + 1] : []));
+    const intervals = majors.slice(1).map((s, i) => s - (majors[i] as number));
+    console.log(
+      `${system}: full collections of the server's heap at seconds ${majors.join(", ") || "none"}` +
+        (intervals.length ? ` (every ${median(intervals)} s, median)` : "") +
+        `; the 5 worst seconds (${worst.map((w) => ms(w.maxLatency)).join(", ")}) had server GC pauses of ${worst.map((w) => `${w.serverGcLongest.toFixed(0)} ms`).join(", ")}.`,
+    );
+  }
   for (const s of summary) {
     console.log(
       `${s.system}: p99 ${ms(s.result.latency.p99)}, ${s.seconds.length} stall seconds` +
