@@ -10,15 +10,19 @@
  * 2.2.0 on workerd and Hocuspocus 4 on Node.
  *
  * Options: `--rounds N` runs the fan-out and join scenarios N times with the systems taking
- * turns, and reports medians (a shared machine is noisy); `--deflate` uses Node's WebSocket,
- * which offers permessage-deflate as browsers do (see lib/client.ts).
+ * turns, and reports medians (a shared machine is noisy; fanout-200 and fanout-500 run at
+ * least 3); clients offer permessage-deflate as browsers do, `--no-deflate` makes them not
+ * offer it (see lib/client.ts). `cost` prices the party's month from measured unit costs.
  */
 import { workerdVersion } from "../support/workerd";
 import { transport } from "./lib/client";
 import { pinned, pinThisProcess } from "./lib/harness";
 import type { Scenario } from "./lib/scenario";
 import { b4Scenarios } from "./scenarios/b4";
+import { compressionScenarios } from "./scenarios/compression";
+import { costScenarios } from "./scenarios/cost";
 import { documentMemoryScenarios } from "./scenarios/document-memory";
+import { editCostScenarios } from "./scenarios/edit-cost";
 import { fanoutScenarios } from "./scenarios/fanout";
 import { killScenarios } from "./scenarios/kill";
 import { loginTimingScenarios } from "./scenarios/login-timing";
@@ -26,9 +30,14 @@ import { memberImportScenarios } from "./scenarios/member-import";
 import { motionCoauthorScenarios } from "./scenarios/motion-coauthors";
 import { motionPageScenarios } from "./scenarios/motion-page";
 import { reconnectScenarios } from "./scenarios/reconnect";
+import { stallScenarios } from "./scenarios/stalls";
 
 export const scenarios: Record<string, Scenario> = {
   ...fanoutScenarios,
+  ...stallScenarios,
+  ...compressionScenarios,
+  ...editCostScenarios,
+  ...costScenarios,
   ...b4Scenarios,
   ...killScenarios,
   ...reconnectScenarios,
@@ -56,15 +65,15 @@ if (!names.length) console.log("No benchmark scenarios yet.");
 process.on("SIGINT", () => process.exit(130));
 process.on("SIGTERM", () => process.exit(143));
 pinThisProcess();
-transport.deflate = process.argv.includes("--deflate");
+transport.deflate = !process.argv.includes("--no-deflate");
 console.log(
   `workerd ${workerdVersion()}, Node ${process.version}; ` +
     (pinned ? "servers on core 0, load clients on core 1 (taskset)." : "one core: nothing pinned."),
 );
 console.log(
   transport.deflate
-    ? "Clients: Node's WebSocket, offering permessage-deflate (workerd accepts it, Hocuspocus declines)."
-    : "Clients: ws sockets without permessage-deflate (--deflate to offer it, as browsers do).",
+    ? "Clients offer permessage-deflate as browsers do (the room and Hocuspocus decline it, y-partyserver accepts; --no-deflate not to offer it)."
+    : "Clients do not offer permessage-deflate (--no-deflate).",
 );
 for (const name of names) {
   const scenario = scenarios[name];

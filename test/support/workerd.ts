@@ -68,6 +68,10 @@ export interface WorkerdOptions {
   cpu?: string;
   /** Echo workerd's stdout/stderr (default: only kept for error messages). */
   verbose?: boolean;
+  /** V8 flags for workerd's isolates (the benchmark traces garbage collection with --trace-gc). */
+  v8Flags?: string[];
+  /** Called with each chunk workerd writes to stdout or stderr, as it arrives. */
+  onOutput?: (text: string) => void;
 }
 
 export interface WorkerdServer {
@@ -216,7 +220,12 @@ export async function buildWorker(configPath = path.join(repoRoot, "wrangler.tom
 const str = (s: string) => JSON.stringify(s);
 
 /** The module is embedded by name: startWorkerd writes it beside the config file. */
-function capnpConfig(worker: WorkerBundle, vars: Record<string, string>, storageDir: string) {
+function capnpConfig(
+  worker: WorkerBundle,
+  vars: Record<string, string>,
+  storageDir: string,
+  v8Flags: string[],
+) {
   const bindings: string[] = [];
   for (const [name, value] of Object.entries({ ...worker.vars, ...vars })) {
     bindings.push(`(name = ${str(name)}, text = ${str(value)})`);
@@ -266,6 +275,7 @@ const config :Workerd.Config = (
     (name = "http", address = "127.0.0.1:0", http = (), service = "main"),
     ${d1Sockets.join(",\n    ")}
   ],
+  v8Flags = [${v8Flags.map(str).join(", ")}],
 );
 
 const worker :Workerd.Worker = (
@@ -320,7 +330,10 @@ export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServ
   const configDir = mkdtempSync(path.join(tmpdir(), "workerd-config-"));
   const configFile = path.join(configDir, "config.capnp");
   writeFileSync(path.join(configDir, options.worker.moduleName), options.worker.source);
-  writeFileSync(configFile, capnpConfig(options.worker, options.vars ?? {}, storageDir));
+  writeFileSync(
+    configFile,
+    capnpConfig(options.worker, options.vars ?? {}, storageDir, options.v8Flags ?? []),
+  );
   const binary = workerdBinary();
 
   let child: ChildProcess | null = null;
@@ -340,8 +353,12 @@ export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServ
       "--control-fd=3",
       `--socket-addr=http=127.0.0.1:${port}`,
     ];
-    const [command, argv] = options.cpu ? ["taskset", ["-c", options.cpu, binary, ...args]] : [binary, args];
-    const proc = spawn(command as string, argv as string[], { stdio: ["ignore", "pipe", "pipe", "pipe"] });
+    // V8 traces with printf: line-buffer workerd's stdout so each line arrives when written.
+    const program = options.v8Flags?.length ? ["stdbuf", "-oL", binary] : [binary];
+    const [command, ...argv] = options.cpu
+      ? ["taskset", "-c", options.cpu, ...program, ...args]
+      : [...program, ...args];
+    const proc = spawn(command as string, argv, { stdio: ["ignore", "pipe", "pipe", "pipe"] });
     child = proc;
     running.add(proc);
     exited = new Promise((resolve) =>
@@ -354,6 +371,7 @@ export async function startWorkerd(options: WorkerdOptions): Promise<WorkerdServ
       stream?.on("data", (chunk: Buffer) => {
         const text = chunk.toString();
         if (options.verbose) process.stderr.write(text);
+        options.onOutput?.(text);
         log.push(text);
         if (log.length > 200) log.shift();
       });
@@ -477,14 +495,22 @@ export async function devRoomToken(
   return ((await res.json()) as { token: string }).token;
 }
 
+/** What GET /api/dev/rooms/<id>/stats answers (DocumentRoom.stats()). */
+export interface RoomStats {
+  connections: number;
+  storedBytes: number;
+  bytesWritten: number;
+  databaseBytes: number;
+  rowsRead: number;
+  rowsWritten: number;
+  alarmsSet: number;
+}
+
 /** GET /api/dev/rooms/<id>/stats. */
-export async function roomStats(
-  base: URL,
-  documentId: string,
-): Promise<{ connections: number; storedBytes: number; bytesWritten: number }> {
+export async function roomStats(base: URL, documentId: string): Promise<RoomStats> {
   const res = await fetch(new URL(`/api/dev/rooms/${encodeURIComponent(documentId)}/stats`, base));
   if (!res.ok) throw new Error(`room stats: HTTP ${res.status} ${await res.text()}`);
-  return (await res.json()) as { connections: number; storedBytes: number; bytesWritten: number };
+  return (await res.json()) as RoomStats;
 }
 
 /** WebSocket URL of a room, token included. */

@@ -78,7 +78,7 @@ describe("server-side document API", () => {
 
 describe("room addressing", () => {
   it("asks for the configured jurisdiction (workerd itself has none, so it refuses)", async () => {
-    const { roomNamespace } = await import("../../worker/rooms/documents");
+    const { roomNamespace } = await import("../../worker/rooms/address");
     expect(() => roomNamespace({ ...env, ROOM_JURISDICTION: "eu" })).toThrow(/[Jj]urisdiction/);
     expect(roomNamespace({ ...env, ROOM_JURISDICTION: "local" as "eu" })).toBe(env.DOCUMENT_ROOMS);
   });

@@ -2,11 +2,12 @@ import { evictDurableObject, runInDurableObject } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { roomStub } from "../../worker/rooms/address";
 import type { DocumentRoom } from "../../worker/rooms/DocumentRoom";
-import { roomStub } from "../../worker/rooms/documents";
 import { defaultRoomLimits } from "../../worker/rooms/limits";
 import { frame } from "../support/room-peer";
-import { connect, openSocket, roomToken } from "./rooms";
+import { api, logInAs, seed } from "./helpers";
+import { connect, joinWithSession, openSocket, roomToken } from "./rooms";
 
 let counter = 0;
 const freshDoc = () => `test:room-${Date.now()}-${counter++}`;
@@ -113,6 +114,64 @@ describe("durability", () => {
     expect(fresh.text).toBe(reference.getText("t").toString());
     fresh.close();
     writer.close();
+  });
+});
+
+describe("storage cost", () => {
+  it("writes one row per edit and nothing else", async () => {
+    const id = freshDoc();
+    const writer = await connect(id);
+    await writer.synced();
+    const stub = roomStub(env, id);
+    const before = await stub.stats();
+    const text = writer.doc.getText("t");
+    for (let i = 0; i < 10; i++) text.insert(text.length, `${i}`);
+    const reader = await connect(id, { mode: "read" });
+    await reader.waitFor(() => reader.text === "0123456789", 5000, "all ten edits");
+    const after = await stub.stats();
+    // Billed per row: the log's rows only, nothing else (no sqlite_sequence row per append).
+    expect(after.rowsWritten - before.rowsWritten).toBe(10);
+    expect(after.databaseBytes).toBeGreaterThan(0);
+    writer.close();
+    reader.close();
+  });
+});
+
+describe("compaction when the last person leaves", () => {
+  it("stores a finished session as one snapshot, and the next join gets the same document", async () => {
+    const id = freshDoc();
+    const writer = await connect(id);
+    await writer.synced();
+    const text = writer.doc.getText("t");
+    for (let i = 0; i < 20; i++) text.insert(text.length, `rad ${i}\n`);
+    const reader = await connect(id, { mode: "read" });
+    await reader.waitFor(() => reader.text === text.toString(), 5000, "all edits stored");
+    const expected = reader.text;
+    const stub = roomStub(env, id);
+    const logRows = () =>
+      runInDurableObject(
+        stub,
+        (_room: DocumentRoom, state) =>
+          state.storage.sql.exec("SELECT count(*) AS n FROM room_log").one().n as number,
+      );
+    expect(await logRows()).toBe(20);
+
+    reader.close();
+    await reader.closed;
+    // One person still there: nothing happens yet.
+    expect(await logRows()).toBe(20);
+    const before = await stub.stats();
+    writer.close();
+    await writer.closed;
+    const deadline = Date.now() + 5000;
+    while ((await logRows()) > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    expect(await logRows()).toBe(0);
+    // Billed rows: the snapshot and the emptied log's table, not one per log row deleted.
+    expect((await stub.stats()).rowsWritten - before.rowsWritten).toBeLessThan(10);
+
+    const fresh = await connect(id, { mode: "read" });
+    await fresh.waitFor(() => fresh.text === expected, 5000, "the document after compaction");
+    fresh.close();
   });
 });
 
@@ -350,6 +409,50 @@ describe("limits", () => {
   });
 });
 
+describe("ending sessions", () => {
+  it("closes exactly the sockets of the ended sessions, also after hibernation", async () => {
+    await seed();
+    // A document members may open (test:* ids have no kind: only development tokens open them).
+    const id = `scratch:room-sessions-${Date.now()}`;
+    // Real sessions: the upgrade admits a session's token only while the session is live.
+    const [laptopCookie, phoneCookie, boCookie] = await Promise.all([
+      logInAs("demo-cecilia"),
+      logInAs("demo-cecilia"),
+      logInAs("demo-david"),
+    ]);
+    const sessionId = async (cookie: string) => {
+      const sessions = (await (await api("/api/me/sessions", { headers: { Cookie: cookie } })).json()) as {
+        id: string;
+        current: boolean;
+      }[];
+      const current = sessions.find((s) => s.current);
+      if (!current) throw new Error("no current session");
+      return current.id;
+    };
+    const [laptop, phone, bo] = await Promise.all([
+      joinWithSession(id, laptopCookie),
+      joinWithSession(id, phoneCookie),
+      joinWithSession(id, boCookie),
+    ]);
+    const [laptopSid, boSid] = await Promise.all([sessionId(laptopCookie), sessionId(boCookie)]);
+
+    // The sockets' tags outlive the object: the lookup must work on a fresh instance.
+    const stub = roomStub(env, id);
+    await evictDurableObject(stub, { webSockets: "hibernate" });
+    expect(await stub.closeSessions([laptopSid, boSid, "session-unknown"])).toBe(2);
+    expect(await laptop.closed).toEqual({ code: 4410, reason: "access_revoked" });
+    expect(await bo.closed).toEqual({ code: 4410, reason: "access_revoked" });
+
+    // The same person's other session carries on.
+    phone.doc.getText("t").insert(0, "från telefonen");
+    const reader = await connect(id, { mode: "read" });
+    await reader.waitFor(() => reader.text === "från telefonen", 5000, "the phone's edit");
+    expect(phone.ws.readyState).toBe(WebSocket.OPEN);
+    phone.close();
+    reader.close();
+  });
+});
+
 describe("presence after a reconnect", () => {
   it("lets the same person's new connection take over their client id; others still cannot", async () => {
     const id = freshDoc();
@@ -363,6 +466,8 @@ describe("presence after a reconnect", () => {
       "first presence",
     );
 
+    // Ownership now comes from the old socket's attachment and the person from its tags.
+    await evictDurableObject(roomStub(env, id), { webSockets: "hibernate" });
     // A second socket for the same person (the old one still open, as after a network drop)
     // re-announces the same client id with a newer clock.
     const again = await connect(id, { name: "Anna" });

@@ -1,4 +1,5 @@
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
+import { issueRoomToken } from "../../worker/rooms/token";
 import type { RoomMode, RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
 
@@ -34,11 +35,27 @@ export async function openSocket(documentId: string, token: string, control = fa
   return ws;
 }
 
+/**
+ * A token issued to a session, as the token endpoint issues them to a logged-in person
+ * (development tokens carry no session): `sub` names the person.
+ */
+async function sessionToken(documentId: string, name: string, mode: RoomMode, sub: string, sid: string) {
+  return (await issueRoomToken(env, { doc: documentId, sub, name, mode, sid })).token;
+}
+
 export async function connect(
   documentId: string,
-  { name = "Anna", mode = "write" as RoomMode, control = false } = {},
+  {
+    name = "Anna",
+    mode = "write" as RoomMode,
+    control = false,
+    session,
+  }: { name?: string; mode?: RoomMode; control?: boolean; session?: { sub: string; sid: string } } = {},
 ): Promise<RoomPeer> {
-  const peer = new RoomPeer(await openSocket(documentId, await roomToken(documentId, name, mode), control));
+  const token = session
+    ? await sessionToken(documentId, name, mode, session.sub, session.sid)
+    : await roomToken(documentId, name, mode);
+  const peer = new RoomPeer(await openSocket(documentId, token, control));
   peer.start();
   return peer;
 }

@@ -11,7 +11,7 @@ import { startSession } from "../identity/sessions";
 import { seedDemoMotions } from "../motions/seed";
 import { seedOrganisation } from "../org/seed";
 import { slugify } from "../org/slug";
-import { roomStub } from "../rooms/documents";
+import { roomStub } from "../rooms/address";
 import { issueRoomToken } from "../rooms/token";
 import type { DevInfo } from "../shared/health";
 import type { DemoPerson, OutboxMessage } from "../shared/identity";

@@ -5,7 +5,7 @@ import type { Db } from "../db/client";
 import { ApiError } from "../http/errors";
 import { memberships } from "../identity/schema";
 import { groups } from "../org/schema";
-import { roomStub } from "../rooms/documents";
+import { roomStub } from "../rooms/address";
 import { roomConnections } from "../rooms/schema";
 import {
   editableStates,

@@ -13,6 +13,9 @@ import { compactionMinLogBytes, snapshotChunkBytes } from "./limits";
 export class RoomStore {
   /** Bytes written since this object started (log + snapshots); the benchmark reads it. */
   bytesWritten = 0;
+  /** Rows read and written since this object started, as the platform bills them (the cost model reads them). */
+  rowsRead = 0;
+  rowsWritten = 0;
   private logBytes = 0;
   private snapshotBytes = 0;
 
@@ -20,37 +23,54 @@ export class RoomStore {
     private readonly sql: SqlStorage,
     private readonly transactionSync: <T>(fn: () => T) => T,
   ) {
-    sql.exec(
-      `CREATE TABLE IF NOT EXISTS room_log (seq INTEGER PRIMARY KEY AUTOINCREMENT, data BLOB NOT NULL)`,
-    );
-    sql.exec(`CREATE TABLE IF NOT EXISTS room_snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NULL)`);
+    this.exec(`CREATE TABLE IF NOT EXISTS ${createLog}`);
+    this.exec(`CREATE TABLE IF NOT EXISTS room_snapshot (part INTEGER PRIMARY KEY, data BLOB NOT NULL)`);
   }
 
-  /** Rebuilds the document: the snapshot, then the log in order. */
-  load(doc: Y.Doc): void {
-    const parts = this.sql
-      .exec<{ data: ArrayBuffer }>("SELECT data FROM room_snapshot ORDER BY part")
-      .toArray()
-      .map((row) => new Uint8Array(row.data));
+  /**
+   * Rebuilds the document: the snapshot, then the log in order. With an empty log, returns
+   * the snapshot: it is then the whole document already encoded, and a joining client can
+   * be sent it as it is, without encoding the document again (15–20 ms for B4).
+   */
+  load(doc: Y.Doc): Uint8Array | null {
+    const parts = this.exec<{ data: ArrayBuffer }>("SELECT data FROM room_snapshot ORDER BY part").map(
+      (row) => new Uint8Array(row.data),
+    );
     this.snapshotBytes = parts.reduce((sum, part) => sum + part.byteLength, 0);
-    if (parts.length) Y.applyUpdate(doc, concat(parts, this.snapshotBytes));
+    const snapshot = parts.length ? concat(parts, this.snapshotBytes) : null;
+    if (snapshot) Y.applyUpdate(doc, snapshot);
     this.logBytes = 0;
-    for (const row of this.sql.exec<{ data: ArrayBuffer }>("SELECT data FROM room_log ORDER BY seq")) {
+    for (const row of this.exec<{ data: ArrayBuffer }>("SELECT data FROM room_log ORDER BY seq")) {
       const update = new Uint8Array(row.data);
       this.logBytes += update.byteLength;
       Y.applyUpdate(doc, update);
     }
+    return this.logBytes === 0 ? snapshot : null;
   }
 
-  append(update: Uint8Array): void {
-    this.sql.exec("INSERT INTO room_log (data) VALUES (?)", update);
-    this.logBytes += update.byteLength;
-    this.bytesWritten += update.byteLength;
+  /** Appends updates, one row each, in one transaction. */
+  append(updates: Uint8Array[]): void {
+    this.transactionSync(() => {
+      for (const update of updates) this.exec("INSERT INTO room_log (data) VALUES (?)", update);
+    });
+    for (const update of updates) {
+      this.logBytes += update.byteLength;
+      this.bytesWritten += update.byteLength;
+    }
+  }
+
+  /** The database's size on disk: what storage is billed by. */
+  get databaseBytes(): number {
+    return this.sql.databaseSize;
   }
 
   /** Stored bytes: what the document would cost to load, and what the size cap applies to. */
   get storedBytes(): number {
     return this.logBytes + this.snapshotBytes;
+  }
+
+  get hasLog(): boolean {
+    return this.logBytes > 0;
   }
 
   get needsCompaction(): boolean {
@@ -60,31 +80,45 @@ export class RoomStore {
   /** Replaces snapshot + log with `state`, which must include every update in the log. */
   compact(state: Uint8Array): void {
     this.transactionSync(() => {
-      this.sql.exec("DELETE FROM room_snapshot");
+      this.exec("DELETE FROM room_snapshot");
       for (let offset = 0, part = 0; offset < state.byteLength; offset += snapshotChunkBytes, part++) {
-        this.sql.exec(
+        this.exec(
           "INSERT INTO room_snapshot (part, data) VALUES (?, ?)",
           part,
           state.subarray(offset, offset + snapshotChunkBytes),
         );
       }
-      this.sql.exec("DELETE FROM room_log");
+      this.emptyLog();
     });
     this.bytesWritten += state.byteLength;
     this.snapshotBytes = state.byteLength;
     this.logBytes = 0;
   }
 
-  /** Erases everything (used when a document is deleted). */
-  clear(): void {
-    this.transactionSync(() => {
-      this.sql.exec("DELETE FROM room_snapshot");
-      this.sql.exec("DELETE FROM room_log");
-    });
-    this.snapshotBytes = 0;
-    this.logBytes = 0;
+  /**
+   * Rows written are billed as the cursor counts them, and a DELETE counts every row it
+   * removes: emptying the log that way doubled the rows written per keystroke. Dropping the
+   * table and creating it again counts two.
+   */
+  private emptyLog() {
+    this.exec("DROP TABLE room_log");
+    this.exec(`CREATE TABLE ${createLog}`);
+  }
+
+  private exec<T extends Record<string, SqlStorageValue>>(query: string, ...bindings: unknown[]): T[] {
+    const cursor = this.sql.exec<T>(query, ...bindings);
+    const rows = cursor.toArray();
+    this.rowsRead += cursor.rowsRead;
+    this.rowsWritten += cursor.rowsWritten;
+    return rows;
   }
 }
+
+/**
+ * No AUTOINCREMENT: it would write a sqlite_sequence row with every append (a billed row).
+ * Plain rowids still grow in order, and the log is only ever emptied as a whole.
+ */
+const createLog = "room_log (seq INTEGER PRIMARY KEY, data BLOB NOT NULL)";
 
 function concat(parts: Uint8Array[], total: number): Uint8Array {
   if (parts.length === 1 && parts[0]) return parts[0];

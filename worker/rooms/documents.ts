@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { DocumentRoom } from "./DocumentRoom";
+import { roomStub } from "./address";
 
 /**
  * The server-side API for features: read a live document or change it as the server,
@@ -9,23 +9,6 @@ import type { DocumentRoom } from "./DocumentRoom";
  *   const text = await readDocumentText(env, "motion:42");
  *   await editDocument(env, "motion:42", (doc) => doc.getXmlFragment("default").insert(...));
  */
-
-/**
- * Rooms live in the jurisdiction wrangler.toml names (ROOM_JURISDICTION = "eu"). Ids differ
- * by jurisdiction, so this holds from the first deployment on and must never change.
- * workerd does not implement jurisdictions, so local runs and tests set "local" instead.
- */
-export function roomNamespace(env: Env): DurableObjectNamespace<DocumentRoom> {
-  const jurisdiction = env.ROOM_JURISDICTION as string;
-  return jurisdiction === "local"
-    ? env.DOCUMENT_ROOMS
-    : env.DOCUMENT_ROOMS.jurisdiction(jurisdiction as DurableObjectJurisdiction);
-}
-
-export function roomStub(env: Env, documentId: string) {
-  const namespace = roomNamespace(env);
-  return namespace.get(namespace.idFromName(documentId));
-}
 
 /** The document's whole state as one Yjs update (V1). */
 export async function readDocumentState(env: Env, documentId: string): Promise<Uint8Array> {

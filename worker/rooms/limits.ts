@@ -34,6 +34,15 @@ export const rateLimit = { burst: 300, perSecond: 100 };
 /** Awareness: how many client ids one connection may own, and how big one state may be. */
 export const awarenessLimits = { clientsPerConnection: 4, maxStateBytes: 2048, maxEntriesPerMessage: 16 };
 
+/**
+ * A room writes at most once per this interval: a change arriving sooner after the last
+ * write waits for the rest of it, together with everything else that arrives meanwhile.
+ * Typing (a room's edits tens of milliseconds apart) is written and sent at once; a burst
+ * (a reconnecting client's backlog, a replay) becomes one commit per interval instead of
+ * one per message. Measured in docs/benchmarks.md (b4-storage, edit-cost).
+ */
+export const writeCoalesceMs = 10;
+
 /** Awareness changes are sent at most this often (coalesced), per room. */
 export const awarenessFlushMs = 50;
 
@@ -43,6 +52,7 @@ export const snapshotChunkBytes = 1024 * 1024;
 /**
  * Compact when the log holds this many bytes and at least as many as the snapshot:
  * total bytes written stay within ~2x of the update bytes (each snapshot is paid for by
- * at least its own size in log), while loads never replay more than ~1 MB of log.
+ * at least its own size in log), while loads never replay more than ~1 MB of log. Rooms
+ * also compact when the last connection leaves (DocumentRoom.scheduleCompaction).
  */
 export const compactionMinLogBytes = 512 * 1024;

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { getDb } from "../db/client";
-import { roomStub } from "./documents";
+import { roomStub } from "./address";
 import { roomConnections } from "./schema";
 
 /** Remembers that a session opened a document, for closeRoomsOfSessions. */

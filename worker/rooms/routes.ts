@@ -7,9 +7,9 @@ import { ApiError } from "../http/errors";
 import { type Validated, validate } from "../http/validate";
 import { documentIdSchema } from "../shared/room-schemas";
 import { type RoomCloseReason, type RoomMode, roomCloseCodes } from "../shared/rooms";
+import { roomStub } from "./address";
 import { admitRoomToken } from "./admission";
-import { controlHeader, identityHeader } from "./DocumentRoom";
-import { roomStub } from "./documents";
+import { handoffRequest } from "./handoff";
 import { liveDocument } from "./kinds";
 import { recordRoomConnection } from "./revocation";
 import { issueRoomToken, roomTokenSecret, verifyRoomToken } from "./token";
@@ -86,10 +86,8 @@ export const roomRoutes = featureApp()
       if (refusal) return refuse(refusal);
 
       if (check.claims.sid) await recordRoomConnection(c.env, check.claims.sid, documentId);
-      const headers = new Headers(c.req.raw.headers);
-      // URI-encoded: header values must be ASCII, and names are Swedish.
-      headers.set(identityHeader, encodeURIComponent(JSON.stringify(check.claims)));
-      headers.set(controlHeader, control === "1" ? "1" : "0");
-      return roomStub(c.env, documentId).fetch(new Request(c.req.url, { headers }));
+      return roomStub(c.env, documentId).fetch(
+        handoffRequest(c.req.raw, { claims: check.claims, control: control === "1" }),
+      );
     },
   );

@@ -14,17 +14,24 @@ import * as Y from "yjs";
  *   Others hold only their own edits, which is all Yjs needs to produce valid updates.
  * - Hocuspocus frames the same messages with the document name in front and wants an auth
  *   message first: `framing: "hocuspocus"` does that, and nothing else differs.
- * - Sockets are the `ws` package's, not offering permessage-deflate: with every receiver in
- *   this one process, inflating each of them in turn would be measured as fan-out latency
- *   (a browser inflates only its own). `transport.deflate = true` (`npm run bench -- --deflate`)
- *   uses Node's built-in WebSocket instead, which offers it as browsers do; workerd accepts,
- *   Hocuspocus declines.
+ * - Sockets are the `ws` package's and, like a browser's, offer permessage-deflate
+ *   (`permessage-deflate; client_max_window_bits`, what Chrome and Firefox send); whether it is
+ *   used is the server's choice: y-partyserver's workerd accepts, the room (compatibility flag
+ *   `no_web_socket_compression`) and Hocuspocus decline. With every receiver in this one
+ *   process, a server that accepts makes the harness inflate every copy of a broadcast in
+ *   turn, which a browser (inflating only its own) does not pay; `transport.deflate = false`
+ *   (`npm run bench -- --no-deflate`) offers nothing, to see that part. ws limits inflating
+ *   to 10 sockets at a time per process; each browser inflates on its own, so the limit is
+ *   lifted here.
+ * - Each socket counts its bytes on the wire (TCP payload: frames, compressed or not, and the
+ *   HTTP upgrade), for the compression figures.
  */
-export const transport = { deflate: false };
+export const transport = { deflate: true };
 
-function openSocket(url: string): WebSocket {
-  if (transport.deflate) return new WebSocket(url);
-  return new NodeWebSocket(url, { perMessageDeflate: false }) as unknown as WebSocket;
+function openSocket(url: string): NodeWebSocket {
+  return new NodeWebSocket(url, {
+    perMessageDeflate: transport.deflate ? { concurrencyLimit: 100_000 } : false,
+  });
 }
 
 const OPEN = 1;
@@ -74,10 +81,12 @@ export interface ClientOptions {
   reconnect?: { backoff: (attempt: number) => number };
   /** Called for every edit marker in a live update (not in sync step 2). */
   onEdit?: (edit: Edit, receivedAt: number, client: BenchClient) => void;
+  /** Called for every live update frame, with its receive time (edits without markers). */
+  onUpdate?: (receivedAt: number, client: BenchClient) => void;
 }
 
 export class BenchClient {
-  ws: WebSocket | null = null;
+  ws: NodeWebSocket | null = null;
   readonly doc = new Y.Doc();
   synced = false;
   /** performance.now() when sync step 2 arrived and was applied. */
@@ -86,6 +95,9 @@ export class BenchClient {
   serverStateVector: Map<number, number> | null = null;
   awarenessFrames = 0;
   updateFrames = 0;
+  /** WebSocket messages sent and received over this client's life, every kind. */
+  messagesSent = 0;
+  messagesReceived = 0;
   step2Count = 0;
   closeCount = 0;
   private readonly keepDoc: boolean;
@@ -111,6 +123,18 @@ export class BenchClient {
 
   get open(): boolean {
     return this.ws?.readyState === OPEN;
+  }
+
+  /** Did the server accept permessage-deflate on the current connection? */
+  get compressed(): boolean {
+    return (this.ws?.extensions ?? "").includes("permessage-deflate");
+  }
+
+  /** Bytes on the wire of the current connection so far (ws keeps its TCP socket as `_socket`). */
+  wireBytes(): { read: number; written: number } {
+    const socket = (this.ws as unknown as { _socket?: { bytesRead: number; bytesWritten: number } } | null)
+      ?._socket;
+    return { read: socket?.bytesRead ?? 0, written: socket?.bytesWritten ?? 0 };
   }
 
   /**
@@ -261,10 +285,12 @@ export class BenchClient {
     encoding.writeUint8Array(encoder, this.prefix);
     write(encoder);
     ws.send(encoding.toUint8Array(encoder));
+    this.messagesSent++;
   }
 
   private onMessage(data: ArrayBuffer | string) {
     const receivedAt = performance.now();
+    this.messagesReceived++;
     if (typeof data === "string") return;
     const decoder = decoding.createDecoder(new Uint8Array(data));
     if (this.endpoint.framing === "hocuspocus") decoding.readVarString(decoder);
@@ -285,6 +311,7 @@ export class BenchClient {
         }
       } else if (sub === 2) {
         this.updateFrames++;
+        this.options.onUpdate?.(receivedAt, this);
         const onEdit = this.options.onEdit;
         if (onEdit) scanEdits(payload, (edit) => onEdit(edit, receivedAt, this));
         if (this.keepDoc) Y.applyUpdate(this.doc, payload, this);

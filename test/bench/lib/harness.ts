@@ -41,12 +41,12 @@ export const rounds = (() => {
 export async function eachSystem<T>(
   specs: SystemSpec[],
   fn: (system: RunningSystem) => Promise<T>,
-  { store = false, times = 1 } = {},
+  { store = false, times = 1, traceGc = false } = {},
 ): Promise<{ system: string; result: T; rounds: T[] }[]> {
   const results = new Map<string, T[]>();
   for (let round = 0; round < times; round++) {
     for (const spec of specs) {
-      const system = await spec.start({ cpu: serverCpu, store });
+      const system = await spec.start({ cpu: serverCpu, store, traceGc });
       console.log(
         `  … ${system.name} (pid ${system.pid()})${times > 1 ? `, round ${round + 1} of ${times}` : ""}`,
       );
@@ -119,7 +119,8 @@ export function processCpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-function coreBusyMs(): number[] {
+/** Busy time of each core since boot (ms), from /proc/stat. */
+export function coreBusyMs(): number[] {
   return readFileSync("/proc/stat", "utf8")
     .split("\n")
     .filter((line) => /^cpu\d+ /.test(line))

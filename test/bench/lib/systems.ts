@@ -6,12 +6,14 @@ import { createInterface } from "node:readline";
 import {
   buildWorker,
   devRoomToken,
+  type RoomStats,
   repoRoot,
   roomSocketUrl,
   roomStats,
   samtalVars,
   samtalWorker,
   startWorkerd,
+  type WorkerBundle,
   type WorkerdServer,
 } from "../../support/workerd";
 import type { Endpoint } from "./client";
@@ -31,6 +33,12 @@ export interface RunningSystem {
   readonly settleMs: number;
   /** Forces the system's whole-document write now (the room: compaction), if it has one. */
   compact?(documentId: string): Promise<void>;
+  /** The room's own counters (rows, database size), where the system is the room. */
+  roomStats?(documentId: string): Promise<RoomStats>;
+  /** Where the Worker answers plain HTTP (for timing a request), if the system has one. */
+  readonly url?: URL;
+  /** The server's garbage-collection pauses, when started with `traceGc` (workerd only). */
+  readonly gcPauses?: GcPause[];
   /** Resident memory of the server process. */
   rssBytes(): number;
   pid(): number;
@@ -42,18 +50,65 @@ export interface RunningSystem {
   close(): Promise<void>;
 }
 
+export interface StartOptions {
+  cpu: string | undefined;
+  store: boolean;
+  /** Run the server with V8's --trace-gc and collect its pauses (workerd systems). */
+  traceGc?: boolean;
+}
+
 export interface SystemSpec {
   name: string;
-  start(options: { cpu: string | undefined; store: boolean }): Promise<RunningSystem>;
+  start(options: StartOptions): Promise<RunningSystem>;
+}
+
+export interface GcPause {
+  /** performance.now() when the trace line arrived. */
+  at: number;
+  ms: number;
+  kind: string;
+}
+
+/**
+ * workerd options that trace V8's garbage collection, and the pauses they collect. A trace
+ * line reads like `[pid:0x…]  1234 ms: Mark-Compact 20.1 (25.0) -> 15.2 (24.0) MB, …,
+ * 12.34 / 0.00 ms …`: the kind, then the pause in ms.
+ */
+function gcTrace(enabled: boolean | undefined) {
+  if (!enabled) return { options: {}, pauses: undefined };
+  const pauses: GcPause[] = [];
+  let partial = "";
+  return {
+    pauses,
+    options: {
+      v8Flags: ["--trace-gc"],
+      onOutput(text: string) {
+        const at = performance.now();
+        const lines = (partial + text).split("\n");
+        partial = lines.pop() ?? "";
+        for (const line of lines) {
+          const match =
+            / ms: ([A-Za-z][A-Za-z -]*?)(?: \([^)]*\))? [\d.]+ \([\d.]+\) -> .*?([\d.]+) \/ [\d.]+ ms/.exec(
+              line,
+            );
+          if (match) pauses.push({ at, ms: Number(match[2]), kind: match[1] as string });
+        }
+      },
+    },
+  };
 }
 
 function workerdSystem(
   name: string,
   server: WorkerdServer,
-  parts: Pick<RunningSystem, "endpoint" | "bytesWritten" | "compact" | "ping" | "settleMs">,
+  parts: Pick<
+    RunningSystem,
+    "endpoint" | "bytesWritten" | "compact" | "ping" | "settleMs" | "roomStats" | "gcPauses"
+  >,
 ): RunningSystem {
   return {
     name,
+    url: server.url,
     ...parts,
     rssBytes: () => server.rssBytes(),
     pid: () => server.pid,
@@ -63,49 +118,69 @@ function workerdSystem(
   };
 }
 
-/** samtal's room: the Worker from wrangler.toml on workerd. */
-export const samtal: SystemSpec = {
-  name: "samtal room",
-  async start({ cpu }) {
-    const worker = await samtalWorker();
-    const server = await startWorkerd({ worker, vars: samtalVars(), ...(cpu ? { cpu } : {}) });
-    // A token opens one connection: every connect fetches its own.
-    const token = (documentId: string, mode: "read" | "write") =>
-      devRoomToken(server.url, documentId, mode === "write" ? "Skribent" : "Läsare", mode);
-    return workerdSystem("samtal room", server, {
-      settleMs: 2000,
-      async endpoint(documentId, mode = "write") {
-        return {
-          url: async () => roomSocketUrl(server.url, documentId, await token(documentId, mode)),
-          framing: "y-websocket",
-          documentName: documentId,
-        };
-      },
-      async bytesWritten(documentId) {
-        return (await roomStats(server.url, documentId)).bytesWritten;
-      },
-      async compact(documentId) {
-        const res = await fetch(
-          new URL(`/api/dev/rooms/${encodeURIComponent(documentId)}/compact`, server.url),
-          {
-            method: "POST",
-          },
-        );
-        if (!res.ok) throw new Error(`compact: HTTP ${res.status}`);
-      },
-      async ping() {
-        await token(`bench:ping-${Date.now()}`, "read");
-      },
-    });
-  },
-};
+/**
+ * samtal's room: the Worker from wrangler.toml on workerd. `adjust` changes the bundle's
+ * settings (the compression scenario runs the room with permessage-deflate allowed).
+ */
+function samtalSystem(name: string, adjust: (worker: WorkerBundle) => WorkerBundle = (w) => w): SystemSpec {
+  return {
+    name,
+    async start({ cpu, traceGc }) {
+      const worker = adjust(await samtalWorker());
+      const gc = gcTrace(traceGc);
+      const server = await startWorkerd({
+        worker,
+        vars: samtalVars(),
+        ...(cpu ? { cpu } : {}),
+        ...gc.options,
+      });
+      // A token opens one connection: every connect fetches its own.
+      const token = (documentId: string, mode: "read" | "write") =>
+        devRoomToken(server.url, documentId, mode === "write" ? "Skribent" : "Läsare", mode);
+      return workerdSystem(name, server, {
+        settleMs: 2000,
+        async endpoint(documentId, mode = "write") {
+          return {
+            url: async () => roomSocketUrl(server.url, documentId, await token(documentId, mode)),
+            framing: "y-websocket",
+            documentName: documentId,
+          };
+        },
+        async bytesWritten(documentId) {
+          return (await roomStats(server.url, documentId)).bytesWritten;
+        },
+        async compact(documentId) {
+          const res = await fetch(
+            new URL(`/api/dev/rooms/${encodeURIComponent(documentId)}/compact`, server.url),
+            { method: "POST" },
+          );
+          if (!res.ok) throw new Error(`compact: HTTP ${res.status}`);
+        },
+        async ping() {
+          await token(`bench:ping-${Date.now()}`, "read");
+        },
+        roomStats: (documentId) => roomStats(server.url, documentId),
+        gcPauses: gc.pauses,
+      });
+    },
+  };
+}
+
+export const samtal = samtalSystem("samtal room");
+
+/** The room with workerd's default: permessage-deflate accepted when a client offers it. */
+export const samtalDeflate = samtalSystem("samtal room, deflate accepted", (worker) => ({
+  ...worker,
+  compatibilityFlags: worker.compatibilityFlags.filter((flag) => flag !== "no_web_socket_compression"),
+}));
 
 /** y-partyserver 2.2.0 on workerd (test/bench/baselines/y-partyserver). */
 export const yPartyserver: SystemSpec = {
   name: "y-partyserver",
-  async start({ cpu }) {
+  async start({ cpu, traceGc }) {
     const worker = await buildWorker(path.join(repoRoot, "test/bench/baselines/y-partyserver/wrangler.toml"));
-    const server = await startWorkerd({ worker, ...(cpu ? { cpu } : {}) });
+    const gc = gcTrace(traceGc);
+    const server = await startWorkerd({ worker, ...(cpu ? { cpu } : {}), ...gc.options });
     const partyUrl = (documentId: string) =>
       new URL(`/parties/doc/${encodeURIComponent(documentId)}`, server.url);
     const stats = async (documentId: string, action: "stats" | "save") => {
@@ -134,6 +209,7 @@ export const yPartyserver: SystemSpec = {
         const res = await fetch(new URL("/", server.url));
         await res.arrayBuffer();
       },
+      gcPauses: gc.pauses,
     });
   },
 };

@@ -183,7 +183,7 @@ function writtenCounter(system: RunningSystem, documentId: string) {
 export const b4Scenarios: Record<string, Scenario> = {
   "b4-join": {
     description:
-      "B4 document (311 kB) joined cold (server restarted) and warm, 20 joins each; cold p95 <= 150 ms, warm p95 <= 60 ms",
+      "B4 document (311 kB) joined cold (server restarted) and warm, 20 joins each; cold p95 <= 150 ms and <= 0.8x y-partyserver's, warm p95 <= 60 ms",
     async run() {
       loadB4();
       const grouped = await eachSystem(allSystems, runJoin, { store: true, times: rounds });
@@ -231,6 +231,7 @@ export const b4Scenarios: Record<string, Scenario> = {
       console.log(
         `\nJoin = WebSocket opened → sync step 2 applied to a fresh Y.Doc (B4 text verified); ${joins * rounds} cold and ${joins * rounds} warm joins per system. Cold = server process restarted on the same storage, one HTTP request answered, then the join. Hocuspocus stores documents in files (whole document on its debounce).`,
       );
+      const party = results.find((r) => r.system === yPartyserver.name)?.result;
       console.log(
         verdicts([
           {
@@ -238,6 +239,15 @@ export const b4Scenarios: Record<string, Scenario> = {
             value: ms(ours.result.cold.p95),
             pass: ours.result.cold.p95 <= 150,
           },
+          ...(party
+            ? [
+                {
+                  what: "cold join p95 <= 0.8x y-partyserver's",
+                  value: `${ms(ours.result.cold.p95)} vs ${ms(party.cold.p95)} (${ratio(ours.result.cold.p95, party.cold.p95)})`,
+                  pass: ours.result.cold.p95 <= 0.8 * party.cold.p95,
+                },
+              ]
+            : []),
           {
             what: "warm join p95 <= 60 ms",
             value: ms(ours.result.warm.p95),
@@ -248,12 +258,14 @@ export const b4Scenarios: Record<string, Scenario> = {
     },
   },
   "b4-storage": {
-    description: "all 259,778 B4 edits, one update each; bytes written to storage <= 2.5x the update bytes",
+    description:
+      "all 259,778 B4 edits, one update each; replay time <= 1.5x y-partyserver's, bytes written to storage <= 2.5x the update bytes",
     async run() {
       const b4 = loadB4();
       console.log(`  (B4 replayed into one Y.Doc here in ${b4.replaySeconds.toFixed(1)} s)`);
       const results = await eachSystem([samtal, yPartyserver, hocuspocus], runStorage, { store: true });
       const [ours] = results;
+      const party = results.find((r) => r.system === yPartyserver.name)?.result;
       if (!ours) return;
       const amplification = (r: StorageResult) => r.bytesWritten / r.updateBytes;
       console.log(
@@ -285,6 +297,15 @@ export const b4Scenarios: Record<string, Scenario> = {
       );
       console.log(
         verdicts([
+          ...(party
+            ? [
+                {
+                  what: "replay time <= 1.5x y-partyserver's",
+                  value: `${ours.result.seconds.toFixed(0)} s vs ${party.seconds.toFixed(0)} s (${ratio(ours.result.seconds, party.seconds)})`,
+                  pass: ours.result.seconds <= 1.5 * party.seconds,
+                },
+              ]
+            : []),
           {
             what: "bytes written <= 2.5x update bytes",
             value: `${amplification(ours.result).toFixed(2)}x (${mb(ours.result.bytesWritten)} for ${mb(ours.result.updateBytes)})`,

@@ -1,0 +1,75 @@
+import type { RoomTokenClaims } from "../shared/rooms";
+import type { AwarenessEntry } from "./awareness";
+
+/** What each connection carries through hibernation (serializeAttachment, <= 16 KB). */
+export interface Attachment {
+  claims: RoomTokenClaims;
+  /** Opted in to JSON control messages (text frames). */
+  control: boolean;
+  /** The awareness entries this connection owns, to restore presence after hibernation. */
+  awareness: AwarenessEntry[];
+}
+
+/**
+ * Tags given to a socket when it is accepted: the platform indexes them, so finding a
+ * session's or a person's sockets is a lookup (`getWebSockets(tag)`), not a scan that
+ * deserialises every attachment. Tags survive hibernation with the socket. At most 10 tags
+ * of 256 characters each: token subjects are at most 128 characters, session ids 64
+ * (worker/shared/room-schemas.ts).
+ */
+const subjectTag = (sub: string) => `sub:${sub}`;
+const sessionTag = (sid: string) => `sid:${sid}`;
+
+/**
+ * A room's open sockets and what each carries. Attachments are deserialised once per
+ * socket per object lifetime and kept here (partyserver's connection.ts does the same):
+ * awareness compares owners on every presence message, and deserialising is a structured
+ * clone each time. After hibernation the cache starts empty and refills from the sockets'
+ * attachments as they are touched.
+ */
+export class RoomConnections {
+  private readonly attachments = new WeakMap<WebSocket, Attachment>();
+
+  constructor(private readonly ctx: DurableObjectState) {}
+
+  accept(ws: WebSocket, attachment: Attachment): void {
+    const { sub, sid } = attachment.claims;
+    this.ctx.acceptWebSocket(ws, sid ? [subjectTag(sub), sessionTag(sid)] : [subjectTag(sub)]);
+    this.save(ws, attachment);
+  }
+
+  /** The socket's attachment; null only for a socket accepted without one (none are). */
+  get(ws: WebSocket): Attachment | null {
+    let attachment = this.attachments.get(ws);
+    if (!attachment) {
+      attachment = (ws.deserializeAttachment() as Attachment | null) ?? undefined;
+      if (!attachment) return null;
+      this.attachments.set(ws, attachment);
+    }
+    return attachment;
+  }
+
+  /** Stores a changed attachment, in memory and with the socket (for after hibernation). */
+  save(ws: WebSocket, attachment: Attachment): void {
+    this.attachments.set(ws, attachment);
+    ws.serializeAttachment(attachment);
+  }
+
+  all(): WebSocket[] {
+    return this.ctx.getWebSockets();
+  }
+
+  /** The sockets opened with tokens of these sessions. */
+  ofSessions(sessionIds: string[]): WebSocket[] {
+    return [...new Set(sessionIds)].flatMap((sid) => this.ctx.getWebSockets(sessionTag(sid)));
+  }
+
+  /**
+   * Does `other` belong to the same person (token subject) as `ws`? Asked only when two
+   * sockets claim one presence id, so a lookup by tag is cheap enough.
+   */
+  sameSubject(ws: WebSocket, other: WebSocket): boolean {
+    const sub = this.get(ws)?.claims.sub;
+    return sub !== undefined && this.ctx.getWebSockets(subjectTag(sub)).includes(other);
+  }
+}
