@@ -1,11 +1,11 @@
-import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { fireEvent, render, screen } from "@solidjs/testing-library";
+import { fireEvent, screen } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
 import type { GuestMe } from "../../../worker/shared/identity";
 import { apiError, fakeApi, type Handlers } from "../api/testing";
 import { setLocale } from "../i18n";
 import { currentGuest, joinedAsGuest, refreshSession } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
+import { renderAt } from "../ui/testing";
 import InvitePage, { inviteTokenStorageKey } from "./InvitePage";
 import { inviteTokenFromHash } from "./paths";
 
@@ -16,15 +16,7 @@ freshStateForEachTest();
 
 /** The invite page at `address`, in a router whose history the test can read. */
 function open(address: string) {
-  const history = createMemoryHistory();
-  history.set({ value: address, replace: true });
-  render(() => (
-    <MemoryRouter history={history}>
-      <Route path="/invite" component={InvitePage} />
-      <Route path="/documents/:id" component={() => <h1>Dokument</h1>} />
-    </MemoryRouter>
-  ));
-  return history;
+  return renderAt(address, { "/invite": InvitePage, "/documents/:id": () => <h1>Dokument</h1> });
 }
 
 /** Nobody is logged in on this browser (and, without a handler for /api/guest, no guest either). */

@@ -1,9 +1,9 @@
-import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { render, screen } from "@solidjs/testing-library";
+import { screen } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { errorMessages } from "../../../worker/shared/errors";
 import { apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
+import { renderAt } from "../ui/testing";
 import { rememberNextPath } from "./next";
 import { currentPerson, sessionStatus } from "./session";
 import { bengt, freshStateForEachTest } from "./testing";
@@ -15,16 +15,11 @@ freshStateForEachTest();
 
 /** The verify page at `address`, in a router whose history the test can read. */
 function open(address: string) {
-  const history = createMemoryHistory();
-  history.set({ value: address, replace: true });
-  render(() => (
-    <MemoryRouter history={history}>
-      <Route path="/login/verify" component={VerifyPage} />
-      <Route path="/me" component={() => <h1>Mina sidor</h1>} />
-      <Route path="/documents/:id" component={() => <h1>Dokument</h1>} />
-    </MemoryRouter>
-  ));
-  return history;
+  return renderAt(address, {
+    "/login/verify": VerifyPage,
+    "/me": () => <h1>Mina sidor</h1>,
+    "/documents/:id": () => <h1>Dokument</h1>,
+  });
 }
 
 describe("tokenFromHash", () => {

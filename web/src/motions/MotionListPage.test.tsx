@@ -1,24 +1,16 @@
-import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
-import { fireEvent, render, screen } from "@solidjs/testing-library";
+import { fireEvent, screen } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import { apiError, fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
+import { renderAt } from "../ui/testing";
 import MotionListPage from "./MotionListPage";
 import { ida, motionView } from "./testing";
 
 freshStateForEachTest();
 
 function open(address: string) {
-  const history = createMemoryHistory();
-  history.set({ value: address, replace: true });
-  render(() => (
-    <MemoryRouter history={history}>
-      <Route path="/motions" component={MotionListPage} />
-      <Route path="/motions/:id" component={() => <h1>Motion</h1>} />
-    </MemoryRouter>
-  ));
-  return history;
+  return renderAt(address, { "/motions": MotionListPage, "/motions/:id": () => <h1>Motion</h1> });
 }
 
 const list = (titles: string[]) => ({

@@ -1,10 +1,10 @@
-import { createMemoryHistory, MemoryRouter, Route } from "@solidjs/router";
 import { fireEvent, render, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
 import { apiError, fakeApi } from "../api/testing";
 import { setLocale } from "../i18n";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
+import { renderAt } from "../ui/testing";
 import { AuthorActions } from "./AuthorActions";
 import MotionPage from "./MotionPage";
 import { ida, motionView, version } from "./testing";
@@ -12,13 +12,7 @@ import { ida, motionView, version } from "./testing";
 freshStateForEachTest();
 
 function open(address: string) {
-  const history = createMemoryHistory();
-  history.set({ value: address, replace: true });
-  render(() => (
-    <MemoryRouter history={history}>
-      <Route path="/motions/:id" component={MotionPage} />
-    </MemoryRouter>
-  ));
+  return renderAt(address, { "/motions/:id": MotionPage });
 }
 
 describe("MotionPage", () => {
