@@ -94,4 +94,29 @@ describe("guests, in a real browser", () => {
       .toBe("Inbjudningslänken är ogiltig. Be den som bjöd in dig om en ny.");
     expect(page.url()).toBe(session.url("/invite"));
   });
+
+  it("an officer (for a scratch document, a national administrator) sees another member's invite and withdraws it", async () => {
+    const documentId = `scratch:officer-${Date.now().toString(36)}`;
+    const member = await session.newPage();
+    await logInAs(member, "David Nilsson");
+    await member.goto(`/documents/${documentId}`);
+    const panel = member.getByTestId("invite-panel");
+    await panel.getByRole("button", { name: "Skapa inbjudningslänk" }).click();
+    await expect.poll(() => panel.getByTestId("invite-list").getByRole("listitem").count()).toBe(1);
+
+    const admin = await session.newPage();
+    await logInAs(admin, "Astrid Lindqvist");
+    await admin.goto(`/documents/${documentId}`);
+    const others = admin.getByTestId("others-invite-list");
+    await expect.poll(() => others.getByRole("listitem").count()).toBe(1);
+    expect(await others.textContent()).toContain("Gjord av David Nilsson");
+    await others.getByRole("button", { name: "Dra tillbaka" }).click();
+    await expect.poll(() => admin.getByTestId("others-invite-list").count()).toBe(0);
+
+    // David sees his invite withdrawn.
+    await panel.getByRole("button", { name: "Uppdatera" }).click();
+    await expect
+      .poll(() => panel.getByTestId("invite-list").getByRole("listitem").first().textContent())
+      .toContain("Tillbakadragen");
+  });
 });

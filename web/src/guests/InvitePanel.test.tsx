@@ -129,6 +129,50 @@ describe("InvitePanel", () => {
   });
 });
 
+describe("InvitePanel for an officer", () => {
+  it("lists others' live invites to this document with who made them, and withdraws one", async () => {
+    let others = [
+      {
+        ...invite("others-invite-0123", "scratch:here", { guests: 1 }),
+        createdBy: { id: "p1", name: "Bengt Olsson" },
+      },
+      { ...invite("erased-invite-0123", "scratch:here"), createdBy: { id: "p2", name: null } },
+      {
+        ...invite("others-elsewhere-01", "scratch:elsewhere"),
+        createdBy: { id: "p1", name: "Bengt Olsson" },
+      },
+    ];
+    const api = fakeApi({
+      "GET /api/invites": ({ query }) => (query.scope === "managed" ? others : []),
+      "DELETE /api/invites/:id": ({ param }) => {
+        others = others.filter((i) => i.id !== param.id);
+      },
+    });
+    render(() => <InvitePanel documentId="scratch:here" />);
+    const list = await screen.findByTestId("others-invite-list");
+    const cards = () =>
+      within(list)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent ?? "");
+    expect(cards()).toHaveLength(2);
+    expect(cards()[0]).toContain("Gjord av Bengt Olsson");
+    expect(cards()[1]).toContain("Gjord av Tidigare medlem");
+
+    fireEvent.click(within(list).getAllByRole("button", { name: "Dra tillbaka" })[0] as HTMLElement);
+    await vi.waitFor(() => expect(cards()).toHaveLength(1));
+    expect(api.callsTo("DELETE /api/invites/:id").map((call) => call.param.id)).toEqual([
+      "others-invite-0123",
+    ]);
+  });
+
+  it("shows no list of others' invites to a member who may withdraw none", async () => {
+    fakeInvites([invite("active-invite-01234", "scratch:here")]);
+    render(() => <InvitePanel documentId="scratch:here" />);
+    await screen.findByTestId("invite-list");
+    expect(screen.queryByTestId("others-invite-list")).toBeNull();
+  });
+});
+
 describe("inviteState", () => {
   it("is revoked before expired before active", () => {
     expect(inviteState(invite("a", "scratch:x", { revokedAt: now, expiresAt: now - 1 }), now)).toBe(

@@ -1,5 +1,5 @@
 import { createSignal, For, onMount, Show } from "solid-js";
-import type { GuestInvite } from "../../../worker/shared/identity";
+import type { GuestInvite, ManagedInvite } from "../../../worker/shared/identity";
 import { call, client, errorCode, failedWith } from "../api/client";
 import { t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
@@ -42,10 +42,13 @@ export async function copyText(text: string): Promise<boolean> {
 
 /**
  * "Bjud in gäster" on a document, for members: create an invite link (shown once, with a
- * copy button), and see and withdraw this member's invites to the document.
+ * copy button), and see and withdraw this member's invites to the document. An officer of
+ * the document's group (for a scratch document, a national administrator) also sees the live
+ * invites others made to it, and may withdraw them (`invite.withdraw`).
  */
 export function InvitePanel(props: { documentId: string }) {
   const [invites, setInvites] = createSignal<GuestInvite[]>();
+  const [othersInvites, setOthersInvites] = createSignal<ManagedInvite[]>([]);
   const [link, setLink] = createSignal<string>();
   const [creating, setCreating] = createSignal(false);
   const [withdrawing, setWithdrawing] = createSignal<string>();
@@ -61,8 +64,14 @@ export function InvitePanel(props: { documentId: string }) {
 
   const load = async () => {
     try {
-      const mine = await call(client.api.invites.$get({ query: {} }));
-      setInvites(mine.filter((invite) => invite.documentId === props.documentId));
+      const [mine, managed] = await Promise.all([
+        call(client.api.invites.$get({ query: {} })),
+        call(client.api.invites.$get({ query: { scope: "managed" } })),
+      ]);
+      const here = <T extends GuestInvite>(list: T[]) =>
+        list.filter((invite) => invite.documentId === props.documentId);
+      setInvites(here(mine));
+      setOthersInvites(here(managed.filter((invite): invite is ManagedInvite => "createdBy" in invite)));
     } catch (error) {
       fail(error);
     }
@@ -174,47 +183,84 @@ export function InvitePanel(props: { documentId: string }) {
       </div>
       <Show when={invites()}>
         {(list) => (
-          <Show when={list().length > 0} fallback={<p class="empty">{t("invites.list.empty")}</p>}>
-            <ul
-              class="plain-list card-list invite-list"
-              aria-labelledby="invite-list-title"
-              data-testid="invite-list"
-            >
-              <For each={list()}>
-                {(invite) => {
-                  const labelId = `invite-${invite.id}`;
-                  return (
-                    <li
-                      class="item-card"
-                      classList={{ "item-card-current": inviteState(invite) === "active" }}
-                    >
-                      <p class="item-card-title" id={labelId}>
-                        {t("invites.item.created", { time: formatDateTime(invite.createdAt) })}
-                      </p>
-                      <p class="meta">
-                        {tp("invites.item.guests", invite.guests)}
-                        <br />
-                        {stateText(invite)}
-                      </p>
-                      <Show when={inviteState(invite) === "active"}>
-                        <button
-                          type="button"
-                          class="button button-small button-secondary"
-                          aria-describedby={labelId}
-                          aria-busy={withdrawing() === invite.id ? "true" : undefined}
-                          onClick={() => withdraw(invite)}
-                        >
-                          {t("invites.withdraw")}
-                        </button>
-                      </Show>
-                    </li>
-                  );
-                }}
-              </For>
-            </ul>
-          </Show>
+          <InviteList
+            invites={list()}
+            labelledBy="invite-list-title"
+            empty={t("invites.list.empty")}
+            withdrawing={withdrawing()}
+            onWithdraw={withdraw}
+            testId="invite-list"
+          />
         )}
       </Show>
+      <Show when={othersInvites().length > 0}>
+        <h3 id="others-invites-title">{t("invites.others.title")}</h3>
+        <InviteList
+          invites={othersInvites()}
+          labelledBy="others-invites-title"
+          empty=""
+          withdrawing={withdrawing()}
+          onWithdraw={withdraw}
+          testId="others-invite-list"
+        />
+      </Show>
     </section>
+  );
+}
+
+/** Invites as cards: when made (and by whom, for others' invites), guests, state, withdraw. */
+function InviteList(props: {
+  invites: (GuestInvite | ManagedInvite)[];
+  labelledBy: string;
+  empty: string;
+  withdrawing: string | undefined;
+  onWithdraw: (invite: GuestInvite) => void;
+  testId: string;
+}) {
+  return (
+    <Show when={props.invites.length > 0} fallback={<p class="empty">{props.empty}</p>}>
+      <ul
+        class="plain-list card-list invite-list"
+        aria-labelledby={props.labelledBy}
+        data-testid={props.testId}
+      >
+        <For each={props.invites}>
+          {(invite) => {
+            const labelId = `invite-${invite.id}`;
+            return (
+              <li class="item-card" classList={{ "item-card-current": inviteState(invite) === "active" }}>
+                <p class="item-card-title" id={labelId}>
+                  {t("invites.item.created", { time: formatDateTime(invite.createdAt) })}
+                </p>
+                <p class="meta">
+                  <Show when={"createdBy" in invite ? invite.createdBy : undefined}>
+                    {(maker) => (
+                      <>
+                        {t("invites.item.madeBy", { name: maker().name ?? t("audit.formerMember") })}
+                        <br />
+                      </>
+                    )}
+                  </Show>
+                  {tp("invites.item.guests", invite.guests)}
+                  <br />
+                  {stateText(invite)}
+                </p>
+                <Show when={inviteState(invite) === "active"}>
+                  <button
+                    type="button"
+                    class="button button-small button-secondary"
+                    aria-describedby={labelId}
+                    aria-busy={props.withdrawing === invite.id ? "true" : undefined}
+                    onClick={() => props.onWithdraw(invite)}
+                  >
+                    {t("invites.withdraw")}
+                  </button>
+                </Show>
+              </li>
+            );
+          }}
+        </For>
+      </ul>
+    </Show>
   );
 }

@@ -212,6 +212,8 @@ export const en: Dictionary = {
   "invites.item.active": "Valid until {time}",
   "invites.item.expired": "Expired {time}",
   "invites.item.revoked": "Withdrawn {time}",
+  "invites.others.title": "Others' invites here",
+  "invites.item.madeBy": "Made by {name}",
   "invites.withdraw": "Withdraw",
   "invites.withdrawn": "The invite is withdrawn. Its guests no longer have access to the document.",
 

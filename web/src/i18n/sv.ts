@@ -212,6 +212,8 @@ export const sv = {
   "invites.item.active": "Gäller till {time}",
   "invites.item.expired": "Gick ut {time}",
   "invites.item.revoked": "Tillbakadragen {time}",
+  "invites.others.title": "Andras inbjudningar hit",
+  "invites.item.madeBy": "Gjord av {name}",
   "invites.withdraw": "Dra tillbaka",
   "invites.withdrawn": "Inbjudan är tillbakadragen. Gästerna har inte längre tillgång till dokumentet.",
 
