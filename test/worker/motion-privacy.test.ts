@@ -1,11 +1,7 @@
-import { toBase64 } from "lib0/buffer";
 import { beforeAll, describe, expect, it } from "vitest";
-import * as Y from "yjs";
-import { loadDocument } from "../../worker/rooms/documents";
 import type { MotionCommentList, MotionDetail, MotionPeriod } from "../../worker/shared/motions";
-import { motionFields } from "../../worker/shared/motions";
 import { api, env, logInAs } from "./helpers";
-import { cookies, draft, get, json, post, setUp } from "./motions-fixtures";
+import { anchorOn, cookies, draft, get, json, post, setUp } from "./motions-fixtures";
 
 /**
  * A person's motion data in her export, and what her erasure leaves: Vera writes, co-writes,
@@ -17,16 +13,6 @@ const vera = "demo-vera";
 const veraName = "Vera Raderbar";
 
 /** An anchor on `passage` in the motivation's first paragraph, encoded as the web encodes it. */
-async function anchorOn(motion: MotionDetail, passage: string) {
-  const doc = await loadDocument(env, motion.documentId);
-  const paragraph = doc.getXmlFragment(motionFields.motivation).get(0) as Y.XmlElement;
-  const textNode = paragraph.get(0) as Y.XmlText;
-  const at = textNode.toString().indexOf(passage);
-  const encode = (index: number) =>
-    toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(textNode, index)));
-  return { field: motionFields.motivation, start: encode(at), end: encode(at + passage.length) };
-}
-
 const text = (title: string) => ({
   title,
   motivation: ["Cykelbanorna tar slut mitt i korsningarna."],
@@ -94,14 +80,14 @@ beforeAll(async () => {
   // A thread of her own on her draft, and her reply in Hanna's thread on the submitted motion.
   await json(
     await post(`/api/motions/${own.id}/comments`, vera, {
-      ...(await anchorOn(own, "korsningarna")),
+      ...(await anchorOn(own.documentId, "korsningarna")),
       body: "Vilka korsningar menar vi?",
     }),
     201,
   );
   const hannas = await json<{ id: number }>(
     await post(`/api/motions/${submitted.id}/comments`, "demo-hanna", {
-      ...(await anchorOn(submitted, "Cykelbanorna")),
+      ...(await anchorOn(submitted.documentId, "Cykelbanorna")),
       body: "Hannas fråga.",
     }),
     201,

@@ -5,7 +5,15 @@ import { editDocument, loadDocument } from "../../worker/rooms/documents";
 import type { MotionCommentList, MotionCommentThread, MotionDetail } from "../../worker/shared/motions";
 import { motionFields } from "../../worker/shared/motions";
 import { api, env, errorBody } from "./helpers";
-import { draft, get, json, post, setUp } from "./motions-fixtures";
+import {
+  anchorOn as anchorOnShared,
+  draft,
+  get,
+  json,
+  motivationText,
+  post,
+  setUp,
+} from "./motions-fixtures";
 
 /**
  * Comment threads anchored to passages of a motion's live text, on real D1 and the real
@@ -29,22 +37,8 @@ const storedComments = async () =>
       .all()
   ).results;
 
-/** The motivation's first paragraph's text, where TipTap keeps it (one XmlText in a paragraph). */
-function motivationText(doc: Y.Doc): Y.XmlText {
-  const paragraph = doc.getXmlFragment(motionFields.motivation).get(0) as Y.XmlElement;
-  return paragraph.get(0) as Y.XmlText;
-}
-
 /** An anchor on `passage` in the motivation, encoded as the web encodes it. */
-async function anchorOn(passage: string) {
-  const doc = await loadDocument(env, motion.documentId);
-  const textNode = motivationText(doc);
-  const at = textNode.toString().indexOf(passage);
-  expect(at).toBeGreaterThanOrEqual(0);
-  const encode = (index: number) =>
-    toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(textNode, index)));
-  return { field: motionFields.motivation, start: encode(at), end: encode(at + passage.length) };
-}
+const anchorOn = (passage: string) => anchorOnShared(motion.documentId, passage);
 
 const threads = async (person = "demo-hanna") =>
   (await json<MotionCommentList>(await get(path(), person))).threads;

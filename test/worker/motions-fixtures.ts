@@ -1,6 +1,10 @@
+import { toBase64 } from "lib0/buffer";
 import { expect } from "vitest";
-import { newProposalKey, paragraphs, writeMotionText } from "../../worker/motions/document";
+import * as Y from "yjs";
+import { paragraphs, writeMotionText } from "../../worker/motions/document";
+import { loadDocument } from "../../worker/rooms/documents";
 import type { MotionDetail, MotionPeriod, MotionVersion } from "../../worker/shared/motions";
+import { motionFields, newProposalKey } from "../../worker/shared/motions";
 import { api, env, logInAs, postJson, seed } from "./helpers";
 
 /**
@@ -65,4 +69,24 @@ export async function submitted(author: string, text: MotionText, lineLength: nu
   await json(await post(`/api/motions/${motion.id}/submit`, author, { periodId: period.id }));
   const version = await json<MotionVersion>(await get(`/api/motions/${motion.id}/versions/1`, author));
   return { motion, version };
+}
+
+/**
+ * A comment anchor on `passage` in the first paragraph of the motion's live motivation, as
+ * the editor makes one: Yjs relative positions, base64.
+ */
+export async function anchorOn(documentId: string, passage: string) {
+  const doc = await loadDocument(env, documentId);
+  const textNode = motivationText(doc);
+  const at = textNode.toString().indexOf(passage);
+  expect(at).toBeGreaterThanOrEqual(0);
+  const encode = (index: number) =>
+    toBase64(Y.encodeRelativePosition(Y.createRelativePositionFromTypeIndex(textNode, index)));
+  return { field: motionFields.motivation, start: encode(at), end: encode(at + passage.length) };
+}
+
+/** The motivation's first paragraph's text, where TipTap keeps it (one XmlText in a paragraph). */
+export function motivationText(doc: Y.Doc): Y.XmlText {
+  const paragraph = doc.getXmlFragment(motionFields.motivation).get(0) as Y.XmlElement;
+  return paragraph.get(0) as Y.XmlText;
 }

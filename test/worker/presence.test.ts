@@ -1,10 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { roomTokenSecret, verifyRoomToken } from "../../worker/rooms/token";
 import type { GuestInvite } from "../../worker/shared/identity";
-import type { RoomTokenClaims, RoomTokenResponse } from "../../worker/shared/rooms";
-import { RoomPeer } from "../support/room-peer";
-import { api, cookieFrom, env, logInAs, postJson, seed } from "./helpers";
-import { openSocket } from "./rooms";
+import type { RoomTokenClaims } from "../../worker/shared/rooms";
+import { cookieFrom, env, logInAs, postJson, seed } from "./helpers";
+import { joinWithToken, sessionRoomToken } from "./rooms";
 
 /*
  * A guest is visibly a guest: her room token says so, and the room marks her presence with
@@ -30,24 +29,10 @@ async function guestCookie(documentId: string, name: string): Promise<string> {
   return cookieFrom(accepted, "samtal_guest");
 }
 
-/** The session's room token, as the web app fetches it. */
-async function sessionToken(documentId: string, cookie: string): Promise<string> {
-  const res = await api(`/api/rooms/${documentId}/token`, { method: "POST", headers: { Cookie: cookie } });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as RoomTokenResponse).token;
-}
-
 async function claimsOf(documentId: string, token: string): Promise<RoomTokenClaims> {
   const check = await verifyRoomToken(token, roomTokenSecret(env) ?? "", documentId);
   if (!check.ok) throw new Error(check.reason);
   return check.claims;
-}
-
-async function join(documentId: string, token: string): Promise<RoomPeer> {
-  const peer = new RoomPeer(await openSocket(documentId, token));
-  peer.start();
-  await peer.synced();
-  return peer;
 }
 
 describe("guests in a room's presence", () => {
@@ -55,19 +40,19 @@ describe("guests in a room's presence", () => {
     const documentId = freshDoc();
     const guest = await claimsOf(
       documentId,
-      await sessionToken(documentId, await guestCookie(documentId, "Gäst Gustav")),
+      await sessionRoomToken(documentId, await guestCookie(documentId, "Gäst Gustav")),
     );
     expect(guest).toMatchObject({ name: "Gäst Gustav", guest: true });
-    const david = await claimsOf(documentId, await sessionToken(documentId, member));
+    const david = await claimsOf(documentId, await sessionRoomToken(documentId, member));
     expect(david.name).toBe("David Nilsson");
     expect(david).not.toHaveProperty("guest");
   });
 
   it("shows a guest as a guest even if her client says otherwise, and never a member", async () => {
     const documentId = freshDoc();
-    const guestToken = await sessionToken(documentId, await guestCookie(documentId, "Gäst Gustav"));
-    const guest = await join(documentId, guestToken);
-    const david = await join(documentId, await sessionToken(documentId, member));
+    const guestToken = await sessionRoomToken(documentId, await guestCookie(documentId, "Gäst Gustav"));
+    const guest = await joinWithToken(documentId, guestToken);
+    const david = await joinWithToken(documentId, await sessionRoomToken(documentId, member));
 
     guest.awareness.setLocalState({ user: { name: "David Nilsson", color: "#112233", guest: false } });
     await david.waitFor(() => david.awareness.getStates().has(guest.doc.clientID), 5000, "guest's presence");

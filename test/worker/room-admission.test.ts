@@ -3,10 +3,10 @@ import { getDb } from "../../worker/db/client";
 import { purgeJobs } from "../../worker/retention/purge";
 import { admitRoomToken } from "../../worker/rooms/admission";
 import type { SessionInfo } from "../../worker/shared/identity";
-import type { RoomTokenClaims, RoomTokenResponse } from "../../worker/shared/rooms";
+import type { RoomTokenClaims } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
 import { acceptInvite, api, createInvite, env, logInAs, postJson, seed } from "./helpers";
-import { connect, openSocket, roomToken } from "./rooms";
+import { connect, openSocket, roomToken, sessionRoomToken } from "./rooms";
 
 /**
  * Access that is withdrawn stays withdrawn: a room token is checked again at the upgrade
@@ -18,12 +18,6 @@ import { connect, openSocket, roomToken } from "./rooms";
 beforeAll(async () => {
   await seed();
 });
-
-async function tokenFor(documentId: string, cookie: string): Promise<string> {
-  const res = await api(`/api/rooms/${documentId}/token`, { method: "POST", headers: { Cookie: cookie } });
-  if (res.status !== 200) throw new Error(`token: HTTP ${res.status}`);
-  return ((await res.json()) as RoomTokenResponse).token;
-}
 
 async function roomConnections(documentId: string): Promise<number> {
   return ((await (await api(`/api/dev/rooms/${documentId}/stats`)).json()) as { connections: number })
@@ -74,8 +68,8 @@ async function expectRefused(documentId: string, token: string, watcher: RoomPee
 async function revocationCase(documentId: string, cookie: string, revoke: () => Promise<void>) {
   const watcher = await connect(documentId, { name: "Åskådare" });
   await watcher.synced();
-  const used = await tokenFor(documentId, cookie);
-  const unused = await tokenFor(documentId, cookie);
+  const used = await sessionRoomToken(documentId, cookie);
+  const unused = await sessionRoomToken(documentId, cookie);
   const peer = new RoomPeer(await openSocket(documentId, used));
   peer.start();
   await peer.synced();
@@ -152,7 +146,7 @@ describe("a withdrawn identity cannot come back with an old room token", () => {
     // Bengt is a member of Göteborg and of S-föreningen Majorna: ending one leaves him a member.
     const bengt = await logInAs("demo-bengt");
     const officer = await logInAs("demo-cecilia");
-    const unused = await tokenFor("scratch:still-member", bengt);
+    const unused = await sessionRoomToken("scratch:still-member", bengt);
     const res = await api("/api/groups/association/s-foreningen-majorna/members/demo-bengt", {
       method: "DELETE",
       headers: { Cookie: officer },
@@ -170,7 +164,7 @@ describe("a room token opens one connection", () => {
     const cookie = await logInAs("demo-farid");
     const watcher = await connect("scratch:replay", { name: "Åskådare" });
     await watcher.synced();
-    const token = await tokenFor("scratch:replay", cookie);
+    const token = await sessionRoomToken("scratch:replay", cookie);
     const first = new RoomPeer(await openSocket("scratch:replay", token));
     first.start();
     await first.synced();
@@ -179,7 +173,7 @@ describe("a room token opens one connection", () => {
     // Spent: a client that reuses it is told to fetch a fresh one (4402, retried at once).
     await expectRefused("scratch:replay", token, watcher, "token_expired");
     // Even while the first connection is still open.
-    const held = await tokenFor("scratch:replay", cookie);
+    const held = await sessionRoomToken("scratch:replay", cookie);
     const open = new RoomPeer(await openSocket("scratch:replay", held));
     open.start();
     await open.synced();

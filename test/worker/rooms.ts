@@ -1,5 +1,4 @@
-import { env, exports } from "cloudflare:workers";
-import { issueRoomToken } from "../../worker/rooms/token";
+import { exports } from "cloudflare:workers";
 import type { RoomMode, RoomTokenResponse } from "../../worker/shared/rooms";
 import { RoomPeer } from "../support/room-peer";
 
@@ -35,33 +34,22 @@ export async function openSocket(documentId: string, token: string, control = fa
   return ws;
 }
 
-/**
- * A token issued to a session, as the token endpoint issues them to a logged-in person
- * (development tokens carry no session): `sub` names the person.
- */
-async function sessionToken(documentId: string, name: string, mode: RoomMode, sub: string, sid: string) {
-  return (await issueRoomToken(env, { doc: documentId, sub, name, mode, sid })).token;
-}
-
 export async function connect(
   documentId: string,
   {
     name = "Anna",
     mode = "write" as RoomMode,
     control = false,
-    session,
-  }: { name?: string; mode?: RoomMode; control?: boolean; session?: { sub: string; sid: string } } = {},
+  }: { name?: string; mode?: RoomMode; control?: boolean } = {},
 ): Promise<RoomPeer> {
-  const token = session
-    ? await sessionToken(documentId, name, mode, session.sub, session.sid)
-    : await roomToken(documentId, name, mode);
+  const token = await roomToken(documentId, name, mode);
   const peer = new RoomPeer(await openSocket(documentId, token, control));
   peer.start();
   return peer;
 }
 
-/** Opens the document with a room token from the session in `cookie` (a person's or a guest's), synced. */
-export async function joinWithSession(documentId: string, cookie: string): Promise<RoomPeer> {
+/** The room token the session in `cookie` (a person's or a guest's) gets, as the web app fetches it. */
+export async function sessionRoomToken(documentId: string, cookie: string): Promise<string> {
   const res = await exports.default.fetch(
     new Request(`http://samtal.test/api/rooms/${encodeURIComponent(documentId)}/token`, {
       method: "POST",
@@ -69,8 +57,18 @@ export async function joinWithSession(documentId: string, cookie: string): Promi
     }),
   );
   if (!res.ok) throw new Error(`token: HTTP ${res.status}`);
-  const peer = new RoomPeer(await openSocket(documentId, ((await res.json()) as RoomTokenResponse).token));
+  return ((await res.json()) as RoomTokenResponse).token;
+}
+
+/** Opens the document with `token` and waits until it is synced. */
+export async function joinWithToken(documentId: string, token: string): Promise<RoomPeer> {
+  const peer = new RoomPeer(await openSocket(documentId, token));
   peer.start();
   await peer.synced();
   return peer;
+}
+
+/** Opens the document with a room token from the session in `cookie` (a person's or a guest's), synced. */
+export async function joinWithSession(documentId: string, cookie: string): Promise<RoomPeer> {
+  return joinWithToken(documentId, await sessionRoomToken(documentId, cookie));
 }

@@ -113,9 +113,3 @@ export async function writeMotionText(
     }
   });
 }
-
-/** A new att-sats key: short, random, safe in a fragment name. */
-export function newProposalKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(6));
-  return Array.from(bytes, (b) => b.toString(36).padStart(2, "0")).join("");
-}

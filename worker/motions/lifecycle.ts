@@ -13,10 +13,11 @@ import {
   type MotionKind,
   type MotionOutcome,
   motionDocumentId,
+  newProposalKey,
   type ProposalVerdict,
   type VersionReason,
 } from "../shared/motions";
-import { loadMotionText, type MotionText, newProposalKey, paragraphs, writeMotionText } from "./document";
+import { loadMotionText, type MotionText, paragraphs, writeMotionText } from "./document";
 import { findPeriod, findVersion, openPeriodOf, supporterCount, versionView } from "./queries";
 import type { FoundMotion } from "./resource";
 import {

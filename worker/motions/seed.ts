@@ -10,11 +10,12 @@ import {
   type MotionState,
   motionDocumentId,
   motionFields,
+  newProposalKey,
 } from "../shared/motions";
 import type { GroupKind } from "../shared/org";
 import { proposeAmendment } from "./amendments";
 import { reply, startThread } from "./comments";
-import { newProposalKey, paragraphs, writeMotionText } from "./document";
+import { paragraphs, writeMotionText } from "./document";
 import {
   addCoauthor,
   conclude,

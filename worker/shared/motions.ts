@@ -71,6 +71,13 @@ export function proposalField(key: string): string {
 }
 export const proposalKeyPattern = /^[A-Za-z0-9_-]{1,32}$/;
 
+/** A new att-sats key: short, random, safe in a fragment name (the server's and the editor's). */
+export function newProposalKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(36).padStart(2, "0")).join(
+    "",
+  );
+}
+
 export function motionDocumentId(motionId: number): string {
   return `motion:${motionId}`;
 }

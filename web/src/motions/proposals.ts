@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { motionFields, proposalKeyPattern } from "../../../worker/shared/motions";
+import { motionFields, newProposalKey, proposalKeyPattern } from "../../../worker/shared/motions";
 
 /**
  * The att-satser of a motion's live text: the Y.Array `proposals` of keys (see
@@ -18,13 +18,6 @@ export function proposalKeys(doc: Y.Doc): string[] {
     .toArray()
     .filter((k): k is string => typeof k === "string" && proposalKeyPattern.test(k));
   return [...new Set(keys)];
-}
-
-/** A new key: random, short, safe in a fragment name. */
-export function newProposalKey(): string {
-  return Array.from(crypto.getRandomValues(new Uint8Array(6)), (b) => b.toString(36).padStart(2, "0")).join(
-    "",
-  );
 }
 
 /** Adds an empty att-sats at the end; returns its key. */
