@@ -64,10 +64,15 @@ export async function loadMe(db: Db, personId: string): Promise<Me | null> {
   );
   for (const g of groupsOfPerson) g.roles.sort((a, b) => (roleOrder.get(a) ?? 99) - (roleOrder.get(b) ?? 99));
   const grants = rows.map(({ groupId, role }) => ({ groupId, role }));
-  for (const [id, membership] of byGroup) {
-    const group = await groupResource(db, { id, kind: membership.group.kind });
-    membership.can = allowedGroupActions(grants, group);
-  }
+  // Each group's path is its own query: ask them at once, not one after another.
+  await Promise.all(
+    [...byGroup].map(async ([id, membership]) => {
+      membership.can = allowedGroupActions(
+        grants,
+        await groupResource(db, { id, kind: membership.group.kind }),
+      );
+    }),
+  );
   return { kind: "member", id: person.id, name: person.name, email: person.email, groups: groupsOfPerson };
 }
 
