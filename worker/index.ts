@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { auditRoutes } from "./audit/routes";
+import { consultationRoutes } from "./consultations/routes";
 import { devRoutes } from "./dev/routes";
 import { healthRoutes } from "./health/routes";
 import type { AppEnv } from "./http/app";
@@ -47,6 +48,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/groups", membershipRoutes)
   .route("/api/members", memberRoutes)
   .route("/api/motions", motionRoutes)
+  .route("/api/consultations", consultationRoutes)
   .route("/api/org", orgRoutes)
   .route("/api/rooms", roomRoutes)
   .route("/api/dev", devRoutes);

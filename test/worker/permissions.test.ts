@@ -251,7 +251,8 @@ describe("permission table: invites, the audit log and ending memberships, throu
   );
 
   // What /api/me offers (`can`) is the table's answer for each of her groups: every member
-  // may start a motion in each of her groups (motion.create), a board opens motion periods.
+  // may start a motion in each of her groups (motion.create), a board opens motion periods,
+  // the national office and a district's board ask consultations (consultation.create).
   const offered: Record<string, Record<string, string[]>> = {
     "demo-astrid": { "national:national": ["members.import", "audit.read"] },
     "demo-cecilia": { "branch:goteborg": ["members.import"] },
@@ -262,13 +263,18 @@ describe("permission table: invites, the audit log and ending memberships, throu
     "demo-david": "branch:stockholm",
     "demo-elin": "district:norrbotten",
   };
+  const asks: Record<string, string> = {
+    "demo-astrid": "national:national",
+    "demo-elin": "district:norrbotten",
+  };
   it.each(demoIds)("%s is offered in each of her groups what the table allows there", async (id) => {
     const me = (await (await api("/api/me", { headers: { Cookie: people.get(id) ?? "" } })).json()) as Me;
     expect(me.groups.length).toBeGreaterThan(0);
     for (const { group, can } of me.groups) {
       const key = `${group.kind}:${group.slug}`;
       const motions = boards[id] === key ? ["motion.create", "motion.periods"] : ["motion.create"];
-      expect(can, key).toEqual([...(offered[id]?.[key] ?? []), ...motions]);
+      const consultations = asks[id] === key ? ["consultation.create"] : [];
+      expect(can, key).toEqual([...(offered[id]?.[key] ?? []), ...motions, ...consultations]);
     }
   });
 

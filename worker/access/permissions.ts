@@ -1,4 +1,11 @@
 import type { Guest, Identity, Person, RoleGrant } from "../http/identity";
+import {
+  type ConsultationAction,
+  type ConsultationPhase,
+  consultationActions,
+  type WorkspaceAction,
+  workspaceActions,
+} from "../shared/consultations";
 import { type GroupAction, groupActions, type Role } from "../shared/identity";
 import { isEditable, type MotionAction, type MotionState, motionActions } from "../shared/motions";
 import type { GroupKind } from "../shared/org";
@@ -65,6 +72,36 @@ export interface MotionResource {
 }
 
 /**
+ * A consultation (rådslag): the group that asks (the national group or a district), its
+ * phase, the districts it asks groups in, and `askedAmong`: the asked groups among the
+ * asking person's own (resolved for whoever is asking; empty for a draft).
+ */
+export interface ConsultationResource {
+  type: "consultation";
+  consultationId: number;
+  asker: GroupResource;
+  phase: ConsultationPhase;
+  askedDistrictIds: number[];
+  askedAmong: number[];
+}
+
+/**
+ * One asked group's workspace in a published consultation: `documentId` is the live
+ * document it was resolved from (`consultation-answer:<id>:<groupId>:<questionId>`), or, for
+ * the workspace's routes, the prefix its documents share. `submitted`: a version counts and
+ * the group has not reopened.
+ */
+export interface WorkspaceResource {
+  type: "consultation_workspace";
+  documentId: string;
+  consultationId: number;
+  group: GroupResource;
+  phase: ConsultationPhase;
+  submitted: boolean;
+  individuals: boolean;
+}
+
+/**
  * A live document of any kind, as worker/rooms/kinds.ts resolves its id: `of` is the resource
  * behind it and `read`/`write` the actions on `of` that decide (see DocumentKind).
  */
@@ -83,6 +120,8 @@ export type Resource =
   | InviteResource
   | ScratchResource
   | MotionResource
+  | ConsultationResource
+  | WorkspaceResource
   | DocumentResource;
 export type ResourceType = Resource["type"];
 
@@ -109,7 +148,16 @@ export type Action =
   | "motion.support"
   | "motion.treat"
   | "motion.amend"
-  | "motion.comment";
+  | "motion.comment"
+  | "consultation.list"
+  | "consultation.create"
+  | "consultation.read"
+  | "consultation.manage"
+  | "consultation.results"
+  | "consultation.workspace"
+  | "consultation.write"
+  | "consultation.submit"
+  | "consultation.individual";
 
 /**
  * How a refusal answers when even existence must not leak. Without it a missing resource is
@@ -184,6 +232,24 @@ const isAuthor = (who: Person, motion: MotionResource) => motion.authors.include
 /** A draft's authors; once it leaves the draft, also the members of its group. */
 const seesMotion = (who: Person, motion: MotionResource) =>
   isAuthor(who, motion) || (motion.state !== "draft" && inGroup(who, motion.group.groupId));
+
+/**
+ * The asking level of a consultation: for the national group, a national administrator or
+ * its board (the national office); for a district, its board (or a national administrator).
+ */
+function asks(who: Person, asker: GroupResource): boolean {
+  return holds(who, "national_admin") || onBoard(who, asker.groupId);
+}
+
+/** A district's board reading a consultation that asks groups in its district. */
+function readsForDistrict(who: Person, consultation: ConsultationResource): boolean {
+  return consultation.askedDistrictIds.some((id) => onBoard(who, id));
+}
+
+/** A group's chair or secretary: who submits its answers. */
+function chairsOrMinutes(who: Person, groupId: number): boolean {
+  return who.grants.some((g) => g.groupId === groupId && (g.role === "chair" || g.role === "secretary"));
+}
 
 const rules = {
   /** Open a live document read-only: whatever its kind's read action allows. */
@@ -309,6 +375,74 @@ const rules = {
     guests: false,
     allows: seesMotion,
   }),
+  /**
+   * List a group's consultations: its members (what asks it) and its asking level (what it
+   * asks); the route shows each only her part.
+   */
+  "consultation.list": rule({
+    on: "group",
+    guests: false,
+    allows: (who, group) => inGroup(who, group.groupId) || asks(who, group),
+  }),
+  /** Ask: the national office for the party, a district's board for its own groups. */
+  "consultation.create": rule({
+    on: "group",
+    guests: false,
+    allows: (who, group) => (group.kind === "national" || group.kind === "district") && asks(who, group),
+  }),
+  /**
+   * See a consultation: its asking level; once published, the members of the groups it asks
+   * and the boards of the districts it asks in. To anyone else it does not exist (404).
+   */
+  "consultation.read": rule({
+    on: "consultation",
+    guests: false,
+    conceal: "refusal-as-absence",
+    allows: (who, c) =>
+      asks(who, c.asker) || (c.phase !== "draft" && (c.askedAmong.length > 0 || readsForDistrict(who, c))),
+  }),
+  /** Edit the draft, publish, tag answers, quote them, publish the summary: the asking level. */
+  "consultation.manage": rule({
+    on: "consultation",
+    guests: false,
+    allows: (who, c) => asks(who, c.asker),
+  }),
+  /**
+   * Read the results (rates, answers, search, tags) and export them: the asking level; once
+   * published, a district's board for the groups in its district (the routes narrow to them).
+   */
+  "consultation.results": rule({
+    on: "consultation",
+    guests: false,
+    allows: (who, c) => asks(who, c.asker) || (c.phase !== "draft" && readsForDistrict(who, c)),
+  }),
+  /**
+   * Open an asked group's workspace and read its live texts: the group's members. The asking
+   * level reads only what the group submitted, through the results.
+   */
+  "consultation.workspace": rule({
+    on: "consultation_workspace",
+    guests: false,
+    allows: (who, w) => inGroup(who, w.group.groupId),
+  }),
+  /** Write the group's texts and choices: its members, while open and not submitted (or reopened). */
+  "consultation.write": rule({
+    on: "consultation_workspace",
+    guests: false,
+    allows: (who, w) => inGroup(who, w.group.groupId) && w.phase === "open" && !w.submitted,
+  }),
+  /** Submit, reopen: the group's chair or secretary (the route checks the deadline). */
+  "consultation.submit": rule({
+    on: "consultation_workspace",
+    guests: false,
+    allows: (who, w) => chairsOrMinutes(who, w.group.groupId),
+  }),
+  /** Answer for herself: a member of the group, where the consultation asks for individual answers. */
+  "consultation.individual": rule({
+    on: "consultation_workspace",
+    guests: false,
+    allows: (who, w) => w.individuals && inGroup(who, w.group.groupId),
+  }),
 } as const satisfies Record<Action, { on: ResourceType; guests: boolean; conceal?: Concealment }>;
 
 type RuleOf<A extends Action> = (typeof rules)[A];
@@ -370,4 +504,17 @@ export function allowedGroupActions(grants: RoleGrant[], group: GroupResource): 
 /** What a motion's page offers the asker (`MotionView.can`): the motion actions the table allows her. */
 export function allowedMotionActions(identity: Identity, motion: MotionResource): MotionAction[] {
   return motionActions.filter((action) => authorize(identity, action, motion));
+}
+
+/** What a consultation's page offers the asker (`ConsultationView.can`). */
+export function allowedConsultationActions(
+  identity: Identity,
+  consultation: ConsultationResource,
+): ConsultationAction[] {
+  return consultationActions.filter((action) => authorize(identity, action, consultation));
+}
+
+/** What a workspace offers the asker (`Workspace.can`). */
+export function allowedWorkspaceActions(identity: Identity, workspace: WorkspaceResource): WorkspaceAction[] {
+  return workspaceActions.filter((action) => authorize(identity, action, workspace));
 }

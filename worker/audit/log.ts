@@ -11,13 +11,17 @@ export type AuditAction =
   | "motion.submitted"
   | "motion.treated"
   | "motion.forwarded"
-  | "motion.amendment_decided";
+  | "motion.amendment_decided"
+  | "consultation.published"
+  | "consultation.submitted"
+  | "consultation.reopened"
+  | "consultation.feedback";
 
 export interface AuditEntry {
   /** The person who acted (a person id), or null for the system. */
   actorId: string | null;
   action: AuditAction;
-  subjectType: "person" | "import" | "invite" | "motion";
+  subjectType: "person" | "import" | "invite" | "motion" | "consultation";
   subjectId: string;
   /** Counts and ids only: never names, e-mail addresses or message content. */
   details?: Record<string, string | number | boolean | null>;

@@ -219,6 +219,62 @@ export const errorMessages = {
     sv: "Det markerade stycket finns inte i motionens text. Markera texten igen.",
     en: "The marked passage is not in the motion's text. Mark the text again.",
   },
+  consultation_not_draft: {
+    sv: "Rådslaget är redan publicerat och kan inte längre ändras.",
+    en: "The consultation has already been published and can no longer be changed.",
+  },
+  consultation_audience_outside: {
+    sv: "Ett distrikt kan bara fråga sina egna arbetarekommuner och föreningar.",
+    en: "A district can only ask its own branches and associations.",
+  },
+  consultation_audience_empty: {
+    sv: "Rådslaget frågar ingen grupp. Välj vilka som ska svara.",
+    en: "The consultation asks no group. Choose who is to answer.",
+  },
+  consultation_closes_in_past: {
+    sv: "Sista svarsdag har redan passerat. Välj en senare tid.",
+    en: "The closing time has already passed. Choose a later time.",
+  },
+  consultation_not_asked: {
+    sv: "Den här gruppen är inte tillfrågad i rådslaget.",
+    en: "This group is not asked in this consultation.",
+  },
+  consultation_not_open: {
+    sv: "Rådslaget är inte öppet för svar nu.",
+    en: "The consultation is not open for answers now.",
+  },
+  consultation_closed: {
+    sv: "Sista svarsdag har passerat. Svaret kan inte längre lämnas eller ändras.",
+    en: "The deadline has passed. The answer can no longer be submitted or changed.",
+  },
+  consultation_already_submitted: {
+    sv: "Gruppens svar är redan inlämnat. Öppna det igen för att ändra.",
+    en: "The group's answer has already been submitted. Reopen it to make changes.",
+  },
+  consultation_not_submitted: {
+    sv: "Gruppen har inget inlämnat svar att öppna igen.",
+    en: "The group has no submitted answer to reopen.",
+  },
+  consultation_invalid_choice: {
+    sv: "Ett svar ligger utanför frågans alternativ.",
+    en: "An answer is outside the question's options.",
+  },
+  consultation_unknown_question: {
+    sv: "Frågan finns inte i det här rådslaget.",
+    en: "The question is not part of this consultation.",
+  },
+  consultation_tag_exists: {
+    sv: "Det finns redan en etikett med det namnet.",
+    en: "A tag with that name already exists.",
+  },
+  consultation_quote_not_found: {
+    sv: "Citatet finns inte i gruppens senaste svar på frågan.",
+    en: "The quote is not in the group's latest answer to the question.",
+  },
+  consultation_no_feedback_yet: {
+    sv: "Återkoppling kan publiceras först när rådslaget har publicerats.",
+    en: "Feedback can be published only once the consultation has been published.",
+  },
   service_unavailable: {
     sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
     en: "The service is temporarily unavailable. Please try again shortly.",

@@ -1,0 +1,118 @@
+import { findGroup } from "../access/groups";
+import { requirePermission } from "../access/middleware";
+import { type Action, authorize } from "../access/permissions";
+import { getDb } from "../db/client";
+import { featureApp } from "../http/app";
+import { ApiError } from "../http/errors";
+import type { Person } from "../http/identity";
+import { type Validated, validate, validateJson } from "../http/validate";
+import { groupRefs } from "../motions/queries";
+import {
+  consultationGroupQuerySchema,
+  consultationIdParamSchema,
+  consultationInputSchema,
+} from "../shared/consultation-schemas";
+import type { ConsultationList, ConsultationPreview, ConsultationView } from "../shared/consultations";
+import type { GroupRef } from "../shared/org";
+import { audienceCount, createConsultation, publish, updateDraft } from "./ask";
+import { consultationView, listForGroup } from "./queries";
+import { type FoundConsultation, findConsultation } from "./resource";
+
+/**
+ * Consultations (rådslag); the whole contract, route by route, is at the top of
+ * worker/shared/consultations.ts. Every route on one consultation asks `consultation.read`
+ * first, so a consultation one may not see answers 404; then the action's own row (403).
+ */
+
+function groupOfQuery(c: Validated<"query", typeof consultationGroupQuerySchema>) {
+  return findGroup(getDb(c.env.DB), c.req.valid("query").group);
+}
+
+/** One lookup per request, however many rows the route asks. */
+const lookedUp = new WeakMap<Request, Promise<FoundConsultation | null>>();
+function consultationOfPath(c: Validated<"param", typeof consultationIdParamSchema>) {
+  let found = lookedUp.get(c.req.raw);
+  if (!found) {
+    found = findConsultation(getDb(c.env.DB), c.req.valid("param").id, c.get("session")?.personId ?? null);
+    lookedUp.set(c.req.raw, found);
+  }
+  return found;
+}
+
+const canSee = requirePermission("consultation.read", consultationOfPath);
+
+/** An action on a consultation: 404 unless the asker may see it, then the action's own row (403). */
+function onConsultation<A extends Action>(action: A) {
+  return [
+    validate("param", consultationIdParamSchema),
+    canSee,
+    requirePermission(action, consultationOfPath),
+  ] as const;
+}
+
+/** The consultation as it is now, after an action. */
+async function freshView(env: Env, consultationId: number, asker: Person): Promise<ConsultationView> {
+  const db = getDb(env.DB);
+  const found = await findConsultation(db, consultationId, asker.personId);
+  if (!found) throw new Error(`consultation ${consultationId} vanished`);
+  return consultationView(db, found, asker);
+}
+
+async function groupRef(env: Env, groupId: number): Promise<GroupRef> {
+  const ref = (await groupRefs(getDb(env.DB), [groupId])).get(groupId);
+  if (!ref) throw new ApiError(404, "not_found");
+  return ref;
+}
+
+export const consultationRoutes = featureApp()
+  .get(
+    "/",
+    validate("query", consultationGroupQuerySchema),
+    requirePermission("consultation.list", groupOfQuery),
+    async (c) => {
+      const group = c.get("resource");
+      const asking = authorize(c.get("identity"), "consultation.create", group);
+      const lists = await listForGroup(getDb(c.env.DB), group.groupId, asking);
+      return c.json({ group: await groupRef(c.env, group.groupId), ...lists } satisfies ConsultationList);
+    },
+  )
+  .post(
+    "/",
+    validate("query", consultationGroupQuerySchema),
+    requirePermission("consultation.create", groupOfQuery),
+    validateJson(consultationInputSchema),
+    async (c) => {
+      const identity = c.get("identity");
+      const id = await createConsultation(
+        getDb(c.env.DB),
+        c.get("resource"),
+        c.req.valid("json"),
+        identity.personId,
+      );
+      return c.json((await freshView(c.env, id, identity)) satisfies ConsultationView, 201);
+    },
+  )
+  .get("/:id", validate("param", consultationIdParamSchema), canSee, async (c) => {
+    const view = await consultationView(getDb(c.env.DB), c.get("resource"), c.get("identity"));
+    return c.json(view satisfies ConsultationView);
+  })
+  .put("/:id", ...onConsultation("consultation.manage"), validateJson(consultationInputSchema), async (c) => {
+    const { record, asker, consultationId } = c.get("resource");
+    await updateDraft(getDb(c.env.DB), record, asker, c.req.valid("json"));
+    return c.json((await freshView(c.env, consultationId, c.get("identity"))) satisfies ConsultationView);
+  })
+  .get("/:id/preview", ...onConsultation("consultation.manage"), async (c) => {
+    const db = getDb(c.env.DB);
+    const found = c.get("resource");
+    const view = await consultationView(db, found, c.get("identity"));
+    // As a group sees it: nothing of what only the asking level may do.
+    const consultation = { ...view, can: [], myGroups: [] };
+    const asked = await audienceCount(db, found.asker, view.audience);
+    return c.json({ consultation, asked } satisfies ConsultationPreview);
+  })
+  .post("/:id/publish", ...onConsultation("consultation.manage"), async (c) => {
+    const { record, asker, consultationId } = c.get("resource");
+    const identity = c.get("identity");
+    await publish(getDb(c.env.DB), record, asker, identity.personId);
+    return c.json((await freshView(c.env, consultationId, identity)) satisfies ConsultationView);
+  });
