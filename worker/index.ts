@@ -14,6 +14,7 @@ import { membershipRoutes } from "./identity/memberships";
 import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
+import { meetingRoutes } from "./meetings/routes";
 import { memberRoutes } from "./members/routes";
 import { motionRoutes } from "./motions/routes";
 import { orgRoutes } from "./org/routes";
@@ -45,6 +46,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/guest", guestRoutes)
   .route("/api/audit", auditRoutes)
   .route("/api/groups", membershipRoutes)
+  .route("/api/meetings", meetingRoutes)
   .route("/api/members", memberRoutes)
   .route("/api/motions", motionRoutes)
   .route("/api/org", orgRoutes)

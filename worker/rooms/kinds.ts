@@ -1,6 +1,7 @@
 import { type AnyDocumentKind, resolveDocument } from "../access/documents";
 import type { DocumentResource } from "../access/permissions";
 import type { Db } from "../db/client";
+import { meetingDocuments, meetingNotesDocuments, minutesDocuments } from "../meetings/kind";
 import { motionDocuments } from "../motions/kind";
 import { scratchDocuments } from "./scratch";
 
@@ -9,7 +10,13 @@ import { scratchDocuments } from "./scratch";
  * (DocumentKind in worker/access/documents.ts) and adds it here, with its rows in the
  * permission table; the room token endpoint then works for its documents.
  */
-export const documentKinds: readonly AnyDocumentKind[] = [scratchDocuments, motionDocuments];
+export const documentKinds: readonly AnyDocumentKind[] = [
+  scratchDocuments,
+  motionDocuments,
+  meetingDocuments,
+  meetingNotesDocuments,
+  minutesDocuments,
+];
 
 /** A document id as the permission table sees it; null when no kind resolves it. */
 export function liveDocument(db: Db, documentId: string): Promise<DocumentResource | null> {

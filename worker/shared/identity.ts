@@ -27,9 +27,16 @@ export type Role = (typeof roles)[number];
  *   for the whole party);
  * - `audit.read`: read the audit log (on the national group);
  * - `motion.create`: start a motion or idea draft in this group;
- * - `motion.periods`: open a motion period for this group (its board).
+ * - `motion.periods`: open a motion period for this group (its board);
+ * - `meeting.plan`: plan a meeting for this group (its chair or secretary).
  */
-export const groupActions = ["members.import", "audit.read", "motion.create", "motion.periods"] as const;
+export const groupActions = [
+  "members.import",
+  "audit.read",
+  "motion.create",
+  "motion.periods",
+  "meeting.plan",
+] as const;
 export type GroupAction = (typeof groupActions)[number];
 
 export interface GroupMembership {
