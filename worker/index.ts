@@ -15,6 +15,7 @@ import { membershipRoutes } from "./identity/memberships";
 import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
+import { meetingRoutes } from "./meetings/routes";
 import { memberRoutes } from "./members/routes";
 import { motionRoutes } from "./motions/routes";
 import { orgRoutes } from "./org/routes";
@@ -46,6 +47,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/guest", guestRoutes)
   .route("/api/audit", auditRoutes)
   .route("/api/groups", membershipRoutes)
+  .route("/api/meetings", meetingRoutes)
   .route("/api/members", memberRoutes)
   .route("/api/motions", motionRoutes)
   .route("/api/consultations", consultationRoutes)
