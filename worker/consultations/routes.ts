@@ -8,15 +8,26 @@ import type { Person } from "../http/identity";
 import { type Validated, validate, validateJson } from "../http/validate";
 import { groupRefs } from "../motions/queries";
 import {
+  choicesInputSchema,
   consultationGroupQuerySchema,
   consultationIdParamSchema,
   consultationInputSchema,
+  individualInputSchema,
+  versionParamSchema,
+  workspaceParamSchema,
 } from "../shared/consultation-schemas";
-import type { ConsultationList, ConsultationPreview, ConsultationView } from "../shared/consultations";
+import type {
+  AnswerVersion,
+  ConsultationList,
+  ConsultationPreview,
+  ConsultationView,
+  Workspace,
+} from "../shared/consultations";
 import type { GroupRef } from "../shared/org";
+import { reopenAnswer, saveChoices, saveIndividual, submitAnswer } from "./answer";
 import { audienceCount, createConsultation, publish, updateDraft } from "./ask";
-import { consultationView, listForGroup } from "./queries";
-import { type FoundConsultation, findConsultation } from "./resource";
+import { consultationView, findVersion, listForGroup, workspaceView } from "./queries";
+import { type FoundConsultation, type FoundWorkspace, findConsultation, findWorkspace } from "./resource";
 
 /**
  * Consultations (rådslag); the whole contract, route by route, is at the top of
@@ -56,6 +67,40 @@ async function freshView(env: Env, consultationId: number, asker: Person): Promi
   const found = await findConsultation(db, consultationId, asker.personId);
   if (!found) throw new Error(`consultation ${consultationId} vanished`);
   return consultationView(db, found, asker);
+}
+
+const workspaces = new WeakMap<Request, Promise<FoundWorkspace | null>>();
+function workspaceOfPath(c: Validated<"param", typeof workspaceParamSchema>) {
+  let found = workspaces.get(c.req.raw);
+  if (!found) {
+    const { id, group } = c.req.valid("param");
+    found = findWorkspace(getDb(c.env.DB), id, group);
+    workspaces.set(c.req.raw, found);
+  }
+  return found;
+}
+
+/**
+ * An action in an asked group's workspace: 404 for a draft or what does not exist,
+ * `consultation_not_asked` (403) for a group it does not ask, then the workspace's rows.
+ */
+function inWorkspace<A extends Action>(action: A) {
+  return [
+    validate("param", workspaceParamSchema),
+    requirePermission("consultation.workspace", workspaceOfPath),
+    requirePermission(action, workspaceOfPath),
+  ] as const;
+}
+
+/** The workspace as it is now, for the asker. */
+async function freshWorkspace(env: Env, workspace: FoundWorkspace, asker: Person): Promise<Workspace> {
+  const db = getDb(env.DB);
+  const [found, consultation] = await Promise.all([
+    findWorkspace(db, workspace.consultationId, { id: workspace.group.groupId }),
+    freshView(env, workspace.consultationId, asker),
+  ]);
+  if (!found) throw new Error(`workspace of consultation ${workspace.consultationId} vanished`);
+  return workspaceView(db, found, consultation, asker);
 }
 
 async function groupRef(env: Env, groupId: number): Promise<GroupRef> {
@@ -115,4 +160,55 @@ export const consultationRoutes = featureApp()
     const identity = c.get("identity");
     await publish(getDb(c.env.DB), record, asker, identity.personId);
     return c.json((await freshView(c.env, consultationId, identity)) satisfies ConsultationView);
-  });
+  })
+  .get(
+    "/:id/groups/:group",
+    validate("param", workspaceParamSchema),
+    requirePermission("consultation.workspace", workspaceOfPath),
+    async (c) => {
+      return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+    },
+  )
+  .put(
+    "/:id/groups/:group/choices",
+    ...inWorkspace("consultation.write"),
+    validateJson(choicesInputSchema),
+    async (c) => {
+      await saveChoices(getDb(c.env.DB), c.get("resource"), c.req.valid("json").choices);
+      return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+    },
+  )
+  .post("/:id/groups/:group/submit", ...inWorkspace("consultation.submit"), async (c) => {
+    await submitAnswer(c.env, getDb(c.env.DB), c.get("resource"), c.get("identity").personId);
+    return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+  })
+  .post("/:id/groups/:group/reopen", ...inWorkspace("consultation.submit"), async (c) => {
+    await reopenAnswer(getDb(c.env.DB), c.get("resource"), c.get("identity").personId);
+    return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+  })
+  .put(
+    "/:id/groups/:group/individual",
+    ...inWorkspace("consultation.individual"),
+    validateJson(individualInputSchema),
+    async (c) => {
+      const identity = c.get("identity");
+      await saveIndividual(getDb(c.env.DB), c.get("resource"), identity.personId, c.req.valid("json").items);
+      return c.json((await freshWorkspace(c.env, c.get("resource"), identity)) satisfies Workspace);
+    },
+  )
+  .get(
+    "/:id/groups/:group/versions/:number",
+    validate("param", versionParamSchema),
+    requirePermission("consultation.workspace", workspaceOfPath),
+    async (c) => {
+      const { consultationId, group } = c.get("resource");
+      const version = await findVersion(
+        getDb(c.env.DB),
+        consultationId,
+        group.groupId,
+        c.req.valid("param").number,
+      );
+      if (!version) throw new ApiError(404, "not_found");
+      return c.json(version satisfies AnswerVersion);
+    },
+  );
