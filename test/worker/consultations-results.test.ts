@@ -246,7 +246,7 @@ async function editAndResubmitWithFormula() {
 function readXlsx(bytes: Uint8Array): string[][] {
   const files = unzipSync(bytes);
   const xml = (name: string) => new TextDecoder().decode(files[name] ?? new Uint8Array());
-  const unescape = (s: string) =>
+  const fromXml = (s: string) =>
     s
       .replaceAll("&quot;", '"')
       .replaceAll("&apos;", "'")
@@ -254,12 +254,12 @@ function readXlsx(bytes: Uint8Array): string[][] {
       .replaceAll("&gt;", ">")
       .replaceAll("&amp;", "&");
   const shared = [...xml("xl/sharedStrings.xml").matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
-    unescape([...(m[1] ?? "").matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join("")),
+    fromXml([...(m[1] ?? "").matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join("")),
   );
   return [...xml("xl/worksheets/sheet1.xml").matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
     [...(row[1] ?? "").matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)].map((cell) => {
       const value = /<v>(.*?)<\/v>/s.exec(cell[2] ?? "")?.[1] ?? "";
-      return /t="s"/.test(cell[1] ?? "") ? (shared[Number(value)] ?? "") : unescape(value);
+      return /t="s"/.test(cell[1] ?? "") ? (shared[Number(value)] ?? "") : fromXml(value);
     }),
   );
 }
