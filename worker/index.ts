@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { auditRoutes } from "./audit/routes";
+import { runConsultationMail } from "./consultations/mail";
 import { consultationRoutes } from "./consultations/routes";
 import { devRoutes } from "./dev/routes";
 import { healthRoutes } from "./health/routes";
@@ -64,8 +65,10 @@ export { DocumentRoom } from "./rooms/DocumentRoom";
 
 export default {
   fetch: app.fetch,
-  // The Cron Trigger in wrangler.toml: deletes what has outlived its purpose (worker/retention/).
+  // The Cron Trigger in wrangler.toml: consultation mail that has come due (it logs its own
+  // failures), then deleting what has outlived its purpose (worker/retention/).
   async scheduled(_controller, env) {
+    await runConsultationMail(env, Date.now());
     await runPurgeJobs(env, Date.now());
   },
 } satisfies ExportedHandler<Env>;
