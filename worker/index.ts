@@ -58,6 +58,7 @@ app.notFound(onNotFound);
 
 export type AppType = typeof app;
 
+export { MeetingRoom } from "./meetings/live/MeetingRoom";
 export { DocumentRoom } from "./rooms/DocumentRoom";
 
 export default {

@@ -5,17 +5,19 @@ import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import type { Identity } from "../http/identity";
 import { type Validated, validate, validateJson } from "../http/validate";
+import { meetingStub } from "../rooms/address";
 import {
   createMeetingSchema,
   meetingGroupQuerySchema,
   meetingIdParamSchema,
   meetingListQuerySchema,
   meetingPastQuerySchema,
+  meetingVoteParamSchema,
   updateMeetingSchema,
 } from "../shared/meeting-schemas";
-import type { MeetingList, MeetingView } from "../shared/meetings";
+import type { BallotList, MeetingList, MeetingView } from "../shared/meetings";
 import { createMeeting, updateMeeting } from "./planning";
-import { groupMeetings, groupRefOf, meetingDetail, personMeetings } from "./queries";
+import { groupMeetings, groupRefOf, meetingDetail, personMeetings, publishedBallots } from "./queries";
 import { type FoundMeeting, findMeeting } from "./resource";
 
 /**
@@ -25,7 +27,9 @@ import { type FoundMeeting, findMeeting } from "./resource";
  *   those she is an officer of;
  * - `POST /api/meetings?group=…`: plan one (`meeting.plan`: the group's chair or secretary);
  * - `GET /api/meetings/:id` (`meeting.read`: 404 to anyone who may not attend it);
- * - `PATCH /api/meetings/:id`: change it until it opens (`meeting.manage`).
+ * - `PATCH /api/meetings/:id`: change it until it opens (`meeting.manage`);
+ * - `GET /api/meetings/:id/votes/:voteId/ballots`: a closed secret vote's ballots, by
+ *   receipt, for each voter to find hers (`meeting.read`).
  */
 
 function groupOfQuery(c: Validated<"query", typeof meetingGroupQuerySchema>) {
@@ -99,8 +103,16 @@ export const meetingRoutes = featureApp()
     const { meetingId } = c.get("resource");
     return c.json((await meetingView(c.env, meetingId, c.get("identity"))) satisfies MeetingView);
   })
+  .get("/:id/votes/:voteId/ballots", validate("param", meetingVoteParamSchema), canSee, async (c) => {
+    const { voteId } = c.req.valid("param");
+    return c.json(
+      (await publishedBallots(getDb(c.env.DB), c.get("resource").meetingId, voteId)) satisfies BallotList,
+    );
+  })
   .patch("/:id", ...onMeeting("meeting.manage"), validateJson(updateMeetingSchema), async (c) => {
     const found = c.get("resource");
     await updateMeeting(getDb(c.env.DB), found.group, found.record, c.req.valid("json"));
+    // A meeting room already holding the plan takes the change in and shows it.
+    await meetingStub(c.env, found.documentId).refresh();
     return c.json((await meetingView(c.env, found.meetingId, c.get("identity"))) satisfies MeetingView);
   });
