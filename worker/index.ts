@@ -14,6 +14,7 @@ import { membershipRoutes } from "./identity/memberships";
 import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
+import { runMeetingReminders } from "./meetings/reminders";
 import { meetingRoutes } from "./meetings/routes";
 import { memberRoutes } from "./members/routes";
 import { motionRoutes } from "./motions/routes";
@@ -63,8 +64,12 @@ export { DocumentRoom } from "./rooms/DocumentRoom";
 
 export default {
   fetch: app.fetch,
-  // The Cron Trigger in wrangler.toml: deletes what has outlived its purpose (worker/retention/).
+  // The Cron Trigger in wrangler.toml: deletes what has outlived its purpose (worker/retention/)
+  // and mails the reminders of tomorrow's meetings; one failing does not stop the other.
   async scheduled(_controller, env) {
-    await runPurgeJobs(env, Date.now());
+    const now = Date.now();
+    const runs = await Promise.allSettled([runPurgeJobs(env, now), runMeetingReminders(env, now)]);
+    const failed = runs.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
   },
 } satisfies ExportedHandler<Env>;

@@ -3,10 +3,12 @@ import { requirePermission, requirePerson } from "../access/middleware";
 import { type Action, allowedMeetingActions } from "../access/permissions";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
+import { ApiError } from "../http/errors";
 import type { Identity } from "../http/identity";
 import { type Validated, validate, validateJson } from "../http/validate";
 import { meetingStub } from "../rooms/address";
 import {
+  calendarTokenParamSchema,
   createMeetingSchema,
   meetingGroupQuerySchema,
   meetingIdParamSchema,
@@ -15,7 +17,9 @@ import {
   meetingVoteParamSchema,
   updateMeetingSchema,
 } from "../shared/meeting-schemas";
-import type { BallotList, MeetingList, MeetingView } from "../shared/meetings";
+import type { BallotList, CalendarFeed, InvitationsSent, MeetingList, MeetingView } from "../shared/meetings";
+import { feedFile, sendInvitations } from "./calendar";
+import { createFeed, feedMeetings, revokeFeeds } from "./feeds";
 import { createMeeting, updateMeeting } from "./planning";
 import { groupMeetings, groupRefOf, meetingDetail, personMeetings, publishedBallots } from "./queries";
 import { type FoundMeeting, findMeeting } from "./resource";
@@ -28,6 +32,10 @@ import { type FoundMeeting, findMeeting } from "./resource";
  * - `POST /api/meetings?group=…`: plan one (`meeting.plan`: the group's chair or secretary);
  * - `GET /api/meetings/:id` (`meeting.read`: 404 to anyone who may not attend it);
  * - `PATCH /api/meetings/:id`: change it until it opens (`meeting.manage`);
+ * - `POST /api/meetings/:id/invitations`: mail the group's members an invitation with an
+ *   `.ics` (`meeting.manage`);
+ * - `POST|DELETE /api/meetings/calendar-feed`: the logged-in person's calendar feed address,
+ *   new or revoked; `GET /api/meetings/calendar/<token>.ics`: the feed (text/calendar);
  * - `GET /api/meetings/:id/votes/:voteId/ballots`: a closed secret vote's ballots, by
  *   receipt, for each voter to find hers (`meeting.read`).
  */
@@ -83,6 +91,25 @@ export const meetingRoutes = featureApp()
     const meetings = await personMeetings(getDb(c.env.DB), c.get("identity").personId, past);
     return c.json({ group: null, meetings } satisfies MeetingList);
   })
+  /** A new calendar feed address for the logged-in person (her old one stops working). */
+  .post("/calendar-feed", requirePerson, async (c) => {
+    const feed = await createFeed(getDb(c.env.DB), c.get("identity").personId, new URL(c.req.url).origin);
+    return c.json(feed satisfies CalendarFeed, 201);
+  })
+  .delete("/calendar-feed", requirePerson, async (c) => {
+    await revokeFeeds(getDb(c.env.DB), c.get("identity").personId);
+    return c.body(null, 204);
+  })
+  /** The feed itself, for calendar apps (no session): 404 for a token that opens nothing. */
+  .get("/calendar/:token", validate("param", calendarTokenParamSchema), async (c) => {
+    const db = getDb(c.env.DB);
+    const ids = await feedMeetings(db, c.req.valid("param").token.slice(0, -".ics".length));
+    if (!ids) throw new ApiError(404, "not_found");
+    return c.body(await feedFile(db, ids, new URL(c.req.url).origin), 200, {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Cache-Control": "private, no-store",
+    });
+  })
   .post(
     "/",
     validate("query", meetingGroupQuerySchema),
@@ -102,6 +129,12 @@ export const meetingRoutes = featureApp()
   .get("/:id", validate("param", meetingIdParamSchema), canSee, async (c) => {
     const { meetingId } = c.get("resource");
     return c.json((await meetingView(c.env, meetingId, c.get("identity"))) satisfies MeetingView);
+  })
+  /** Mails the invitation with its `.ics` to every member of the group (`meeting.manage`). */
+  .post("/:id/invitations", ...onMeeting("meeting.manage"), async (c) => {
+    const { record } = c.get("resource");
+    const sent = await sendInvitations(c.env, getDb(c.env.DB), record, new URL(c.req.url).origin);
+    return c.json(sent satisfies InvitationsSent);
   })
   .get("/:id/votes/:voteId/ballots", validate("param", meetingVoteParamSchema), canSee, async (c) => {
     const { voteId } = c.req.valid("param");
