@@ -1,8 +1,10 @@
 import { evictDurableObject } from "cloudflare:test";
+import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { meetingStub } from "../../worker/rooms/address";
-import type { BallotList, MeetingView } from "../../worker/shared/meetings";
-import { acceptInvite, createInvite, env } from "./helpers";
+import { documentToText, loadDocument } from "../../worker/rooms/documents";
+import type { BallotList, MeetingView, MinutesVersion } from "../../worker/shared/meetings";
+import { acceptInvite, api, createInvite, env, errorBody, postJson } from "./helpers";
 import { addMeetingPeople, getAs, joinMeeting, type MeetingClient, planMeeting } from "./meetings-fixtures";
 import { sessionRoomToken } from "./rooms";
 
@@ -387,5 +389,66 @@ describe("a members-only meeting that decides", () => {
     );
     await bengt.command({ type: "sync" });
     expect(await shared(bengt)).toBe(before);
+  });
+
+  it("has drafted its minutes as it ran; the secretary hands them over, the adjuster approves, they freeze", async () => {
+    // The room writes the draft after each change is stored, so the last lines may still be on their way.
+    const readDraft = async () => documentToText(await loadDocument(env, meeting.minutesDocumentId));
+    let draft = await readDraft();
+    for (let tries = 0; !draft.includes("Mötet avslutades.") && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      draft = await readDraft();
+    }
+    expect(draft).toContain("Mötet öppnades.");
+    expect(draft).toContain(`§ 5 ${meeting.agenda[4]?.title}`);
+    expect(draft).toContain(
+      "Omröstning (sluten): Bifall till förslaget?. Ja: 2, Nej: 1, Avstår: 0. Röstberättigade: 3, röstande: 3.",
+    );
+    expect(draft).toContain("Beslut: Mötet beslutade att bifalla förslaget.");
+    expect(draft).toContain("Närvarande: Bengt Olsson, Cecilia Ahmadi, Hanna Test, Ivar Test.");
+    expect(draft.indexOf("Mötet öppnades.")).toBeLessThan(draft.indexOf("Mötet avslutades."));
+
+    const path = `/api/meetings/${meeting.id}/minutes`;
+    const notSecretary = await postJson(path, {}, as("demo-hanna"));
+    expect(notSecretary.status).toBe(403);
+    const submitted = await postJson(path, {}, as("demo-cecilia"));
+    expect(submitted.status).toBe(201);
+    const v1 = (await submitted.json()) as MinutesVersion;
+    expect(v1).toMatchObject({ version: 1, frozenAt: null, approvals: [] });
+    expect(v1.text.startsWith("# Medlemsmöte med beslut\n\n")).toBe(true);
+    expect(v1.text).toContain(`## § 5 ${meeting.agenda[4]?.title}`);
+
+    const byCecilia = await postJson(`${path}/1/approval`, {}, as("demo-cecilia"));
+    expect(byCecilia.status).toBe(403);
+    const approved = await postJson(`${path}/1/approval`, {}, as("demo-hanna"));
+    expect(approved.status).toBe(200);
+    const frozen = (await approved.json()) as MinutesVersion;
+    expect(frozen.frozenAt).not.toBeNull();
+    expect(frozen.approvals.map((a) => a.person.id)).toEqual(["demo-hanna"]);
+    // Frozen: the secretary can hand over no new version, and her token to the draft is read-only.
+    const again = await postJson(path, {}, as("demo-cecilia"));
+    expect(again.status).toBe(403);
+    const token = await postJson(`/api/rooms/${meeting.minutesDocumentId}/token`, {}, as("demo-cecilia"));
+    expect(((await token.json()) as { mode: string }).mode).toBe("read");
+    const view = (await (await getAs(`/api/meetings/${meeting.id}`, as("demo-ivar"))).json()) as MeetingView;
+    expect(view.minutes).toMatchObject({ version: 1, approvedBy: ["demo-hanna"] });
+
+    const docx = await getAs(`${path}/1/docx`, as("demo-ivar"));
+    expect(docx.status).toBe(200);
+    const xml = strFromU8(
+      unzipSync(new Uint8Array(await docx.arrayBuffer()))["word/document.xml"] ?? new Uint8Array(),
+    );
+    const paragraphs = [...xml.matchAll(/<w:p>([\s\S]*?)<\/w:p>|<w:p [\s\S]*?<\/w:p>/g)].map((m) =>
+      [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? "").join(""),
+    );
+    expect(paragraphs[0]).toBe("Medlemsmöte med beslut");
+    expect(paragraphs).toContain("Mötet öppnades.");
+    expect(paragraphs).toContain(`§ 5 ${meeting.agenda[4]?.title}`);
+    expect(paragraphs.at(-1)).toMatch(/^Justerat: Hanna Test, \d{4}-\d{2}-\d{2}$/);
+    const markdown = await getAs(`${path}/1/markdown`, as("demo-ivar"));
+    expect(await markdown.text()).toBe(v1.text);
+    const hidden = await getAs(`${path}/1/docx`, as("demo-david"));
+    expect(hidden.status).toBe(404);
+    expect((await errorBody(await api(`${path}/1`))).code).toBe("not_logged_in");
   });
 });

@@ -15,11 +15,21 @@ import {
   meetingListQuerySchema,
   meetingPastQuerySchema,
   meetingVoteParamSchema,
+  minutesVersionParamSchema,
   updateMeetingSchema,
 } from "../shared/meeting-schemas";
-import type { BallotList, CalendarFeed, InvitationsSent, MeetingList, MeetingView } from "../shared/meetings";
+import type {
+  BallotList,
+  CalendarFeed,
+  InvitationsSent,
+  MeetingList,
+  MeetingView,
+  MinutesVersion,
+} from "../shared/meetings";
 import { feedFile, sendInvitations } from "./calendar";
+import { minutesDocx } from "./exports";
 import { createFeed, feedMeetings, revokeFeeds } from "./feeds";
+import { approveMinutes, findMinutesVersion, submitMinutes } from "./minutes";
 import { createMeeting, updateMeeting } from "./planning";
 import { groupMeetings, groupRefOf, meetingDetail, personMeetings, publishedBallots } from "./queries";
 import { type FoundMeeting, findMeeting } from "./resource";
@@ -36,6 +46,11 @@ import { type FoundMeeting, findMeeting } from "./resource";
  *   `.ics` (`meeting.manage`);
  * - `POST|DELETE /api/meetings/calendar-feed`: the logged-in person's calendar feed address,
  *   new or revoked; `GET /api/meetings/calendar/<token>.ics`: the feed (text/calendar);
+ * - `POST /api/meetings/:id/minutes`: the secretary hands the closed meeting's minutes (the
+ *   live draft `minutes:<id>`) to the adjusters as a frozen version (`meeting.minutes`);
+ *   `GET …/minutes/:version[/docx|/markdown]` (`meeting.read`);
+ *   `POST …/minutes/:version/approval`: an adjuster approves; the last one freezes it
+ *   (`meeting.approve`);
  * - `GET /api/meetings/:id/votes/:voteId/ballots`: a closed secret vote's ballots, by
  *   receipt, for each voter to find hers (`meeting.read`).
  */
@@ -135,6 +150,49 @@ export const meetingRoutes = featureApp()
     const { record } = c.get("resource");
     const sent = await sendInvitations(c.env, getDb(c.env.DB), record, new URL(c.req.url).origin);
     return c.json(sent satisfies InvitationsSent);
+  })
+  /** The secretary hands the closed meeting's minutes to the adjusters: a new frozen version. */
+  .post("/:id/minutes", ...onMeeting("meeting.minutes"), async (c) => {
+    const version = await submitMinutes(
+      c.env,
+      getDb(c.env.DB),
+      c.get("resource"),
+      c.get("identity").personId,
+    );
+    return c.json(version satisfies MinutesVersion, 201);
+  })
+  .get("/:id/minutes/:version", validate("param", minutesVersionParamSchema), canSee, async (c) => {
+    const { id, version } = c.req.valid("param");
+    return c.json((await findMinutesVersion(getDb(c.env.DB), id, version)) satisfies MinutesVersion);
+  })
+  /** An adjuster approves the latest version; the last approval freezes it. */
+  .post(
+    "/:id/minutes/:version/approval",
+    validate("param", minutesVersionParamSchema),
+    canSee,
+    requirePermission("meeting.approve", meetingOfPath),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { version } = c.req.valid("param");
+      const approved = await approveMinutes(db, c.get("resource"), version, c.get("identity").personId);
+      return c.json(approved satisfies MinutesVersion);
+    },
+  )
+  .get("/:id/minutes/:version/docx", validate("param", minutesVersionParamSchema), canSee, async (c) => {
+    const { id, version } = c.req.valid("param");
+    const found = await findMinutesVersion(getDb(c.env.DB), id, version);
+    return c.body(await minutesDocx(found), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="minutes-${id}-version-${version}.docx"`,
+    });
+  })
+  .get("/:id/minutes/:version/markdown", validate("param", minutesVersionParamSchema), canSee, async (c) => {
+    const { id, version } = c.req.valid("param");
+    const found = await findMinutesVersion(getDb(c.env.DB), id, version);
+    return c.body(found.text, 200, {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="minutes-${id}-version-${version}.md"`,
+    });
   })
   .get("/:id/votes/:voteId/ballots", validate("param", meetingVoteParamSchema), canSee, async (c) => {
     const { voteId } = c.req.valid("param");

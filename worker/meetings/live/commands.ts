@@ -148,6 +148,20 @@ function speakerEntry(
   return entry;
 }
 
+/** Who took part, for the minutes: members by name, guests counted, never named. */
+function attendanceLine(state: LiveState): MinutesLine {
+  const everyone = Object.values(state.participants);
+  const names = everyone
+    .filter((p) => !p.guest)
+    .map((p) => p.name)
+    .sort((a, b) => a.localeCompare(b, "sv"));
+  const guests = everyone.length - names.length;
+  return {
+    kind: "paragraph",
+    text: `Närvarande: ${names.join(", ") || "–"}${guests ? `; ${guests} ${guests === 1 ? "gäst" : "gäster"}` : ""}.`,
+  };
+}
+
 /** Carries out one command from `sender`. Throws Refused, having changed nothing, when it may not. */
 export async function runCommand(
   ctx: CommandContext,
@@ -177,7 +191,7 @@ export async function runCommand(
       for (const list of Object.values(state.speakers)) endSpeech(state, list, now);
       for (const poll of state.polls) poll.open = false;
       state.state = "closed";
-      return changed({ minutes: [{ kind: "paragraph", text: "Mötet avslutades." }] });
+      return changed({ minutes: [attendanceLine(state), { kind: "paragraph", text: "Mötet avslutades." }] });
     }
     case "agenda.goto": {
       requireChair(state, sender);
