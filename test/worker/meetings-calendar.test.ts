@@ -183,3 +183,35 @@ describe("the calendar feed", () => {
     expect((await api(`/api/meetings/calendar/${"A".repeat(43)}.ics`)).status).toBe(404);
   });
 });
+
+describe("a person's meeting data", () => {
+  it("is in her export, and erasure deletes her calendar feeds while the meetings keep her as a former officer", async () => {
+    const meeting = await planMeeting(as("demo-bengt"), {
+      title: "Möte med Ivar",
+      officers: { adjusters: ["demo-ivar"] },
+    });
+    const feed = (await (
+      await postJson("/api/meetings/calendar-feed", {}, as("demo-ivar"))
+    ).json()) as CalendarFeed;
+    const exported = (await (await getAs("/api/me/data/export", as("demo-ivar"))).json()) as {
+      meetings: { officer: { meetingId: number; role: string }[]; calendarFeeds: { createdAt: number }[] };
+    };
+    expect(exported.meetings.officer).toContainEqual(
+      expect.objectContaining({ meetingId: meeting.id, role: "adjuster" }),
+    );
+    expect(exported.meetings.calendarFeeds).toHaveLength(1);
+    expect(JSON.stringify(exported.meetings)).not.toContain(
+      new URL(feed.url).pathname.split("/").at(-1) ?? "-",
+    );
+
+    const erased = await postJson("/api/me/data/erase", { confirm: "erase" }, as("demo-ivar"));
+    expect(erased.status).toBe(204);
+    expect((await api(new URL(feed.url).pathname)).status).toBe(404);
+    const feeds = await env.DB.prepare(
+      "SELECT COUNT(*) AS n FROM calendar_feeds WHERE person_id = 'demo-ivar'",
+    ).first();
+    expect(feeds).toEqual({ n: 0 });
+    const view = (await (await getAs(`/api/meetings/${meeting.id}`, as("demo-bengt"))).json()) as MeetingView;
+    expect(view.officers.adjusters).toEqual([{ id: "demo-ivar", name: null }]);
+  });
+});
