@@ -1,5 +1,6 @@
 import { and, desc, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { seedDemoConsultations } from "../consultations/seed";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
@@ -47,7 +48,12 @@ export const devRoutes = featureApp()
     const db = getDb(c.env.DB);
     const organisation = await seedOrganisation(db);
     const seededPeople = await seedDemoPeople(db);
-    return c.json({ ...organisation, people: seededPeople, motions: await seedDemoMotions(c.env, db) });
+    return c.json({
+      ...organisation,
+      people: seededPeople,
+      motions: await seedDemoMotions(c.env, db),
+      consultations: await seedDemoConsultations(c.env, db),
+    });
   })
   // Erased demo people are left out (a re-seed at the next start brings them back).
   .get("/people", async (c) => {
