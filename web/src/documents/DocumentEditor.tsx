@@ -1,10 +1,10 @@
 import { type AnyExtension, Editor, Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import StarterKit from "@tiptap/starter-kit";
 import { createEffect, onCleanup, onMount } from "solid-js";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { textExtensions } from "./extensions";
 import { participantLabel } from "./Presence";
 import "./DocumentEditor.css";
 
@@ -81,7 +81,7 @@ export default function DocumentEditor(props: DocumentEditorProps) {
       editable: props.editable,
       extensions: [
         // Collaboration brings its own undo history, bound to the Yjs document.
-        StarterKit.configure({ undoRedo: false }),
+        ...textExtensions,
         Collaboration.configure({ document: props.doc, ...(props.field ? { field: props.field } : {}) }),
         CollaborationCaret.configure({
           provider: { awareness: props.awareness },
