@@ -38,6 +38,7 @@ export default function FieldEditor(
       label={props.label}
       field={field}
       singleLine={props.singleLine}
+      toolbar={props.toolbar}
       extensions={threads ? [commentMarks(doc, field, threads)] : []}
       onEditor={(editor) =>
         props.onReady({

@@ -96,6 +96,7 @@ export function MotionWriter(props: {
       label={label}
       field={field}
       singleLine={singleLine}
+      toolbar={!singleLine}
       {...(props.canComment ? { threads } : {})}
       onReady={(handle) => register(field, handle)}
     />
