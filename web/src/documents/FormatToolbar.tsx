@@ -1,6 +1,7 @@
 import type { ChainedCommands, Editor } from "@tiptap/core";
 import { createSignal, createUniqueId, For, onCleanup, Show } from "solid-js";
 import { type MessageKey, t } from "../i18n";
+import { isSafeHref } from "./link";
 import "./FormatToolbar.css";
 
 /** The heading level the toolbar makes: a section of the text, below the page's own title. */
@@ -43,7 +44,8 @@ const formats: Format[] = [
 
 /**
  * What was typed as a link's address, as one the editor keeps: a web address (https:// added
- * when left out) or an e-mail address (mailto:); null for anything else.
+ * when left out), an e-mail address (mailto:) or a phone number given as tel:; null for
+ * anything else.
  */
 export function linkAddress(typed: string): string | null {
   const text = typed.trim();
@@ -53,14 +55,11 @@ export function linkAddress(typed: string): string | null {
     : /^[^@/]+@[^@/]+\.[^@/]+$/.test(text)
       ? `mailto:${text}`
       : `https://${text}`;
-  try {
-    const url = new URL(withScheme);
-    if (url.protocol === "mailto:") return url.pathname.includes("@") ? url.href : null;
-    if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-    return url.hostname.includes(".") || url.hostname === "localhost" ? url.href : null;
-  } catch {
-    return null;
-  }
+  if (!isSafeHref(withScheme)) return null;
+  const url = new URL(withScheme);
+  if (url.protocol === "mailto:") return url.pathname.includes("@") ? url.href : null;
+  if (url.protocol === "tel:") return url.href;
+  return url.hostname.includes(".") ? url.href : null;
 }
 
 /**

@@ -8,7 +8,6 @@ import { HardBreak } from "@tiptap/extension-hard-break";
 import { Heading } from "@tiptap/extension-heading";
 import { HorizontalRule } from "@tiptap/extension-horizontal-rule";
 import { Italic } from "@tiptap/extension-italic";
-import { Link } from "@tiptap/extension-link";
 // The package's own entry points per node: its index would bring task lists and the list keymap too.
 import { BulletList } from "@tiptap/extension-list/bullet-list";
 import { ListItem } from "@tiptap/extension-list/item";
@@ -17,6 +16,7 @@ import { Paragraph } from "@tiptap/extension-paragraph";
 import { Strike } from "@tiptap/extension-strike";
 import { Text } from "@tiptap/extension-text";
 import { Underline } from "@tiptap/extension-underline";
+import { Link } from "./link";
 
 /**
  * What a live text may hold, for every editor of the app (shared documents and motions).
@@ -26,7 +26,8 @@ import { Underline } from "@tiptap/extension-underline";
  * with fewer types would erase what a co-author (or an older tab) wrote. What StarterKit adds
  * beyond its types is left out, since a live text does not need it and every byte is paid on a
  * phone before the editor works: its undo history (Collaboration brings Yjs's own), the drop and
- * gap cursors, the trailing paragraph and the list keymap.
+ * gap cursors, the trailing paragraph and the list keymap; and the link is our own mark
+ * (./link.ts), stored as TipTap's, without its automatic linking.
  */
 export const textExtensions: AnyExtension[] = [
   Document,
@@ -45,6 +46,5 @@ export const textExtensions: AnyExtension[] = [
   Strike,
   Underline,
   Code,
-  // StarterKit's defaults: autolinks, and no link to a `javascript:` or other unsafe address.
   Link,
 ];
