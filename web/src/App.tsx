@@ -1,5 +1,6 @@
 import { Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
+import { preloadMotion } from "./motions/preload";
 import { browsableKindList } from "./org/links";
 import { Layout } from "./ui/Layout";
 import NotFoundPage from "./ui/NotFound";
@@ -31,7 +32,7 @@ export function App() {
       />
       <Route path="/documents/:documentId" component={DocumentPage} />
       <Route path="/motions" component={MotionListPage} />
-      <Route path="/motions/:id" component={MotionPage} />
+      <Route path="/motions/:id" component={MotionPage} preload={preloadMotion} />
       <Route path="/login" component={LoginPage} />
       <Route path="/login/verify" component={VerifyPage} />
       <Route path="/me" component={MePage} />
