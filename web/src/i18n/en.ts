@@ -431,7 +431,7 @@ export const en: Dictionary = {
   "motions.text.titleLabel": "Title",
   "motions.text.motivationLabel": "Motivation",
   "motions.text.motivationHint":
-    "Type ## and a space for a heading, - for a bulleted list, 1. for a numbered list. Ctrl+B makes bold, Ctrl+I italic, and web addresses become links.",
+    "Type ## and a space for a heading, - for a bulleted list, 1. for a numbered list. Ctrl+B makes bold and Ctrl+I italic; add links with the toolbar.",
   "motions.text.proposalsLabel": "Proposals (att-satser)",
   "motions.text.proposalsHint": "Each proposal is a decision of its own, answered and decided on its own.",
   "motions.text.proposal": "Proposal {n}, the text after “att”",

@@ -430,7 +430,7 @@ export const sv = {
   "motions.text.titleLabel": "Rubrik",
   "motions.text.motivationLabel": "Motivering",
   "motions.text.motivationHint":
-    "Skriv ## och mellanslag för en rubrik, - för en punktlista, 1. för en numrerad lista. Ctrl+B ger fetstil, Ctrl+I kursiv, och webbadresser blir länkar.",
+    "Skriv ## och mellanslag för en rubrik, - för en punktlista, 1. för en numrerad lista. Ctrl+B ger fetstil och Ctrl+I kursiv; länkar lägger du till med verktygsraden.",
   "motions.text.proposalsLabel": "Att-satser",
   "motions.text.proposalsHint":
     "Varje att-sats är ett eget förslag till beslut, som besvaras och beslutas för sig.",
