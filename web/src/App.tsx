@@ -18,6 +18,9 @@ const ErasedPage = lazy(() => import("./identity/ErasedPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const MotionListPage = lazy(() => import("./motions/MotionListPage"));
 const MotionPage = lazy(() => import("./motions/MotionPage"));
+const ConsultationListPage = lazy(() => import("./consultations/ConsultationListPage"));
+const NewConsultationPage = lazy(() => import("./consultations/NewConsultationPage"));
+const ConsultationPage = lazy(() => import("./consultations/ConsultationPage"));
 
 export function App() {
   return (
@@ -32,6 +35,9 @@ export function App() {
       <Route path="/documents/:documentId" component={DocumentPage} />
       <Route path="/motions" component={MotionListPage} />
       <Route path="/motions/:id" component={MotionPage} />
+      <Route path="/consultations" component={ConsultationListPage} />
+      <Route path="/consultations/new" component={NewConsultationPage} />
+      <Route path="/consultations/:id" component={ConsultationPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/login/verify" component={VerifyPage} />
       <Route path="/me" component={MePage} />
