@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { auditRoutes } from "./audit/routes";
+import { runConsultationMail } from "./consultations/mail";
 import { consultationRoutes } from "./consultations/routes";
 import { devRoutes } from "./dev/routes";
 import { healthRoutes } from "./health/routes";
@@ -15,6 +16,7 @@ import { membershipRoutes } from "./identity/memberships";
 import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
+import { meetingRoutes } from "./meetings/routes";
 import { memberRoutes } from "./members/routes";
 import { motionRoutes } from "./motions/routes";
 import { orgRoutes } from "./org/routes";
@@ -46,6 +48,7 @@ export const app = new Hono<AppEnv>()
   .route("/api/guest", guestRoutes)
   .route("/api/audit", auditRoutes)
   .route("/api/groups", membershipRoutes)
+  .route("/api/meetings", meetingRoutes)
   .route("/api/members", memberRoutes)
   .route("/api/motions", motionRoutes)
   .route("/api/consultations", consultationRoutes)
@@ -62,8 +65,10 @@ export { DocumentRoom } from "./rooms/DocumentRoom";
 
 export default {
   fetch: app.fetch,
-  // The Cron Trigger in wrangler.toml: deletes what has outlived its purpose (worker/retention/).
+  // The Cron Trigger in wrangler.toml: consultation mail that has come due (it logs its own
+  // failures), then deleting what has outlived its purpose (worker/retention/).
   async scheduled(_controller, env) {
+    await runConsultationMail(env, Date.now());
     await runPurgeJobs(env, Date.now());
   },
 } satisfies ExportedHandler<Env>;

@@ -80,6 +80,7 @@ describe("document kinds", () => {
       of: { type: "scratch", documentId: "scratch:demo" },
       read: "scratch.read",
       write: "scratch.write",
+      invite: "scratch.invite",
     });
     expect(await resolveDocument(documentKinds, db(), "unknown:1")).toBeNull();
     // A kind whose lookup finds nothing answers like an unknown kind.
@@ -252,7 +253,8 @@ describe("permission table: invites, the audit log and ending memberships, throu
 
   // What /api/me offers (`can`) is the table's answer for each of her groups: every member
   // may start a motion in each of her groups (motion.create), a board opens motion periods,
-  // the national office and a district's board ask consultations (consultation.create).
+  // the national office and a district's board ask consultations (consultation.create), and
+  // a chair or secretary plans meetings (meeting.plan).
   const offered: Record<string, Record<string, string[]>> = {
     "demo-astrid": { "national:national": ["members.import", "audit.read"] },
     "demo-cecilia": { "branch:goteborg": ["members.import"] },
@@ -267,6 +269,12 @@ describe("permission table: invites, the audit log and ending memberships, throu
     "demo-astrid": "national:national",
     "demo-elin": "district:norrbotten",
   };
+  // meeting.plan: the group's chair or secretary.
+  const planners: Record<string, string> = {
+    "demo-bengt": "branch:goteborg",
+    "demo-david": "branch:stockholm",
+    "demo-elin": "district:norrbotten",
+  };
   it.each(demoIds)("%s is offered in each of her groups what the table allows there", async (id) => {
     const me = (await (await api("/api/me", { headers: { Cookie: people.get(id) ?? "" } })).json()) as Me;
     expect(me.groups.length).toBeGreaterThan(0);
@@ -274,7 +282,8 @@ describe("permission table: invites, the audit log and ending memberships, throu
       const key = `${group.kind}:${group.slug}`;
       const motions = boards[id] === key ? ["motion.create", "motion.periods"] : ["motion.create"];
       const consultations = asks[id] === key ? ["consultation.create"] : [];
-      expect(can, key).toEqual([...(offered[id]?.[key] ?? []), ...motions, ...consultations]);
+      const meetings = planners[id] === key ? ["meeting.plan"] : [];
+      expect(can, key).toEqual([...(offered[id]?.[key] ?? []), ...motions, ...consultations, ...meetings]);
     }
   });
 

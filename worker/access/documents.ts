@@ -20,6 +20,8 @@ export interface DocumentKind<R extends DocumentBound = DocumentBound> {
   read: ActionOn<R["type"]>;
   /** The action on that resource that lets someone write in it. */
   write: ActionOn<R["type"]>;
+  /** The action on that resource that lets someone invite guests to it; none: no guests. */
+  invite?: ActionOn<R["type"]>;
 }
 
 /**
@@ -41,5 +43,7 @@ export async function resolveDocument(
   const prefix = documentId.slice(0, documentId.indexOf(":"));
   const kind = kinds.find((k) => k.prefix === prefix);
   const of = kind ? await kind.resolve(db, documentId) : null;
-  return kind && of ? { type: "document", documentId, of, read: kind.read, write: kind.write } : null;
+  return kind && of
+    ? { type: "document", documentId, of, read: kind.read, write: kind.write, invite: kind.invite ?? null }
+    : null;
 }

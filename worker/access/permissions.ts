@@ -7,6 +7,13 @@ import {
   workspaceActions,
 } from "../shared/consultations";
 import { type GroupAction, groupActions, type Role } from "../shared/identity";
+import {
+  type MeetingAccess,
+  type MeetingAction,
+  type MeetingOfficerRole,
+  type MeetingState,
+  meetingActions,
+} from "../shared/meetings";
 import { isEditable, type MotionAction, type MotionState, motionActions } from "../shared/motions";
 import type { GroupKind } from "../shared/org";
 
@@ -87,7 +94,7 @@ export interface ConsultationResource {
 
 /**
  * One asked group's workspace in a published consultation: `documentId` is the live
- * document it was resolved from (`consultation-answer:<id>:<groupId>:<questionId>`), or, for
+ * document it was resolved from (`consultation-answer:<id>-<groupId>-<questionId>`), or, for
  * the workspace's routes, the prefix its documents share. `submitted`: a version counts and
  * the group has not reopened.
  */
@@ -102,8 +109,25 @@ export interface WorkspaceResource {
 }
 
 /**
+ * A meeting (`meeting:<id>`, its live room): its group, whether guests are welcome (`open`),
+ * where it is in its life, its elected officers, and whether its minutes are frozen. Its
+ * notes and minutes are documents of their own kinds that resolve to it.
+ */
+export interface MeetingResource {
+  type: "meeting";
+  meetingId: number;
+  documentId: string;
+  group: GroupResource;
+  access: MeetingAccess;
+  state: MeetingState;
+  officers: { personId: string; role: MeetingOfficerRole }[];
+  minutesFrozen: boolean;
+}
+
+/**
  * A live document of any kind, as worker/rooms/kinds.ts resolves its id: `of` is the resource
- * behind it and `read`/`write` the actions on `of` that decide (see DocumentKind).
+ * behind it and `read`/`write`/`invite` the actions on `of` that decide (see DocumentKind);
+ * `invite` is null for kinds no guest is ever invited to.
  */
 export interface DocumentResource {
   type: "document";
@@ -111,6 +135,7 @@ export interface DocumentResource {
   of: Resource;
   read: Action;
   write: Action;
+  invite: Action | null;
 }
 
 export type Resource =
@@ -122,6 +147,7 @@ export type Resource =
   | MotionResource
   | ConsultationResource
   | WorkspaceResource
+  | MeetingResource
   | DocumentResource;
 export type ResourceType = Resource["type"];
 
@@ -132,6 +158,7 @@ export type Action =
   | "document.write"
   | "scratch.read"
   | "scratch.write"
+  | "scratch.invite"
   | "invite.create"
   | "invite.withdraw"
   | "members.import"
@@ -157,7 +184,16 @@ export type Action =
   | "consultation.workspace"
   | "consultation.write"
   | "consultation.submit"
-  | "consultation.individual";
+  | "consultation.individual"
+  | "meeting.list"
+  | "meeting.plan"
+  | "meeting.read"
+  | "meeting.attend"
+  | "meeting.manage"
+  | "meeting.invite"
+  | "meeting.notes"
+  | "meeting.minutes"
+  | "meeting.approve";
 
 /**
  * How a refusal answers when even existence must not leak. Without it a missing resource is
@@ -246,10 +282,28 @@ function readsForDistrict(who: Person, consultation: ConsultationResource): bool
   return consultation.askedDistrictIds.some((id) => onBoard(who, id));
 }
 
-/** A group's chair or secretary: who submits its answers. */
-function chairsOrMinutes(who: Person, groupId: number): boolean {
-  return who.grants.some((g) => g.groupId === groupId && (g.role === "chair" || g.role === "secretary"));
-}
+/** A group's chair or secretary: who plans its meetings and submits its consultation answers. */
+const chairOrSecretary = (who: Person, groupId: number) =>
+  who.grants.some((g) => g.groupId === groupId && (g.role === "chair" || g.role === "secretary"));
+
+/** Holds this role among the meeting's own elected officers. */
+const officerOf = (who: Person, meeting: MeetingResource, role: MeetingOfficerRole) =>
+  meeting.officers.some((o) => o.personId === who.personId && o.role === role);
+
+/**
+ * Who may be in a meeting: the members of its group and its elected officers; a guest, if
+ * the meeting is open (authorize() holds her to the meeting of her invite).
+ */
+const attends = (who: Person | Guest, meeting: MeetingResource) =>
+  who.kind === "guest"
+    ? meeting.access === "open"
+    : inGroup(who, meeting.group.groupId) || meeting.officers.some((o) => o.personId === who.personId);
+
+/** Edit a meeting, mail invitations, make guest links: the group's planners, the meeting's chair and secretary. */
+const managesMeeting = (who: Person, meeting: MeetingResource) =>
+  chairOrSecretary(who, meeting.group.groupId) ||
+  officerOf(who, meeting, "chair") ||
+  officerOf(who, meeting, "secretary");
 
 const rules = {
   /** Open a live document read-only: whatever its kind's read action allows. */
@@ -278,12 +332,20 @@ const rules = {
     guests: true,
     allows: (who) => who.kind === "guest" || isMember(who),
   }),
+  /** Invite guests to a scratch document: any member. */
+  "scratch.invite": rule({ on: "scratch", guests: false, allows: isMember }),
   /**
-   * Invite guests to a document: any member, for a scratch document. An invite lives only
-   * as long as its maker may still give it: losing this right withdraws her invites, and
-   * accepting an invite or getting a room token through one asks again.
+   * Invite guests to a document: whatever its kind's invite action allows (a kind without
+   * one takes no guests). An invite lives only as long as its maker may still give it:
+   * losing this right withdraws her invites, and accepting an invite or getting a room
+   * token through one asks again.
    */
-  "invite.create": rule({ on: "scratch", guests: false, conceal: "absence-as-refusal", allows: isMember }),
+  "invite.create": rule({
+    on: "document",
+    guests: false,
+    conceal: "absence-as-refusal",
+    allows: (who, doc) => doc.invite !== null && authorize(who, doc.invite, doc.of),
+  }),
   /**
    * See and withdraw an invite: the person who made it (also after her last membership
    * ended), and the officers of the group its document belongs to (for a scratch document,
@@ -435,13 +497,55 @@ const rules = {
   "consultation.submit": rule({
     on: "consultation_workspace",
     guests: false,
-    allows: (who, w) => chairsOrMinutes(who, w.group.groupId),
+    allows: (who, w) => chairOrSecretary(who, w.group.groupId),
   }),
   /** Answer for herself: a member of the group, where the consultation asks for individual answers. */
   "consultation.individual": rule({
     on: "consultation_workspace",
     guests: false,
     allows: (who, w) => w.individuals && inGroup(who, w.group.groupId),
+  }),
+  /** See a group's meetings: its members. */
+  "meeting.list": rule({ on: "group", guests: false, allows: (who, group) => inGroup(who, group.groupId) }),
+  /** Plan a meeting for a group: its chair or secretary. */
+  "meeting.plan": rule({
+    on: "group",
+    guests: false,
+    allows: (who, group) => chairOrSecretary(who, group.groupId),
+  }),
+  /**
+   * See a meeting: whoever may attend it. To anyone else it does not exist (404); every
+   * other meeting route asks this first.
+   */
+  "meeting.read": rule({ on: "meeting", guests: true, conceal: "refusal-as-absence", allows: attends }),
+  /** Join the live meeting, read its notes and minutes: members of its group, its officers; guests of an open meeting. */
+  "meeting.attend": rule({ on: "meeting", guests: true, allows: attends }),
+  /** Edit the meeting and mail its invitations: the group's chair or secretary, the meeting's chair or secretary. */
+  "meeting.manage": rule({ on: "meeting", guests: false, allows: managesMeeting }),
+  /** Make a guest invite link: whoever manages an open meeting that has not closed. */
+  "meeting.invite": rule({
+    on: "meeting",
+    guests: false,
+    allows: (who, meeting) =>
+      meeting.access === "open" && meeting.state !== "closed" && managesMeeting(who, meeting),
+  }),
+  /** Write the agenda items' notes: whoever attends, guests of an open meeting too, until it closes. */
+  "meeting.notes": rule({
+    on: "meeting",
+    guests: true,
+    allows: (who, meeting) => meeting.state !== "closed" && attends(who, meeting),
+  }),
+  /** Write the minutes: the meeting's secretary, until they are frozen. */
+  "meeting.minutes": rule({
+    on: "meeting",
+    guests: false,
+    allows: (who, meeting) => !meeting.minutesFrozen && officerOf(who, meeting, "secretary"),
+  }),
+  /** Approve (justera) the minutes: the meeting's adjusters, until they are frozen. */
+  "meeting.approve": rule({
+    on: "meeting",
+    guests: false,
+    allows: (who, meeting) => !meeting.minutesFrozen && officerOf(who, meeting, "adjuster"),
   }),
 } as const satisfies Record<Action, { on: ResourceType; guests: boolean; conceal?: Concealment }>;
 
@@ -467,8 +571,16 @@ export function concealmentOf(action: Action): Concealment | undefined {
   return (rules[action] as AnyRule).conceal;
 }
 
+/**
+ * The document of her invite, or a document that belongs to it (a meeting's notes and
+ * minutes resolve to the meeting her invite opens).
+ */
 function onHerDocument(guest: Guest, resource: Resource): boolean {
-  return "documentId" in resource && resource.documentId === guest.documentId;
+  if (!("documentId" in resource)) return false;
+  return (
+    resource.documentId === guest.documentId ||
+    (resource.type === "document" && onHerDocument(guest, resource.of))
+  );
 }
 
 export function authorize(identity: Identity, action: Action, resource: Resource): boolean {
@@ -517,4 +629,9 @@ export function allowedConsultationActions(
 /** What a workspace offers the asker (`Workspace.can`). */
 export function allowedWorkspaceActions(identity: Identity, workspace: WorkspaceResource): WorkspaceAction[] {
   return workspaceActions.filter((action) => authorize(identity, action, workspace));
+}
+
+/** What a meeting's page offers the asker (`MeetingView.can`): the meeting actions the table allows her. */
+export function allowedMeetingActions(identity: Identity, meeting: MeetingResource): MeetingAction[] {
+  return meetingActions.filter((action) => authorize(identity, action, meeting));
 }

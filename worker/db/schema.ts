@@ -2,6 +2,7 @@
 export * from "../audit/schema";
 export * from "../consultations/schema";
 export * from "../identity/schema";
+export * from "../meetings/schema";
 export * from "../members/schema";
 export * from "../motions/schema";
 export * from "../org/schema";

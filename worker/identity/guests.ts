@@ -86,7 +86,7 @@ export function makerOf([rows, grants]: readonly [{ id: string }[], RoleGrant[]]
  * when a guest's room token is used.
  */
 export function mayStillInvite(maker: Person | null, document: DocumentResource | null): boolean {
-  return maker !== null && document !== null && authorize(maker, "invite.create", document.of);
+  return maker !== null && document !== null && authorize(maker, "invite.create", document);
 }
 
 /**
@@ -204,9 +204,9 @@ async function inviteResource(
   };
 }
 
-/** The resource behind the document an invite is asked for, as its kind resolves it. */
-async function invitedDocument(c: Validated<"json", typeof createInviteSchema>) {
-  return (await liveDocument(getDb(c.env.DB), c.req.valid("json").documentId))?.of ?? null;
+/** The document an invite is asked for, as its kind resolves it. */
+function invitedDocument(c: Validated<"json", typeof createInviteSchema>) {
+  return liveDocument(getDb(c.env.DB), c.req.valid("json").documentId);
 }
 
 async function inviteOfPath(c: Validated<"param", typeof inviteIdParamSchema>) {

@@ -2,6 +2,7 @@ import { type AnyDocumentKind, resolveDocument } from "../access/documents";
 import type { DocumentResource } from "../access/permissions";
 import { consultationAnswerDocuments } from "../consultations/kind";
 import type { Db } from "../db/client";
+import { meetingDocuments, meetingNotesDocuments, minutesDocuments } from "../meetings/kind";
 import { motionDocuments } from "../motions/kind";
 import { scratchDocuments } from "./scratch";
 
@@ -14,6 +15,9 @@ export const documentKinds: readonly AnyDocumentKind[] = [
   scratchDocuments,
   motionDocuments,
   consultationAnswerDocuments,
+  meetingDocuments,
+  meetingNotesDocuments,
+  minutesDocuments,
 ];
 
 /** A document id as the permission table sees it; null when no kind resolves it. */

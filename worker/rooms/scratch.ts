@@ -10,4 +10,5 @@ export const scratchDocuments: DocumentKind<ScratchResource> = {
   resolve: (_db, documentId) => ({ type: "scratch", documentId }),
   read: "scratch.read",
   write: "scratch.write",
+  invite: "scratch.invite",
 };

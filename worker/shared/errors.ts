@@ -275,6 +275,102 @@ export const errorMessages = {
     sv: "Återkoppling kan publiceras först när rådslaget har publicerats.",
     en: "Feedback can be published only once the consultation has been published.",
   },
+  meeting_bad_command: {
+    sv: "Mötet kunde inte läsa kommandot. Ingenting ändrades.",
+    en: "The meeting could not read the command. Nothing was changed.",
+  },
+  meeting_not_allowed: {
+    sv: "Din roll i mötet tillåter inte det här. Ingenting ändrades.",
+    en: "Your role in the meeting does not allow this. Nothing was changed.",
+  },
+  meeting_closed: {
+    sv: "Mötet är avslutat. Ingenting kan ändras längre.",
+    en: "The meeting has closed. Nothing can be changed any more.",
+  },
+  meeting_not_open: {
+    sv: "Mötet har inte öppnats än.",
+    en: "The meeting has not been opened yet.",
+  },
+  meeting_not_found: {
+    sv: "Mötet finns inte längre.",
+    en: "The meeting no longer exists.",
+  },
+  meeting_members_only: {
+    sv: "Beslut och voteringar hålls bara i möten för medlemmar. Ett öppet möte fattar inga beslut.",
+    en: "Decisions and votes are held only in members-only meetings. An open meeting decides nothing.",
+  },
+  meeting_already_voted: {
+    sv: "Du har redan röstat i den här omröstningen. Varje röstberättigad röstar en gång.",
+    en: "You have already voted in this vote. Each voter votes once.",
+  },
+  meeting_no_vote_right: {
+    sv: "Du har inte rösträtt i den här omröstningen (du finns inte i röstlängden eller är inte incheckad).",
+    en: "You have no vote in this vote (you are not on the voting roll or not checked in).",
+  },
+  meeting_vote_closed: {
+    sv: "Omröstningen är stängd. Rösten räknades inte.",
+    en: "The vote has closed. The ballot was not counted.",
+  },
+  meeting_choice_out_of_range: {
+    sv: "Svaret finns inte bland alternativen.",
+    en: "That answer is not one of the options.",
+  },
+  meeting_poll_closed: {
+    sv: "Frågan är stängd.",
+    en: "The poll has closed.",
+  },
+  meeting_list_closed: {
+    sv: "Det är streck i debatten: talarlistan tar inte emot nya anmälningar.",
+    en: "The speaker list is closed: no new speakers can sign up.",
+  },
+  meeting_agenda_locked: {
+    sv: "Dagordningen är fastställd. Den ändras bara genom ett beslut som protokollförs.",
+    en: "The agenda has been adopted. It changes only by a recorded decision.",
+  },
+  meeting_no_current_item: {
+    sv: "Ingen punkt på dagordningen behandlas just nu.",
+    en: "No agenda item is being treated right now.",
+  },
+  meeting_no_such_entry: {
+    sv: "Det finns ingen sådan post.",
+    en: "There is no such entry.",
+  },
+  meeting_reply_not_possible: {
+    sv: "Replik går bara att begära på ett pågående anförande av någon annan, och kontrareplik bara av den som fick replik.",
+    en: "A reply can only be asked for on someone else's speech in progress, and a counter-reply only by the one replied to.",
+  },
+  meeting_vote_in_progress: {
+    sv: "En omröstning pågår redan. Stäng den först.",
+    en: "A vote is already in progress. Close it first.",
+  },
+  meeting_open_no_decisions: {
+    sv: "Ett öppet möte fattar inga beslut: det kan inte ha beslutspunkter. Gör det till ett medlemsmöte.",
+    en: "An open meeting decides nothing: it cannot have decision items. Make it a members-only meeting.",
+  },
+  meeting_motion_not_in_group: {
+    sv: "Motionen hör inte till mötets grupp eller är inte inlämnad.",
+    en: "The motion does not belong to the meeting's group or has not been submitted.",
+  },
+  meeting_officer_not_member: {
+    sv: "Mötets funktionärer måste vara medlemmar i gruppen.",
+    en: "The meeting's officers must be members of the group.",
+  },
+  meeting_not_planned: {
+    sv: "Mötet har redan börjat. Det ändras nu i själva mötet.",
+    en: "The meeting has already started. Changes are now made in the meeting itself.",
+  },
+  meeting_minutes_not_ready: {
+    sv: "Protokollet kan inte justeras än: mötet måste vara avslutat.",
+    en: "The minutes cannot be approved yet: the meeting must have closed.",
+  },
+  meeting_minutes_frozen: {
+    sv: "Protokollet är justerat och kan inte ändras.",
+    en: "The minutes have been approved and can no longer be changed.",
+  },
+  meeting_vote_not_closed: {
+    sv: "Valsedlarna i en omröstning publiceras först när omröstningen är stängd.",
+    en: "A vote's ballots are published only once the vote has closed.",
+  },
   service_unavailable: {
     sv: "Tjänsten är tillfälligt otillgänglig. Försök igen om en stund.",
     en: "The service is temporarily unavailable. Please try again shortly.",

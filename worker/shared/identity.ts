@@ -29,6 +29,7 @@ export type Role = (typeof roles)[number];
  * - `motion.create`: start a motion or idea draft in this group;
  * - `motion.periods`: open a motion period for this group (its board);
  * - `consultation.create`: ask a consultation from this group (the national office, a district's board).
+ * - `meeting.plan`: plan a meeting for this group (its chair or secretary).
  */
 export const groupActions = [
   "members.import",
@@ -36,6 +37,7 @@ export const groupActions = [
   "motion.create",
   "motion.periods",
   "consultation.create",
+  "meeting.plan",
 ] as const;
 export type GroupAction = (typeof groupActions)[number];
 

@@ -1,0 +1,189 @@
+import { and, asc, desc, eq, gte, inArray, or, type SQL } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { memberships, people } from "../identity/schema";
+import { motions } from "../motions/schema";
+import { groups } from "../org/schema";
+import {
+  type AgendaItem,
+  defaultMeetingSettings,
+  type MeetingDecisionRecord,
+  type MeetingOfficers,
+  type MeetingSettings,
+  type MeetingSummary,
+  type MinutesStatus,
+  meetingDocumentId,
+  meetingNotesDocumentId,
+  minutesDocumentId,
+} from "../shared/meetings";
+import type { GroupRef } from "../shared/org";
+import {
+  meetingAgendaItems,
+  meetingDecisions,
+  meetingMinutes,
+  meetingMinutesApprovals,
+  meetingOfficers,
+  meetings,
+} from "./schema";
+
+/** What the handlers, the meeting room and the mails read about meetings. */
+
+export type MeetingRecord = typeof meetings.$inferSelect;
+
+export function settingsOf(record: Pick<MeetingRecord, "settings">): MeetingSettings {
+  return { ...defaultMeetingSettings, ...(JSON.parse(record.settings) as Partial<MeetingSettings>) };
+}
+
+function summaryOf(record: MeetingRecord, group: GroupRef): MeetingSummary {
+  return {
+    id: record.id,
+    group,
+    title: record.title,
+    startsAt: record.startsAt,
+    endsAt: record.endsAt,
+    access: record.access,
+    state: record.state,
+    documentId: meetingDocumentId(record.id),
+  };
+}
+
+export async function groupRefOf(db: Db, groupId: number): Promise<GroupRef> {
+  const [group] = await db
+    .select({ kind: groups.kind, slug: groups.slug, name: groups.name })
+    .from(groups)
+    .where(eq(groups.id, groupId));
+  if (!group) throw new Error(`group ${groupId} vanished`);
+  return group;
+}
+
+/** A meeting's agenda, in order, with the motions it treats. */
+export async function agendaOf(db: Db, meetingId: number): Promise<AgendaItem[]> {
+  const rows = await db
+    .select({
+      id: meetingAgendaItems.id,
+      title: meetingAgendaItems.title,
+      kind: meetingAgendaItems.kind,
+      motionId: meetingAgendaItems.motionId,
+      motionTitle: motions.title,
+    })
+    .from(meetingAgendaItems)
+    .leftJoin(motions, eq(motions.id, meetingAgendaItems.motionId))
+    .where(eq(meetingAgendaItems.meetingId, meetingId))
+    .orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id));
+  return rows.map((row, index) => ({
+    id: row.id,
+    number: index + 1,
+    title: row.title,
+    kind: row.kind,
+    motion: row.motionId !== null ? { id: row.motionId, title: row.motionTitle ?? "" } : null,
+    notesDocumentId: meetingNotesDocumentId(meetingId, row.id),
+  }));
+}
+
+export async function officersOf(db: Db, meetingId: number): Promise<MeetingOfficers> {
+  const rows = await db
+    .select({ id: meetingOfficers.personId, role: meetingOfficers.role, name: people.name })
+    .from(meetingOfficers)
+    .innerJoin(people, eq(people.id, meetingOfficers.personId))
+    .where(eq(meetingOfficers.meetingId, meetingId))
+    .orderBy(asc(people.name));
+  const ref = ({ id, name }: { id: string; name: string | null }) => ({ id, name });
+  const chair = rows.find((r) => r.role === "chair");
+  const secretary = rows.find((r) => r.role === "secretary");
+  return {
+    chair: chair ? ref(chair) : null,
+    secretary: secretary ? ref(secretary) : null,
+    adjusters: rows.filter((r) => r.role === "adjuster").map(ref),
+  };
+}
+
+export async function decisionsOf(db: Db, meetingId: number): Promise<MeetingDecisionRecord[]> {
+  const rows = await db
+    .select()
+    .from(meetingDecisions)
+    .where(eq(meetingDecisions.meetingId, meetingId))
+    .orderBy(asc(meetingDecisions.id));
+  return rows.map((row) => ({
+    id: row.id,
+    itemId: row.itemId,
+    text: row.text,
+    motionVerdicts: row.motionVerdicts ? JSON.parse(row.motionVerdicts) : null,
+    voteId: row.voteId,
+    createdAt: row.createdAt,
+  }));
+}
+
+export async function minutesStatusOf(db: Db, meetingId: number): Promise<MinutesStatus> {
+  const [last] = await db
+    .select({ version: meetingMinutes.version, frozenAt: meetingMinutes.frozenAt })
+    .from(meetingMinutes)
+    .where(eq(meetingMinutes.meetingId, meetingId))
+    .orderBy(desc(meetingMinutes.version))
+    .limit(1);
+  if (!last) return { version: 0, approvedBy: [], frozenAt: null };
+  const approvals = await db
+    .select({ personId: meetingMinutesApprovals.personId })
+    .from(meetingMinutesApprovals)
+    .where(
+      and(
+        eq(meetingMinutesApprovals.meetingId, meetingId),
+        eq(meetingMinutesApprovals.version, last.version),
+      ),
+    );
+  return { version: last.version, approvedBy: approvals.map((a) => a.personId), frozenAt: last.frozenAt };
+}
+
+export async function meetingDetail(db: Db, record: MeetingRecord) {
+  const [group, agenda, officers, decisions, minutes] = await Promise.all([
+    groupRefOf(db, record.groupId),
+    agendaOf(db, record.id),
+    officersOf(db, record.id),
+    decisionsOf(db, record.id),
+    minutesStatusOf(db, record.id),
+  ]);
+  return {
+    ...summaryOf(record, group),
+    videoUrl: record.videoUrl,
+    settings: settingsOf(record),
+    agenda,
+    agendaAdoptedAt: record.agendaAdoptedAt,
+    officers,
+    minutesDocumentId: minutesDocumentId(record.id),
+    minutes,
+    decisions,
+    invitationsSentAt: record.invitationsSentAt,
+  };
+}
+
+/** Meetings that have not ended yet (or every one, with `past`), soonest first; at most 200. */
+async function listWhere(
+  db: Db,
+  where: SQL | undefined,
+  past: boolean,
+  now: number,
+): Promise<MeetingSummary[]> {
+  const rows = await db
+    .select({ meeting: meetings, group: { kind: groups.kind, slug: groups.slug, name: groups.name } })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .where(past ? where : and(where, gte(meetings.endsAt, now)))
+    .orderBy(asc(meetings.startsAt), asc(meetings.id))
+    .limit(200);
+  return rows.map((row) => summaryOf(row.meeting, row.group));
+}
+
+export function groupMeetings(db: Db, groupId: number, past: boolean, now = Date.now()) {
+  return listWhere(db, eq(meetings.groupId, groupId), past, now);
+}
+
+/** The meetings of the person's groups and those she is an officer of. */
+export function personMeetings(db: Db, personId: string, past: boolean, now = Date.now()) {
+  const herGroups = db
+    .select({ id: memberships.groupId })
+    .from(memberships)
+    .where(eq(memberships.personId, personId));
+  const officerOf = db
+    .select({ id: meetingOfficers.meetingId })
+    .from(meetingOfficers)
+    .where(eq(meetingOfficers.personId, personId));
+  return listWhere(db, or(inArray(meetings.groupId, herGroups), inArray(meetings.id, officerOf)), past, now);
+}

@@ -1,0 +1,486 @@
+import type { ErrorCode } from "./errors";
+import type { GroupRef } from "./org";
+
+/**
+ * Travel-free meetings (resfria möten), as the API and the web app see them. No zod here
+ * (validators in meeting-schemas.ts), so the web bundle stays small.
+ *
+ * A meeting belongs to one group. It is planned over REST (`/api/meetings`) and run live in
+ * its own Durable Object, `MeetingRoom`, which a client reaches like any live document: a
+ * room token for the document id `meeting:<id>` (`POST /api/rooms/meeting:<id>/token`), then
+ * a WebSocket to `/api/rooms/meeting:<id>?token=…`. Over that socket the client sends
+ * JSON commands (MeetingCommand) and receives JSON frames (MeetingServerMessage): a full
+ * state snapshot on join and after every change, versioned. The room is the authority: a
+ * client that changes its own copy changes nothing anyone else sees.
+ *
+ * Two more kinds of live document (Yjs, the ordinary DocumentRoom, TipTap) belong to a
+ * meeting: the notes of each agenda item, `meeting-notes:<meetingId>-<itemId>`, and the
+ * minutes, `minutes:<meetingId>`. Their ids are in each AgendaItem and in MeetingView.
+ */
+
+/** `open`: guests welcome, nothing is decided; `members`: members only, decisions and votes possible. */
+export const meetingAccesses = ["open", "members"] as const;
+export type MeetingAccess = (typeof meetingAccesses)[number];
+
+/**
+ * A meeting's life: `planned` until the chair opens it (mötets öppnande), `open` while it
+ * runs, `closed` once the chair closes it (mötets avslutande): then every command is refused.
+ */
+export const meetingStates = ["planned", "open", "closed"] as const;
+export type MeetingState = (typeof meetingStates)[number];
+
+/** Where a new meeting's agenda comes from. */
+export const meetingTemplates = ["blank", "annual", "board", "conversation"] as const;
+export type MeetingTemplate = (typeof meetingTemplates)[number];
+
+/**
+ * An agenda item's kind: `formal` (the opening formalities: elections of chair, secretary,
+ * adjusters, adopting the agenda and the roll), `decision` (the meeting may decide here),
+ * `discussion` (talk only; "övriga frågor", an open conversation).
+ */
+export const agendaItemKinds = ["formal", "decision", "discussion"] as const;
+export type AgendaItemKind = (typeof agendaItemKinds)[number];
+
+/**
+ * Roles the meeting itself gives (elected per meeting, not the board's): its chair
+ * (mötesordförande), secretary (mötessekreterare) and adjusters (justerare, who also count
+ * votes). Voting rights come from the roll, not from these.
+ */
+export const meetingOfficerRoles = ["chair", "secretary", "adjuster"] as const;
+export type MeetingOfficerRole = (typeof meetingOfficerRoles)[number];
+
+/** The times shown are Europe/Stockholm; the API carries UTC instants (ms since the epoch). */
+export const meetingTimeZone = "Europe/Stockholm";
+
+export const meetingTitleMaxLength = 200;
+export const agendaTitleMaxLength = 300;
+export const agendaMaxItems = 100;
+export const decisionTextMaxLength = 5000;
+export const pollQuestionMaxLength = 300;
+export const pollOptionMaxLength = 120;
+export const pollMaxOptions = 12;
+/** A temperature check answers on a fixed scale 1 (cold: against) … 5 (warm: for). */
+export const temperatureScale = [1, 2, 3, 4, 5] as const;
+/** Largest command frame the meeting room accepts, in bytes (UTF-8). */
+export const maxMeetingFrameBytes = 8 * 1024;
+
+/** Rules that vary between organisations: set per meeting, with these defaults. */
+export interface MeetingSettings {
+  /** On each item, people who have not spoken on it yet go before those who have. */
+  firstTimeSpeakersFirst: boolean;
+  /** Speaking time per kind of entry, in seconds (0: no limit). */
+  speechSeconds: number;
+  replySeconds: number;
+  /** How many replies (replik) one speech may get. */
+  maxRepliesPerSpeech: number;
+  /** The sign-up window after "streck i debatten" is announced, in seconds. */
+  closingWindowSeconds: number;
+  /** Whether points of order (ordningsfråga) may still be asked once the list is closed. */
+  pointsOfOrderAfterClosing: boolean;
+}
+
+export const defaultMeetingSettings: MeetingSettings = {
+  firstTimeSpeakersFirst: true,
+  speechSeconds: 180,
+  replySeconds: 60,
+  maxRepliesPerSpeech: 2,
+  closingWindowSeconds: 60,
+  pointsOfOrderAfterClosing: true,
+};
+
+export interface PersonRef {
+  id: string;
+  /** Null for a person who erased herself. */
+  name: string | null;
+}
+
+export interface AgendaItem {
+  id: number;
+  /** 1-based, as printed (§ 1, § 2 …). */
+  number: number;
+  title: string;
+  kind: AgendaItemKind;
+  /** A motion treated under this item: a decision here updates its treatment. */
+  motion: { id: number; title: string } | null;
+  /** The item's live notes (Yjs, rich text in the `default` fragment). */
+  notesDocumentId: string;
+}
+
+/** What a planned or past meeting is, for lists. */
+export interface MeetingSummary {
+  id: number;
+  group: GroupRef;
+  title: string;
+  startsAt: number;
+  endsAt: number;
+  access: MeetingAccess;
+  state: MeetingState;
+  /** The live room's document id: `meeting:<id>`. */
+  documentId: string;
+}
+
+/**
+ * What the web app may offer on one meeting, from the permission table (the Worker and the
+ * meeting room decide every request again):
+ * - `meeting.attend`: join the live meeting, read the notes and minutes;
+ * - `meeting.manage`: edit it, send invitations, make guest invite links (open meetings);
+ * - `meeting.notes`: write the agenda items' notes;
+ * - `meeting.minutes`: write the minutes (its secretary);
+ * - `meeting.approve`: approve the minutes (its adjusters).
+ */
+export const meetingActions = [
+  "meeting.attend",
+  "meeting.manage",
+  "meeting.notes",
+  "meeting.minutes",
+  "meeting.approve",
+] as const;
+export type MeetingAction = (typeof meetingActions)[number];
+
+export interface MeetingOfficers {
+  chair: PersonRef | null;
+  secretary: PersonRef | null;
+  adjusters: PersonRef[];
+}
+
+/** A decision recorded under an agenda item (immutable), with the vote behind it if any. */
+export interface MeetingDecisionRecord {
+  id: number;
+  itemId: number;
+  text: string;
+  /** The verdict on the item's motion, per att-sats, when the item treats one. */
+  motionVerdicts: { verdict: "approve" | "reject" | "answered" }[] | null;
+  voteId: number | null;
+  createdAt: number;
+}
+
+export interface MeetingView extends MeetingSummary {
+  videoUrl: string | null;
+  settings: MeetingSettings;
+  agenda: AgendaItem[];
+  /** When the meeting adopted its agenda (then it changes only by a recorded decision). */
+  agendaAdoptedAt: number | null;
+  officers: MeetingOfficers;
+  /** The minutes' live document (`minutes:<id>`). */
+  minutesDocumentId: string;
+  minutes: MinutesStatus;
+  decisions: MeetingDecisionRecord[];
+  /** When the invitations were mailed to the group's members, if they were. */
+  invitationsSentAt: number | null;
+  can: MeetingAction[];
+}
+
+export interface MeetingList {
+  /** The group, for a group's list; null for the logged-in person's own list. */
+  group: GroupRef | null;
+  meetings: MeetingSummary[];
+}
+
+/** The minutes: a live draft until every adjuster approved, then frozen versions in D1. */
+export interface MinutesStatus {
+  /** The latest frozen version, or 0 while only the live draft exists. */
+  version: number;
+  /** Who approved the latest version (justerat), person ids. */
+  approvedBy: string[];
+  /** When it was frozen for good (all adjusters approved); null while it can change. */
+  frozenAt: number | null;
+}
+
+/** A frozen version of the minutes, as printed. */
+export interface MinutesVersion {
+  version: number;
+  text: string;
+  createdAt: number;
+  frozenAt: number | null;
+  approvals: { person: PersonRef; approvedAt: number }[];
+}
+
+/** A guest invite link for an open meeting (the same invites as documents: worker/identity/guests.ts). */
+export interface MeetingInvite {
+  id: string;
+  link: string;
+  expiresAt: number;
+}
+
+/** A person's calendar feed: subscribe to `url` (text/calendar); a new one revokes the old. */
+export interface CalendarFeed {
+  url: string;
+  createdAt: number;
+}
+
+export interface InvitationsSent {
+  /** How many members the invitation was mailed to. */
+  sent: number;
+  sentAt: number;
+}
+
+/** The published ballots of a closed secret vote: each receipt with its choices, ordered by receipt. */
+export interface BallotList {
+  voteId: number;
+  ballots: { receipt: string; choices: number[] }[];
+}
+
+// ---------------------------------------------------------------------------------------
+// The live meeting (MeetingRoom), over the WebSocket.
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Kinds of entry on a speaker list, ordered by the usual rules: a point of order
+ * (ordningsfråga) first, then a factual clarification (sakupplysning), then replies (replik,
+ * and kontrareplik by the one replied to) to the speech just heard, then ordinary speeches.
+ */
+export const speakerKinds = ["order", "fact", "reply", "counter_reply", "speech"] as const;
+export type SpeakerKind = (typeof speakerKinds)[number];
+
+/** Streck i debatten: `open`; `announced` (sign-up until `closesAt`); `closed` (no new speeches). */
+export const speakerListStates = ["open", "announced", "closed"] as const;
+export type SpeakerListState = (typeof speakerListStates)[number];
+
+export interface SpeakerEntry {
+  /** Unique within the meeting. */
+  id: number;
+  participantId: string;
+  name: string;
+  guest: boolean;
+  kind: SpeakerKind;
+  /** For a reply: the participant whose speech it answers. */
+  replyTo: string | null;
+  /** Whether this is her first speech on this item. */
+  firstOnItem: boolean;
+}
+
+/** Who speaks now, and the countdown: clients count down from `startedAt` + `seconds`. */
+export interface CurrentSpeaker extends SpeakerEntry {
+  startedAt: number;
+  /** 0: no limit. */
+  seconds: number;
+}
+
+export interface SpeakerList {
+  itemId: number;
+  state: SpeakerListState;
+  /** While `announced`: when the sign-up window ends. */
+  closesAt: number | null;
+  current: CurrentSpeaker | null;
+  queue: SpeakerEntry[];
+}
+
+export const pollKinds = ["single", "multiple", "temperature"] as const;
+export type PollKind = (typeof pollKinds)[number];
+
+export interface PollView {
+  id: number;
+  question: string;
+  kind: PollKind;
+  /** The options' labels; a temperature check has the fixed scale (temperatureScale) and no labels. */
+  options: string[];
+  open: boolean;
+  /** Answers per option (index as in `options`, or scale step − 1), live. */
+  counts: number[];
+  answered: number;
+}
+
+export interface VoteView {
+  id: number;
+  itemId: number;
+  question: string;
+  options: string[];
+  secret: boolean;
+  open: boolean;
+  /** Voters on the roll and checked in when the vote opened: the count stored with the vote. */
+  eligible: number;
+  voted: number;
+  /** Once closed: votes per option. */
+  counts: number[] | null;
+}
+
+export interface Participant {
+  /** The person's id, or the guest's (`guest-…`). */
+  id: string;
+  name: string;
+  guest: boolean;
+  officer: MeetingOfficerRole[];
+  /** On the roll with a vote (röstlängd). */
+  votingRight: boolean;
+  /** Checked in for votes (present and counted). */
+  checkedIn: boolean;
+  /** Has at least one open connection now. */
+  present: boolean;
+}
+
+/** For the chair: how much each person spoke, and first-time against repeat speeches. */
+export interface SpeakingStats {
+  perPerson: { participantId: string; name: string; seconds: number; speeches: number }[];
+  firstTimeSpeeches: number;
+  repeatSpeeches: number;
+}
+
+/** The meeting as every participant sees it (the shared part of a snapshot). */
+export interface MeetingLiveState {
+  meetingId: number;
+  state: MeetingState;
+  access: MeetingAccess;
+  settings: MeetingSettings;
+  /** The agenda as D1 holds it now, and which item is under treatment. */
+  agenda: { id: number; number: number; title: string; kind: AgendaItemKind; motionId: number | null }[];
+  currentItemId: number | null;
+  agendaAdopted: boolean;
+  participants: Participant[];
+  speakers: SpeakerList | null;
+  polls: PollView[];
+  votes: VoteView[];
+  decisions: MeetingDecisionRecord[];
+}
+
+/** The part of a snapshot that is only the receiver's. */
+export interface MeetingYou {
+  participantId: string;
+  guest: boolean;
+  officer: MeetingOfficerRole[];
+  votingRight: boolean;
+  checkedIn: boolean;
+  /** Her answers to polls (poll id → chosen indexes). */
+  pollAnswers: Record<number, number[]>;
+  /** The votes she has voted in (never what she voted). */
+  votedIn: number[];
+  /** The chair's figures; null for everyone else. */
+  stats: SpeakingStats | null;
+}
+
+/** Commands a participant sends, one per text frame (checked by meetingCommandSchema). */
+export type MeetingCommand =
+  /** Any participant: ask for the snapshot again. */
+  | { type: "sync" }
+  /** Chair: open (mötets öppnande) or close (mötets avslutande) the meeting. */
+  | { type: "meeting.open" }
+  | { type: "meeting.close" }
+  /** Chair: move to an agenda item (everyone follows). */
+  | { type: "agenda.goto"; itemId: number }
+  /** Chair: the meeting adopted the agenda (it locks). */
+  | { type: "agenda.adopt" }
+  /** Chair: add an item; after adoption only with the decision that allowed it. */
+  | { type: "agenda.add"; title: string; kind: AgendaItemKind; decision?: string }
+  /** Any participant: ask to speak on the current item; withdraw one's own entry. */
+  | { type: "speaker.request"; kind: SpeakerKind }
+  | { type: "speaker.withdraw"; entryId: number }
+  /** Chair: reorder (move an entry to index `to` of the queue), remove, give the floor to the next, end the speech. */
+  | { type: "speaker.move"; entryId: number; to: number }
+  | { type: "speaker.remove"; entryId: number }
+  | { type: "speaker.next" }
+  | { type: "speaker.stop" }
+  /** Chair: streck i debatten (announce opens the sign-up window; close locks it now). */
+  | { type: "speakers.announce_closing" }
+  | { type: "speakers.close" }
+  | { type: "speakers.reopen" }
+  /** Chair: change a setting during the meeting. */
+  | { type: "settings.update"; settings: Partial<MeetingSettings> }
+  /** Chair: a quick poll for everyone present, guests included. */
+  | { type: "poll.open"; question: string; kind: PollKind; options: string[] }
+  | { type: "poll.close"; pollId: number }
+  /** Anyone present: answer (again, replacing the last answer) while the poll is open. */
+  | { type: "poll.answer"; pollId: number; choices: number[] }
+  /** Chair, members-only meetings: a formal vote on the current item. */
+  | { type: "vote.open"; question: string; options: string[]; secret: boolean }
+  | { type: "vote.close"; voteId: number }
+  /** A checked-in member with a vote: one ballot, once. */
+  | { type: "vote.cast"; voteId: number; choices: number[] }
+  /** A member with a vote checks herself in or out; the chair may check anyone. */
+  | { type: "roll.check"; participantId?: string; checkedIn: boolean }
+  /** Chair: a recorded change of someone's voting right (justering av röstlängd). */
+  | { type: "roll.set"; participantId: string; votingRight: boolean }
+  /** Chair: record the decision on the current item (with the verdict on its motion, if any). */
+  | {
+      type: "decision.record";
+      text: string;
+      voteId?: number;
+      motionVerdicts?: { verdict: "approve" | "reject" | "answered" }[];
+    }
+  /** Chair: the meeting elected its officers (chair, secretary, adjusters). */
+  | { type: "officers.set"; role: MeetingOfficerRole; participantIds: string[] };
+
+export type MeetingCommandType = MeetingCommand["type"];
+
+/** Frames the meeting room sends. */
+export type MeetingServerMessage =
+  /** After joining and after every change: the whole state, `version` growing by one per change. */
+  | { type: "state"; version: number; meeting: MeetingLiveState; you: MeetingYou }
+  /** A command was refused; nothing changed. `ref` echoes the command's type. */
+  | { type: "error"; code: MeetingErrorCode; message: string; ref: string | null }
+  /** A ballot was counted: the receipt to find it in the published list (given once, never stored with her). */
+  | { type: "vote.receipt"; voteId: number; receipt: string };
+
+/** Error codes the room sends in error frames (messages in worker/shared/errors.ts). */
+export const meetingErrorCodes = [
+  "meeting_bad_command",
+  "meeting_not_allowed",
+  "meeting_closed",
+  "meeting_not_open",
+  "meeting_not_found",
+  "meeting_members_only",
+  "meeting_already_voted",
+  "meeting_no_vote_right",
+  "meeting_vote_closed",
+  "meeting_choice_out_of_range",
+  "meeting_poll_closed",
+  "meeting_list_closed",
+  "meeting_agenda_locked",
+  "meeting_no_current_item",
+  "meeting_no_such_entry",
+  "meeting_reply_not_possible",
+  "meeting_vote_in_progress",
+] as const satisfies readonly ErrorCode[];
+export type MeetingErrorCode = (typeof meetingErrorCodes)[number];
+
+export function meetingDocumentId(meetingId: number): string {
+  return `meeting:${meetingId}`;
+}
+export function meetingNotesDocumentId(meetingId: number, itemId: number): string {
+  return `meeting-notes:${meetingId}-${itemId}`;
+}
+export function minutesDocumentId(meetingId: number): string {
+  return `minutes:${meetingId}`;
+}
+
+/** A local date and time as typed in a form: `2026-12-01T18:30`, read in Europe/Stockholm. */
+export const localDateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
+
+/** The UTC offset of Europe/Stockholm at instant `utcMs`, in minutes (60 in winter, 120 in summer). */
+function stockholmOffsetMinutes(utcMs: number): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: meetingTimeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(utcMs);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"));
+  return Math.round((asUtc - Math.floor(utcMs / 60_000) * 60_000) / 60_000);
+}
+
+/**
+ * A Stockholm wall-clock time as a UTC instant (ms), or null for a time that is not a real
+ * date. A time skipped by the spring change reads as an hour later; one repeated in the
+ * autumn as its first occurrence.
+ */
+export function stockholmToUtc(local: string): number | null {
+  const m = localDateTimePattern.exec(local);
+  if (!m) return null;
+  const [year, month, day, hour, minute] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const naive = Date.UTC(year, month - 1, day, hour, minute);
+  const check = new Date(naive);
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59)
+    return null;
+  // Stockholm's offset on either side of any change that day: a candidate is right if the
+  // offset at it is the one it was made with. Both are in autumn's repeated hour (the first
+  // wins); neither is in spring's skipped hour (then the offset before the change applies).
+  const before = stockholmOffsetMinutes(naive - 6 * 3600_000);
+  const after = stockholmOffsetMinutes(naive + 6 * 3600_000);
+  const fits = [before, after]
+    .map((offset) => ({ offset, at: naive - offset * 60_000 }))
+    .filter(({ offset, at }) => stockholmOffsetMinutes(at) === offset)
+    .map(({ at }) => at);
+  return fits.length ? Math.min(...fits) : naive - before * 60_000;
+}
