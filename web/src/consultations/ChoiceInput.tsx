@@ -57,6 +57,7 @@ export function ChoiceInput(props: {
           {q().kind === "multiple"
             ? t("consultations.workspace.pickSeveral")
             : t("consultations.workspace.pickOne")}
+          <span class="visually-hidden">: {q().prompt}</span>
         </legend>
         <Show
           when={q().kind === "scale"}
