@@ -43,7 +43,7 @@ describe("ChoiceInput", () => {
     expect(value()).toEqual({ questionId: 3, choices: [0, 2] });
     fireEvent.click(screen.getByLabelText("Jobb"));
     expect(value()).toEqual({ questionId: 3, choices: [0] });
-    expect(screen.getByRole("group", { name: "Välj ett eller flera: Vad?" })).toBeTruthy();
+    expect(screen.getByRole("group", { name: /^Välj ett eller flera ?: Vad\?$/ })).toBeTruthy();
   });
 
   it("picks a scale value, its ends named", () => {
