@@ -1,4 +1,4 @@
-import type { ConsultationView } from "../../../worker/shared/consultations";
+import type { ConsultationView, Workspace } from "../../../worker/shared/consultations";
 import type { Me } from "../../../worker/shared/identity";
 
 /** Consultations as the Worker answers them, for the component tests. */
@@ -49,3 +49,42 @@ export function consultationView(overrides: Partial<ConsultationView> = {}): Con
     ...overrides,
   };
 }
+
+/** Göteborg's workspace in an open consultation of one choice question (no live text), as its chair sees it. */
+export function workspace(overrides: Partial<Workspace> = {}): Workspace {
+  const consultation = consultationView({
+    phase: "open",
+    publishedAt: opensAt,
+    questions: [
+      {
+        id: 12,
+        kind: "single",
+        prompt: "Skola eller vård?",
+        comment: false,
+        options: ["Skola", "Vård"],
+        scale: null,
+      },
+    ],
+  });
+  return {
+    consultation,
+    group: goteborg,
+    groupId: 40,
+    status: "none",
+    documents: [{ questionId: 12, documentId: null }],
+    draft: [],
+    versions: [],
+    latest: null,
+    mine: null,
+    others: [],
+    quoted: [],
+    can: ["consultation.write", "consultation.submit"],
+    ...overrides,
+  };
+}
+
+export const version1 = {
+  number: 1,
+  submittedAt: closesAt,
+  submittedBy: { id: "demo-bengt", name: "Bengt Olsson" },
+};
