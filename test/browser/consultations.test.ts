@@ -1,6 +1,7 @@
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { readXlsx } from "../support/xlsx";
+import { presentNames, textOf, typeInto } from "./editor";
 import { appInChromium, laptop, phone } from "./fixture";
 import { logInAs } from "./pages";
 
@@ -43,21 +44,7 @@ async function askNorrbotten(astrid: Page, title: string): Promise<string> {
   return new URL(astrid.url()).pathname;
 }
 
-/** An editor's own text, without other people's carets and their name labels. */
-const textOf = (editor: Locator) =>
-  editor.evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
-    return copy.textContent;
-  });
 const firstAnswer = (page: Page) => page.getByRole("textbox", { name: "Svar på fråga 1" });
-const present = (page: Page) => page.getByTestId("presence").getByRole("listitem").allTextContents();
-
-async function typeInto(page: Page, editor: Locator, text: string) {
-  await editor.click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(text);
-}
 
 /** Opens the Luleå branch's workspace from the consultation's page, and waits until its rooms are joined. */
 async function openWorkspace(page: Page, path: string) {
@@ -97,7 +84,7 @@ describe("consultations in the browser", () => {
     await openWorkspace(lena, path);
     const mats = await person("Mats Öhman", laptop);
     await openWorkspace(mats, path);
-    await expect.poll(() => present(lena)).toEqual(["Lena Åberg (du)", "Mats Öhman"]);
+    await expect.poll(() => presentNames(lena)).toEqual(["Lena Åberg (du)", "Mats Öhman"]);
     await typeInto(lena, firstAnswer(lena), "Fler lärare i glesbygden. ");
     await expect.poll(() => textOf(firstAnswer(mats))).toBe("Fler lärare i glesbygden. ");
     await typeInto(mats, firstAnswer(mats), "Och skolskjuts.");

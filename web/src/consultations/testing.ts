@@ -52,20 +52,8 @@ export function consultationView(overrides: Partial<ConsultationView> = {}): Con
 
 /** Göteborg's workspace in an open consultation of one choice question (no live text), as its chair sees it. */
 export function workspace(overrides: Partial<Workspace> = {}): Workspace {
-  const consultation = consultationView({
-    phase: "open",
-    publishedAt: opensAt,
-    questions: [
-      {
-        id: 12,
-        kind: "single",
-        prompt: "Skola eller vård?",
-        comment: false,
-        options: ["Skola", "Vård"],
-        scale: null,
-      },
-    ],
-  });
+  const choiceOnly = consultationView().questions.filter((q) => q.kind === "single");
+  const consultation = consultationView({ phase: "open", publishedAt: opensAt, questions: choiceOnly });
   return {
     consultation,
     group: goteborg,
