@@ -28,11 +28,12 @@ describe("ResponseRates", () => {
           notAnswered: [{ group: pitea, district: norrbotten }],
           tallies: [],
           byTag: [],
-          individuals: 0,
+          individuals: 3,
         }}
       />
     ));
     expect(screen.getByTestId("rate-overall").textContent).toBe("Har svarat: 1 av 4 (25 %).");
+    expect(screen.getByTestId("rate-individuals").textContent).toBe("3 medlemmar har också svarat enskilt.");
     const chart = within(screen.getByRole("list", { name: "Svarsfrekvens per distrikt, diagram" }));
     expect(chart.getAllByRole("listitem").map((li) => li.textContent)).toEqual([
       "Norrbotten1 av 2 (50 %)",

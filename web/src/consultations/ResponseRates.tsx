@@ -1,6 +1,6 @@
 import { For, Show } from "solid-js";
 import type { ConsultationOverview, Rate } from "../../../worker/shared/consultations";
-import { formatNumber, t } from "../i18n";
+import { formatNumber, t, tp } from "../i18n";
 
 /** "12 av 20 (60 %)": a rate as text, which is what every reader gets (the bars only repeat it). */
 export function rateText(rate: Rate): string {
@@ -50,6 +50,9 @@ export function ResponseRates(props: { overview: ConsultationOverview }) {
       <p class="lead" data-testid="rate-overall">
         {t("consultations.rates.overall", { rate: rateText(o().overall) })}
       </p>
+      <Show when={o().individuals > 0}>
+        <p data-testid="rate-individuals">{tp("consultations.rates.individuals", o().individuals)}</p>
+      </Show>
       <Show when={o().byDistrict.length > 0}>
         <h3 id="rates-district-title">{t("consultations.rates.byDistrict")}</h3>
         <Bars

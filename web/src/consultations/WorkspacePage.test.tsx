@@ -1,14 +1,17 @@
 import { fireEvent, screen } from "@solidjs/testing-library";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Choice } from "../../../worker/shared/consultations";
 import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { bengt, freshStateForEachTest } from "../identity/testing";
 import { renderAt } from "../ui/testing";
 import { closesAt, version1, workspace } from "./testing";
-import WorkspacePage from "./WorkspacePage";
+import WorkspacePage, { workspacePollMs } from "./WorkspacePage";
 
 freshStateForEachTest();
+afterEach(() => {
+  vi.useRealTimers();
+});
 
 const open = () =>
   renderAt("/consultations/5/groups/branch%3Agoteborg", {
@@ -120,5 +123,24 @@ describe("a group's workspace", () => {
         { questionId: 13, text: "För att." },
       ],
     });
+  });
+
+  it("shows a colleague's choice and the chair's submit without a reload", async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    loggedIn(bengt);
+    let now = workspace();
+    fakeApi({ "GET /api/consultations/:id/groups/:group": () => now });
+    open();
+    const vard = (await screen.findByLabelText("Vård")) as HTMLInputElement;
+    expect(vard.checked).toBe(false);
+    now = workspace({
+      status: "submitted",
+      can: [],
+      draft: [{ questionId: 12, choices: [1] }],
+      versions: [version1],
+    });
+    await vi.advanceTimersByTimeAsync(workspacePollMs);
+    await expect.poll(() => screen.getByTestId("workspace-status").textContent).toBe("Svar inlämnat");
+    expect(screen.getByTestId("answer-version")).toBeTruthy();
   });
 });

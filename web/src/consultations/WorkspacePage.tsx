@@ -1,5 +1,5 @@
 import { useParams } from "@solidjs/router";
-import { createResource, createSignal, For, Show } from "solid-js";
+import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import type { AnswerVersion, Choice, Question, Workspace } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
 import { t } from "../i18n";
@@ -18,6 +18,9 @@ import { isId, loadPage } from "./load";
 import { PageState } from "./PageState";
 import { formatSwedishTime } from "./time";
 import "./Consultations.css";
+
+/** How often an open workspace asks for its group's choices and status. */
+export const workspacePollMs = 8000;
 
 function decodedSegment(segment: string | undefined): string {
   try {
@@ -60,6 +63,19 @@ function WorkspaceView(props: { workspace: Workspace; onChange: (w: Workspace) =
   const step = createRequest();
   const choosing = createRequest();
   const run = (request: () => Promise<Workspace>) => step.run(async () => props.onChange(await request()));
+
+  // The texts are live; the choices, the status and the versions are rows in D1. While the
+  // consultation is open, ask for them every few seconds, so a colleague's choice or the
+  // chair's submit shows here too (a submit also closes the texts' rooms for writing).
+  const timer = setInterval(() => {
+    if (!open() || step.busy() || choosing.busy()) return;
+    call(client.api.consultations[":id"].groups[":group"].$get({ param: param() }))
+      .then((fresh) => {
+        if (!step.busy() && !choosing.busy()) props.onChange(fresh);
+      })
+      .catch(() => undefined);
+  }, workspacePollMs);
+  onCleanup(() => clearInterval(timer));
 
   const choose = (choice: Choice) =>
     choosing.run(async () => {

@@ -676,6 +676,8 @@ export const en: Dictionary = {
   "consultations.rates.title": "Response rate",
   "consultations.rates.overall": "Answered: {rate}.",
   "consultations.rates.value": "{answered} of {asked} ({percent} %)",
+  "consultations.rates.individuals.one": "1 member also answered individually.",
+  "consultations.rates.individuals.other": "{count} members also answered individually.",
   "consultations.rates.national": "No district",
   "consultations.rates.byDistrict": "By district",
   "consultations.rates.chart": "Response rate by district, chart",

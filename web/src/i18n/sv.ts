@@ -678,6 +678,8 @@ export const sv = {
   "consultations.rates.title": "Svarsfrekvens",
   "consultations.rates.overall": "Har svarat: {rate}.",
   "consultations.rates.value": "{answered} av {asked} ({percent} %)",
+  "consultations.rates.individuals.one": "1 medlem har också svarat enskilt.",
+  "consultations.rates.individuals.other": "{count} medlemmar har också svarat enskilt.",
   "consultations.rates.national": "Utan distrikt",
   "consultations.rates.byDistrict": "Per distrikt",
   "consultations.rates.chart": "Svarsfrekvens per distrikt, diagram",
