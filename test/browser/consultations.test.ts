@@ -61,8 +61,7 @@ describe("consultations in the browser", () => {
 
     const lena = await person("Lena Åberg");
     await lena.goto("/organisation/branch/lulea");
-    await lena.getByTestId("consultations-link").click();
-    await lena.getByRole("link", { name: title }).click();
+    await lena.getByTestId("open-consultations").getByRole("link", { name: title }).click();
     await expect.poll(() => new URL(lena.url()).pathname).toBe(path);
     await expect
       .poll(() => lena.getByTestId("question-list").getByRole("listitem").first().textContent())

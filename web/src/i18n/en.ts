@@ -588,6 +588,7 @@ export const en: Dictionary = {
   "consultations.list.asking": "Consultations we ask",
   "consultations.list.none": "No consultations yet.",
   "consultations.list.dates": "From {asker} · answer by {closes}",
+  "consultations.open.title": "Open consultations",
   "consultations.new.link": "New consultation",
   "consultations.new.title": "New consultation",
   "consultations.new.lead":

@@ -589,6 +589,7 @@ export const sv = {
   "consultations.list.asking": "Rådslag vi ställer",
   "consultations.list.none": "Inga rådslag ännu.",
   "consultations.list.dates": "Från {asker} · svar senast {closes}",
+  "consultations.open.title": "Öppna rådslag",
   "consultations.new.link": "Nytt rådslag",
   "consultations.new.title": "Nytt rådslag",
   "consultations.new.lead":
