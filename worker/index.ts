@@ -16,6 +16,7 @@ import { membershipRoutes } from "./identity/memberships";
 import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
+import { runMeetingReminders } from "./meetings/reminders";
 import { meetingRoutes } from "./meetings/routes";
 import { memberRoutes } from "./members/routes";
 import { motionRoutes } from "./motions/routes";
@@ -61,14 +62,22 @@ app.notFound(onNotFound);
 
 export type AppType = typeof app;
 
+export { MeetingRoom } from "./meetings/live/MeetingRoom";
 export { DocumentRoom } from "./rooms/DocumentRoom";
 
 export default {
   fetch: app.fetch,
-  // The Cron Trigger in wrangler.toml: consultation mail that has come due (it logs its own
-  // failures), then deleting what has outlived its purpose (worker/retention/).
+  // The Cron Trigger in wrangler.toml: deletes what has outlived its purpose (worker/retention/),
+  // mails the reminders of tomorrow's meetings and the consultation mail that has come due;
+  // one failing does not stop the others.
   async scheduled(_controller, env) {
-    await runConsultationMail(env, Date.now());
-    await runPurgeJobs(env, Date.now());
+    const now = Date.now();
+    const runs = await Promise.allSettled([
+      runPurgeJobs(env, now),
+      runMeetingReminders(env, now),
+      runConsultationMail(env, now),
+    ]);
+    const failed = runs.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
   },
 } satisfies ExportedHandler<Env>;

@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { type Db, getDb } from "../db/client";
-import { roomStub } from "./address";
+import { liveStub } from "./address";
 import { roomConnections } from "./schema";
 
 /** Remembers that a session opened a document, for closeRoomsOfSessions. */
@@ -27,7 +27,7 @@ export async function closeRoomsOfSessions(env: Env, sessionIds: string[]): Prom
     .from(roomConnections)
     .where(inArray(roomConnections.sessionId, sessionIds));
   const documents = [...new Set(rows.map((r) => r.documentId))];
-  const closed = await Promise.all(documents.map((id) => roomStub(env, id).closeSessions(sessionIds)));
+  const closed = await Promise.all(documents.map((id) => liveStub(env, id).closeSessions(sessionIds)));
   await db.delete(roomConnections).where(inArray(roomConnections.sessionId, sessionIds));
   return closed.reduce((sum, n) => sum + n, 0);
 }
@@ -41,5 +41,5 @@ export async function closeDocumentConnections(env: Env, db: Db, documentId: str
     .select({ sessionId: roomConnections.sessionId })
     .from(roomConnections)
     .where(eq(roomConnections.documentId, documentId));
-  if (open.length) await roomStub(env, documentId).closeSessions(open.map((r) => r.sessionId));
+  if (open.length) await liveStub(env, documentId).closeSessions(open.map((r) => r.sessionId));
 }
