@@ -1,8 +1,13 @@
 import { For, Show } from "solid-js";
-import type { ConsultationOverview, ConsultationView } from "../../../worker/shared/consultations";
+import type { ConsultationOverview, ConsultationView, Question } from "../../../worker/shared/consultations";
 import { t } from "../i18n";
-import { choiceText } from "./ChoiceInput";
+import { choiceText, scaleValues } from "./ChoiceInput";
 import { Bars } from "./ResponseRates";
+
+/** Every option (its index) or scale value, so one nobody chose shows as 0 too. */
+function choicesOf(question: Question): number[] {
+  return question.kind === "scale" ? scaleValues(question) : question.options.map((_, i) => i);
+}
 
 /** Per choice or scale question: how many of the groups that answered chose what (their latest answers). */
 export function Tallies(props: { consultation: ConsultationView; overview: ConsultationOverview }) {
@@ -21,9 +26,12 @@ export function Tallies(props: { consultation: ConsultationView; overview: Consu
               <h3>{tally.question.prompt}</h3>
               <Bars
                 label={tally.question.prompt}
-                rows={tally.counts.map((count) => ({
-                  label: choiceText(tally.question, [count.choice], count.choice),
-                  rate: { answered: count.groups, asked: props.overview.overall.answered },
+                rows={choicesOf(tally.question).map((choice) => ({
+                  label: choiceText(tally.question, [choice], choice),
+                  rate: {
+                    answered: tally.counts.find((count) => count.choice === choice)?.groups ?? 0,
+                    asked: props.overview.overall.answered,
+                  },
                 }))}
               />
             </>

@@ -722,7 +722,7 @@ export const en: Dictionary = {
   "consultations.answers.count.one": "1 answer.",
   "consultations.answers.count.other": "{count} answers.",
   "consultations.answers.version": "version {number}, {time}",
-  "consultations.answers.noText": "No text.",
+  "consultations.answers.none": "No answer.",
   "consultations.answers.more": "Show more",
   "consultations.quote.button": "Quote from the answer of {group}",
   "consultations.quote.excerpt": "What is quoted",

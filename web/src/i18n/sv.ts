@@ -724,7 +724,7 @@ export const sv = {
   "consultations.answers.count.one": "1 svar.",
   "consultations.answers.count.other": "{count} svar.",
   "consultations.answers.version": "version {number}, {time}",
-  "consultations.answers.noText": "Ingen text.",
+  "consultations.answers.none": "Inget svar.",
   "consultations.answers.more": "Visa fler",
   "consultations.quote.button": "Citera ur svaret från {group}",
   "consultations.quote.excerpt": "Det som citeras",
