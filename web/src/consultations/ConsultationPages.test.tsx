@@ -133,6 +133,30 @@ describe("a new consultation", () => {
     });
   });
 
+  it("lets a district's board ask its own branches and associations, without choosing districts", async () => {
+    const norrbotten = { kind: "district", slug: "norrbotten", name: "Norrbotten" } as const;
+    loggedIn({ ...astrid, groups: [{ group: norrbotten, roles: ["chair"], can: ["consultation.create"] }] });
+    const api = fakeApi({
+      "GET /api/consultations": () => ({ group: norrbotten, asked: [], asking: [] }),
+      "POST /api/consultations": () => consultationView({ id: 3, asker: norrbotten }),
+      "GET /api/consultations/:id": () => consultationView({ id: 3, asker: norrbotten }),
+    });
+    const history = open("/consultations/new?group=district%3Anorrbotten");
+    fireEvent.input(await screen.findByLabelText(/^Rubrik/), { target: { value: "Länets skolor" } });
+    fireEvent.input(screen.getByLabelText(/^Frågan/), { target: { value: "Vad saknas?" } });
+    expect(screen.queryByText("I vilka distrikt?")).toBeNull();
+    expect(screen.queryByLabelText("Sidoorganisationer")).toBeNull();
+    fireEvent.click(screen.getByTestId("save-consultation"));
+    await expect.poll(() => history.get()).toBe("/consultations/3");
+    expect(api.callsTo("POST /api/consultations")[0]?.json?.audience).toEqual({
+      kinds: ["branch"],
+      districts: [],
+      individuals: false,
+      individualsVisibleToGroup: false,
+    });
+    expect(api.requests).not.toContain("GET /api/org");
+  });
+
   it("says what is missing before asking the Worker", async () => {
     loggedIn(astrid);
     const api = fakeApi({ "GET /api/consultations": () => ({ group: national, asked: [], asking: [] }) });
