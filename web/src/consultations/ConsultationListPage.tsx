@@ -1,47 +1,14 @@
 import { useSearchParams } from "@solidjs/router";
-import { createResource, For, Show } from "solid-js";
-import type { ConsultationSummary } from "../../../worker/shared/consultations";
+import { createResource, Show } from "solid-js";
 import { call, client } from "../api/client";
 import { t, tp } from "../i18n";
 import { currentPerson, loadSession } from "../identity/session";
 import { usePageTitle } from "../ui/title";
-import { phaseLabel, statusLabel } from "./labels";
-import { consultationHref, membershipOf, newConsultationHref } from "./links";
+import { membershipOf, newConsultationHref } from "./links";
 import { loadPage } from "./load";
 import { PageState } from "./PageState";
-import { formatSwedishTime } from "./time";
+import { SummaryList } from "./SummaryList";
 import "./Consultations.css";
-
-function SummaryList(props: { items: ConsultationSummary[]; testId: string; withStatus: boolean }) {
-  return (
-    <Show when={props.items.length > 0} fallback={<p class="empty">{t("consultations.list.none")}</p>}>
-      <ul class="plain-list card-list" data-testid={props.testId}>
-        <For each={props.items}>
-          {(item) => (
-            <li class="item-card consultation-card" data-testid="consultation-item">
-              <a href={consultationHref(item.id)} class="consultation-card-title">
-                {item.title}
-              </a>
-              <span class="pill">{phaseLabel(item.phase)}</span>
-              <Show when={props.withStatus && item.status}>
-                {(status) => <span class="pill">{statusLabel(status())}</span>}
-              </Show>
-              <Show when={item.feedback}>
-                <span class="pill">{t("consultations.feedback.published")}</span>
-              </Show>
-              <span class="meta">
-                {t("consultations.list.dates", {
-                  asker: item.asker.name,
-                  closes: formatSwedishTime(item.closesAt),
-                })}
-              </span>
-            </li>
-          )}
-        </For>
-      </ul>
-    </Show>
-  );
-}
 
 /** `/consultations?group=branch:goteborg`: what asks a group, and what its asking level asks. */
 export default function ConsultationListPage() {

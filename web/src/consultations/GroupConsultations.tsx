@@ -1,12 +1,10 @@
-import { createResource, For, Show } from "solid-js";
+import { createResource, Show } from "solid-js";
 import type { GroupRef } from "../../../worker/shared/org";
 import { call, client } from "../api/client";
 import { t } from "../i18n";
 import { currentPerson } from "../identity/session";
-import { statusLabel } from "./labels";
-import { consultationHref, groupParam, membershipOf } from "./links";
-import { formatSwedishTime } from "./time";
-import "./Consultations.css";
+import { groupParam, membershipOf } from "./links";
+import { SummaryList } from "./SummaryList";
 
 /**
  * On a group's page, for its members: the consultations that ask the group and are open now,
@@ -23,26 +21,7 @@ export function GroupConsultations(props: { group: Pick<GroupRef, "kind" | "slug
     <Show when={open().length > 0}>
       <section aria-labelledby="open-consultations-title" data-testid="open-consultations">
         <h2 id="open-consultations-title">{t("consultations.open.title")}</h2>
-        <ul class="plain-list card-list">
-          <For each={open()}>
-            {(item) => (
-              <li class="item-card consultation-card">
-                <a href={consultationHref(item.id)} class="consultation-card-title">
-                  {item.title}
-                </a>
-                <Show when={item.status}>
-                  {(status) => <span class="pill">{statusLabel(status())}</span>}
-                </Show>
-                <span class="meta">
-                  {t("consultations.list.dates", {
-                    asker: item.asker.name,
-                    closes: formatSwedishTime(item.closesAt),
-                  })}
-                </span>
-              </li>
-            )}
-          </For>
-        </ul>
+        <SummaryList items={open()} testId="open-consultation-list" withStatus />
       </section>
     </Show>
   );
