@@ -151,7 +151,7 @@ function WorkspaceView(props: { workspace: Workspace; onChange: (w: Workspace) =
                     question={question}
                     name={`group-${question.id}`}
                     value={w().draft.find((d) => d.questionId === question.id)}
-                    disabled={w().status === "submitted" || choosing.busy()}
+                    disabled={w().status === "submitted"}
                     onChange={choose}
                   />
                 )}
