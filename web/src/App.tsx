@@ -19,6 +19,11 @@ const ErasedPage = lazy(() => import("./identity/ErasedPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const MotionListPage = lazy(() => import("./motions/MotionListPage"));
 const MotionPage = lazy(() => import("./motions/MotionPage"));
+const ConsultationListPage = lazy(() => import("./consultations/ConsultationListPage"));
+const NewConsultationPage = lazy(() => import("./consultations/NewConsultationPage"));
+const ConsultationPage = lazy(() => import("./consultations/ConsultationPage"));
+const WorkspacePage = lazy(() => import("./consultations/WorkspacePage"));
+const ResultsPage = lazy(() => import("./consultations/ResultsPage"));
 
 export function App() {
   return (
@@ -33,6 +38,11 @@ export function App() {
       <Route path="/documents/:documentId" component={DocumentPage} />
       <Route path="/motions" component={MotionListPage} />
       <Route path="/motions/:id" component={MotionPage} preload={preloadMotion} />
+      <Route path="/consultations" component={ConsultationListPage} />
+      <Route path="/consultations/new" component={NewConsultationPage} />
+      <Route path="/consultations/:id" component={ConsultationPage} />
+      <Route path="/consultations/:id/groups/:group" component={WorkspacePage} />
+      <Route path="/consultations/:id/results" component={ResultsPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/login/verify" component={VerifyPage} />
       <Route path="/me" component={MePage} />
