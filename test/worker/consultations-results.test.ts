@@ -245,7 +245,7 @@ async function editAndResubmitWithFormula() {
   await json<Workspace>(await post(`${groupPath("branch:goteborg")}/submit`, "demo-bengt"));
 }
 
-/** The first sheet's cells as text, row by row: shared strings resolved, numbers as written. */
+/** The first sheet's cells as text, row by row: shared and inline strings resolved, numbers as written. */
 function readXlsx(bytes: Uint8Array): string[][] {
   const files = unzipSync(bytes);
   const xml = (name: string) => new TextDecoder().decode(files[name] ?? new Uint8Array());
@@ -262,6 +262,8 @@ function readXlsx(bytes: Uint8Array): string[][] {
   return [...xml("xl/worksheets/sheet1.xml").matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
     [...(row[1] ?? "").matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)].map((cell) => {
       const value = /<v>(.*?)<\/v>/s.exec(cell[2] ?? "")?.[1] ?? "";
+      if (/t="inlineStr"/.test(cell[1] ?? ""))
+        return fromXml(/<t[^>]*>(.*?)<\/t>/s.exec(cell[2] ?? "")?.[1] ?? "");
       return /t="s"/.test(cell[1] ?? "") ? (shared[Number(value)] ?? "") : fromXml(value);
     }),
   );
