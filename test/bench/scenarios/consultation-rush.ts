@@ -53,6 +53,24 @@ async function inBatches<T>(
   );
 }
 
+/**
+ * A batch of set-up statements through the test harness's D1 proxy, which now and then
+ * drops its connection on a busy machine: tried again after a pause (the set-up is not
+ * what is measured).
+ */
+async function prepare(db: D1Like, statements: Statement[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.batch(statements);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      console.log(`  set-up batch failed (${String(err)}), again in a second`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
+}
+
 const sessionOf = (res: Response) =>
   /(__Host-samtal_session=[^;]+)/.exec(res.headers.get("Set-Cookie") ?? "")?.[1] ?? "";
 
@@ -92,7 +110,7 @@ async function run(): Promise<void> {
           .bind(`bench-forening-${i}`, `Benchföreningen ${i}`, i % branchCount),
       );
     }
-    for (let i = 0; i < statements.length; i += 100) await db.batch(statements.slice(i, i + 100));
+    for (let i = 0; i < statements.length; i += 100) await prepare(db, statements.slice(i, i + 100));
     const chairs: Statement[] = [];
     const asked = branchCount + associations;
     for (let i = 0; i < asked; i++) {
@@ -110,7 +128,7 @@ async function run(): Promise<void> {
           .bind(id, Date.now(), i < branchCount ? i : `bench-forening-${i - branchCount}`),
       );
     }
-    for (let i = 0; i < chairs.length; i += 100) await db.batch(chairs.slice(i, i + 100));
+    for (let i = 0; i < chairs.length; i += 100) await prepare(db, chairs.slice(i, i + 100));
 
     const step = (what: string) =>
       console.log(`  ${what} (${((performance.now() - prepared) / 1000).toFixed(0)} s)`);
