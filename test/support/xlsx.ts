@@ -2,10 +2,10 @@ import { unzipSync } from "fflate";
 
 /**
  * An XLSX file read back, for the tests of the consultation export (in workerd and in the
- * browser test): write-excel-file, which the Worker writes with, does not read.
+ * browser test), read with fflate and the sheet's XML rather than with the writer itself.
  */
 
-/** The first sheet's cells as text, row by row: shared strings resolved, numbers as written. */
+/** The first sheet's cells as text, row by row: shared and inline strings resolved, numbers as written. */
 export function readXlsx(bytes: Uint8Array): string[][] {
   const files = unzipSync(bytes);
   const xml = (name: string) => new TextDecoder().decode(files[name] ?? new Uint8Array());
@@ -22,6 +22,8 @@ export function readXlsx(bytes: Uint8Array): string[][] {
   return [...xml("xl/worksheets/sheet1.xml").matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
     [...(row[1] ?? "").matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)].map((cell) => {
       const value = /<v>(.*?)<\/v>/s.exec(cell[2] ?? "")?.[1] ?? "";
+      if (/t="inlineStr"/.test(cell[1] ?? ""))
+        return fromXml(/<t[^>]*>(.*?)<\/t>/s.exec(cell[2] ?? "")?.[1] ?? "");
       return /t="s"/.test(cell[1] ?? "") ? (shared[Number(value)] ?? "") : fromXml(value);
     }),
   );
