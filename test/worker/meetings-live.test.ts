@@ -190,6 +190,15 @@ describe("an open meeting with a guest", () => {
     await bengt.refused({ type: "decision.record", text: "Beslutades" }, "meeting_members_only");
   });
 
+  it("refuses a flood of commands from one socket one by one, without closing it", async () => {
+    const from = hanna.frames.length;
+    for (let i = 0; i < 150; i++) hanna.send({ type: "sync" });
+    await hanna.next("error", (f) => f.code === "too_many_attempts", from);
+    // The socket stays open: after a pause her commands are taken again.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await hanna.command({ type: "sync" });
+  });
+
   it("answers a malformed or oversized frame with an error, changing nothing", async () => {
     const before = await shared(bengt);
     await bengt.refused("not json", "meeting_bad_command");
