@@ -187,10 +187,17 @@ export interface MinutesStatus {
   frozenAt: number | null;
 }
 
-/** A frozen version of the minutes, as printed. */
+/**
+ * A frozen version of the minutes, as printed. `text` (Markdown) names nobody; who was
+ * present and who held which office come from the record, with names as they are now (an
+ * erased member's is null).
+ */
 export interface MinutesVersion {
   version: number;
   text: string;
+  officers: MeetingOfficers;
+  present: PersonRef[];
+  guests: number;
   createdAt: number;
   frozenAt: number | null;
   approvals: { person: PersonRef; approvedAt: number }[];
