@@ -186,7 +186,7 @@ async function run(): Promise<void> {
         framing: "y-websocket" as const,
         documentName: g.documentId,
         url: async () => {
-          const res = await post("/api/rooms/" + encodeURIComponent(g.documentId) + "/token", {}, g.cookie);
+          const res = await post(`/api/rooms/${encodeURIComponent(g.documentId)}/token`, {}, g.cookie);
           return roomSocketUrl(app.url, g.documentId, ((await res.json()) as { token: string }).token);
         },
       };
