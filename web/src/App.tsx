@@ -18,6 +18,13 @@ const ErasedPage = lazy(() => import("./identity/ErasedPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const MotionListPage = lazy(() => import("./motions/MotionListPage"));
 const MotionPage = lazy(() => import("./motions/MotionPage"));
+const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
+const NewMeetingPage = lazy(() =>
+  import("./meetings/MeetingFormPage").then((page) => ({ default: page.NewMeetingPage })),
+);
+const EditMeetingPage = lazy(() =>
+  import("./meetings/MeetingFormPage").then((page) => ({ default: page.EditMeetingPage })),
+);
 
 export function App() {
   return (
@@ -32,6 +39,9 @@ export function App() {
       <Route path="/documents/:documentId" component={DocumentPage} />
       <Route path="/motions" component={MotionListPage} />
       <Route path="/motions/:id" component={MotionPage} />
+      <Route path="/meetings/new" component={NewMeetingPage} />
+      <Route path="/meetings/:id" component={MeetingPage} />
+      <Route path="/meetings/:id/edit" component={EditMeetingPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/login/verify" component={VerifyPage} />
       <Route path="/me" component={MePage} />

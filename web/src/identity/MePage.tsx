@@ -3,6 +3,7 @@ import type { Me, SessionInfo } from "../../../worker/shared/identity";
 import { call, client, errorCode, failedWith } from "../api/client";
 import { AuditLink } from "../audit/AuditLink";
 import { kindLabel, t } from "../i18n";
+import { MyMeetings } from "../meetings/MeetingList";
 import { ImportLink } from "../members/ImportLink";
 import { MotionsLink } from "../motions/MotionsLink";
 import { groupHref } from "../org/links";
@@ -131,6 +132,8 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
           </ul>
         </Show>
       </section>
+
+      <MyMeetings />
 
       <ImportLink me={props.me} />
       <AuditLink me={props.me} />

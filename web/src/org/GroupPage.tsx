@@ -4,6 +4,7 @@ import type { GroupDetail, GroupKind } from "../../../worker/shared/org";
 import { call, client, isApiRequestError } from "../api/client";
 import { kindLabel, type MessageKey, t } from "../i18n";
 import { loadSession } from "../identity/session";
+import { GroupMeetings } from "../meetings/MeetingList";
 import { MotionsLink } from "../motions/MotionsLink";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
@@ -112,6 +113,7 @@ function GroupView(props: { group: GroupDetail }) {
       <p>
         <MotionsLink group={props.group} />
       </p>
+      <GroupMeetings group={props.group} />
 
       <Switch>
         <Match when={childKind()}>
