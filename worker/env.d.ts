@@ -15,6 +15,11 @@ interface SamtalLocalBindings {
   MAIL_HTTP_TOKEN?: string;
   MAIL_FROM?: string;
   /**
+   * Where the web app is served (https://samtal.example), for links in mail sent without a
+   * request to take them from: the meetings' day-before reminders. Without it none are sent.
+   */
+  PUBLIC_ORIGIN?: string;
+  /**
    * OpenID Connect log-in (worker/identity/oidc/); all of issuer, client id and secret, or
    * none. The issuer is https (http only on a loopback host, for tests).
    */

@@ -1,5 +1,6 @@
 import { Hono } from "hono";
 import { auditRoutes } from "./audit/routes";
+import { runConsultationMail } from "./consultations/mail";
 import { consultationRoutes } from "./consultations/routes";
 import { devRoutes } from "./dev/routes";
 import { healthRoutes } from "./health/routes";
@@ -15,6 +16,7 @@ import { membershipRoutes } from "./identity/memberships";
 import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
+import { runMeetingReminders } from "./meetings/reminders";
 import { meetingRoutes } from "./meetings/routes";
 import { memberRoutes } from "./members/routes";
 import { motionRoutes } from "./motions/routes";
@@ -60,12 +62,22 @@ app.notFound(onNotFound);
 
 export type AppType = typeof app;
 
+export { MeetingRoom } from "./meetings/live/MeetingRoom";
 export { DocumentRoom } from "./rooms/DocumentRoom";
 
 export default {
   fetch: app.fetch,
-  // The Cron Trigger in wrangler.toml: deletes what has outlived its purpose (worker/retention/).
+  // The Cron Trigger in wrangler.toml: deletes what has outlived its purpose (worker/retention/),
+  // mails the reminders of tomorrow's meetings and the consultation mail that has come due;
+  // one failing does not stop the others.
   async scheduled(_controller, env) {
-    await runPurgeJobs(env, Date.now());
+    const now = Date.now();
+    const runs = await Promise.allSettled([
+      runPurgeJobs(env, now),
+      runMeetingReminders(env, now),
+      runConsultationMail(env, now),
+    ]);
+    const failed = runs.find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
   },
 } satisfies ExportedHandler<Env>;

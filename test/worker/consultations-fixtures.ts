@@ -17,6 +17,32 @@ import { cookies, json, post } from "./motions-fixtures";
 
 export const day = 24 * 60 * 60 * 1000;
 
+/** A person of the tests' own (after the demo seed): `role` in the branch `slug`. */
+export async function addPerson(id: string, name: string, role: string, branch: string): Promise<void> {
+  const now = Date.now();
+  await env.DB.batch([
+    env.DB.prepare("INSERT OR IGNORE INTO people (id, name, email, created_at) VALUES (?, ?, ?, ?)").bind(
+      id,
+      name,
+      `${id.replace("demo-", "")}@samtal.example`,
+      now,
+    ),
+    env.DB.prepare(
+      "INSERT OR IGNORE INTO memberships (person_id, group_id, role, created_at) SELECT ?, id, ?, ? FROM groups WHERE kind = 'branch' AND slug = ?",
+    ).bind(id, role, now, branch),
+  ]);
+}
+
+/** The subjects of the development outbox's mail to `to`, oldest first. */
+export async function outbox(to: string): Promise<string[]> {
+  const rows = await env.DB.prepare('SELECT subject FROM dev_outbox WHERE "to" = ? ORDER BY id')
+    .bind(to)
+    .all<{
+      subject: string;
+    }>();
+  return rows.results.map((r) => r.subject);
+}
+
 export function put(path: string, person: string, body: unknown): Promise<Response> {
   return api(path, {
     method: "PUT",

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MeetingList, MeetingView } from "../../worker/shared/meetings";
 import { stockholmToUtc } from "../../worker/shared/meetings";
-import { api, errorBody, postJson, seed } from "./helpers";
+import { api, errorBody, postJson } from "./helpers";
 import { addMeetingPeople, getAs, localTime, planMeeting } from "./meetings-fixtures";
 
 /** Planning meetings over REST, as demo people with different roles, on real D1. */
@@ -10,7 +10,6 @@ let cookies: Map<string, string>;
 const as = (id: string) => cookies.get(id) ?? "";
 
 beforeAll(async () => {
-  await seed();
   cookies = await addMeetingPeople();
 });
 

@@ -94,7 +94,7 @@ export interface ConsultationResource {
 
 /**
  * One asked group's workspace in a published consultation: `documentId` is the live
- * document it was resolved from (`consultation-answer:<id>:<groupId>:<questionId>`), or, for
+ * document it was resolved from (`consultation-answer:<id>-<groupId>-<questionId>`), or, for
  * the workspace's routes, the prefix its documents share. `submitted`: a version counts and
  * the group has not reopened.
  */

@@ -7,7 +7,7 @@ import { findWorkspace } from "./resource";
 import { consultationQuestions } from "./schema";
 
 /**
- * `consultation-answer:<consultationId>:<groupId>:<questionId>`: an asked group's text for
+ * `consultation-answer:<consultationId>-<groupId>-<questionId>`: an asked group's text for
  * one question (an open answer, or a choice question's comment). The group's members write
  * while the consultation is open and the group has not submitted; they read it always. The
  * asking level never opens it: it reads what was submitted, frozen in D1. An id naming no

@@ -189,7 +189,12 @@ export async function findVersion(
         ),
       ),
     db
-      .select()
+      .select({
+        questionId: consultationAnswerItems.questionId,
+        text: consultationAnswerItems.text,
+        choices: consultationAnswerItems.choices,
+        value: consultationAnswerItems.value,
+      })
       .from(consultationAnswerItems)
       .innerJoin(consultationQuestions, eq(consultationQuestions.id, consultationAnswerItems.questionId))
       .where(
@@ -206,7 +211,7 @@ export async function findVersion(
     number: version.answer.version,
     submittedAt: version.answer.submittedAt,
     submittedBy: { id: version.answer.submittedBy ?? "", name: version.name },
-    items: items.map((i) => itemView(i.consultation_answer_items)),
+    items: items.map(itemView),
   };
 }
 

@@ -55,7 +55,7 @@ export type ConsultationRecord = FoundConsultation["record"];
 
 /** What the workspace's routes share as their `documentId`: the prefix of its documents. */
 export function workspacePrefix(consultationId: number, groupId: number): string {
-  return `consultation-answer:${consultationId}:${groupId}`;
+  return `consultation-answer:${consultationId}-${groupId}`;
 }
 
 /**
@@ -70,24 +70,24 @@ export async function findWorkspace(
   group: { id: number } | { kind: AskableKind; slug: string },
   documentId?: string,
 ) {
-  const [[record], [target]] = await db.batch([
+  // Separate reads, no join: D1's batch answers rows as objects, so equal column names would collide.
+  const groupWhere =
+    "id" in group ? eq(groups.id, group.id) : and(eq(groups.kind, group.kind), eq(groups.slug, group.slug));
+  const [[record], [target], [asked]] = await db.batch([
     db.select().from(consultations).where(eq(consultations.id, consultationId)),
+    db.select({ id: groups.id, kind: groups.kind }).from(groups).where(groupWhere),
     db
-      .select({ id: groups.id, kind: groups.kind, asked: consultationGroups })
-      .from(groups)
-      .leftJoin(
-        consultationGroups,
-        and(eq(consultationGroups.groupId, groups.id), eq(consultationGroups.consultationId, consultationId)),
-      )
+      .select()
+      .from(consultationGroups)
       .where(
-        "id" in group
-          ? eq(groups.id, group.id)
-          : and(eq(groups.kind, group.kind), eq(groups.slug, group.slug)),
+        and(
+          eq(consultationGroups.consultationId, consultationId),
+          inArray(consultationGroups.groupId, db.select({ id: groups.id }).from(groups).where(groupWhere)),
+        ),
       ),
   ]);
   if (!record || !target || record.publishedAt === null) return null;
-  if (!target.asked) throw new ApiError(403, "consultation_not_asked");
-  const asked = target.asked;
+  if (!asked) throw new ApiError(403, "consultation_not_asked");
   return {
     type: "consultation_workspace",
     documentId: documentId ?? workspacePrefix(record.id, target.id),

@@ -8,15 +8,48 @@ import type { Person } from "../http/identity";
 import { type Validated, validate, validateJson } from "../http/validate";
 import { groupRefs } from "../motions/queries";
 import {
+  answersQuerySchema,
+  choicesInputSchema,
   consultationGroupQuerySchema,
   consultationIdParamSchema,
   consultationInputSchema,
+  exportQuerySchema,
+  feedbackInputSchema,
+  individualInputSchema,
+  quoteInputSchema,
+  quoteParamSchema,
+  taggingInputSchema,
+  tagInputSchema,
+  versionParamSchema,
+  workspaceParamSchema,
 } from "../shared/consultation-schemas";
-import type { ConsultationList, ConsultationPreview, ConsultationView } from "../shared/consultations";
+import type {
+  AnswerList,
+  AnswerVersion,
+  ConsultationList,
+  ConsultationOverview,
+  ConsultationPreview,
+  ConsultationView,
+  Quote,
+  TagBoard,
+  Workspace,
+} from "../shared/consultations";
 import type { GroupRef } from "../shared/org";
+import { reopenAnswer, saveChoices, saveIndividual, submitAnswer } from "./answer";
 import { audienceCount, createConsultation, publish, updateDraft } from "./ask";
-import { consultationView, listForGroup } from "./queries";
-import { type FoundConsultation, findConsultation } from "./resource";
+import { exportRows, toCsv, toXlsx } from "./exports";
+import { addQuote, publishFeedback, removeQuote } from "./feedback";
+import {
+  consultationView,
+  districtIdOf,
+  findVersion,
+  listForGroup,
+  quoteView,
+  workspaceView,
+} from "./queries";
+import { type FoundConsultation, type FoundWorkspace, findConsultation, findWorkspace } from "./resource";
+import { answers, overview, readerScope } from "./results";
+import { createTag, setTagging, tagBoard, tagsRevision } from "./tags";
 
 /**
  * Consultations (rådslag); the whole contract, route by route, is at the top of
@@ -56,6 +89,50 @@ async function freshView(env: Env, consultationId: number, asker: Person): Promi
   const found = await findConsultation(db, consultationId, asker.personId);
   if (!found) throw new Error(`consultation ${consultationId} vanished`);
   return consultationView(db, found, asker);
+}
+
+const workspaces = new WeakMap<Request, Promise<FoundWorkspace | null>>();
+function workspaceOfPath(c: Validated<"param", typeof workspaceParamSchema>) {
+  let found = workspaces.get(c.req.raw);
+  if (!found) {
+    const { id, group } = c.req.valid("param");
+    found = findWorkspace(getDb(c.env.DB), id, group);
+    workspaces.set(c.req.raw, found);
+  }
+  return found;
+}
+
+/**
+ * An action in an asked group's workspace: 404 for a draft or what does not exist,
+ * `consultation_not_asked` (403) for a group it does not ask, then the workspace's rows.
+ */
+function inWorkspace<A extends Action>(action: A) {
+  return [
+    validate("param", workspaceParamSchema),
+    requirePermission("consultation.workspace", workspaceOfPath),
+    requirePermission(action, workspaceOfPath),
+  ] as const;
+}
+
+/** The workspace as it is now, for the asker. */
+async function freshWorkspace(env: Env, workspace: FoundWorkspace, asker: Person): Promise<Workspace> {
+  const db = getDb(env.DB);
+  const [found, consultation] = await Promise.all([
+    findWorkspace(db, workspace.consultationId, { id: workspace.group.groupId }),
+    freshView(env, workspace.consultationId, asker),
+  ]);
+  if (!found) throw new Error(`workspace of consultation ${workspace.consultationId} vanished`);
+  return workspaceView(db, found, consultation, asker);
+}
+
+/** What the reader of the results sees: everything for the asking level, her districts' groups for a district's board. */
+function scopeOf(c: {
+  get(key: "identity"): Person;
+  get(key: "resource"): FoundConsultation;
+}): number[] | null {
+  const found = c.get("resource");
+  const who = c.get("identity");
+  return readerScope(who, found, authorize(who, "consultation.manage", found));
 }
 
 async function groupRef(env: Env, groupId: number): Promise<GroupRef> {
@@ -115,4 +192,161 @@ export const consultationRoutes = featureApp()
     const identity = c.get("identity");
     await publish(getDb(c.env.DB), record, asker, identity.personId);
     return c.json((await freshView(c.env, consultationId, identity)) satisfies ConsultationView);
-  });
+  })
+  .get(
+    "/:id/groups/:group",
+    validate("param", workspaceParamSchema),
+    requirePermission("consultation.workspace", workspaceOfPath),
+    async (c) => {
+      return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+    },
+  )
+  .put(
+    "/:id/groups/:group/choices",
+    ...inWorkspace("consultation.write"),
+    validateJson(choicesInputSchema),
+    async (c) => {
+      await saveChoices(getDb(c.env.DB), c.get("resource"), c.req.valid("json").choices);
+      return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+    },
+  )
+  .post("/:id/groups/:group/submit", ...inWorkspace("consultation.submit"), async (c) => {
+    await submitAnswer(c.env, getDb(c.env.DB), c.get("resource"), c.get("identity").personId);
+    return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+  })
+  .post("/:id/groups/:group/reopen", ...inWorkspace("consultation.submit"), async (c) => {
+    await reopenAnswer(getDb(c.env.DB), c.get("resource"), c.get("identity").personId);
+    return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+  })
+  .put(
+    "/:id/groups/:group/individual",
+    ...inWorkspace("consultation.individual"),
+    validateJson(individualInputSchema),
+    async (c) => {
+      const identity = c.get("identity");
+      await saveIndividual(getDb(c.env.DB), c.get("resource"), identity.personId, c.req.valid("json").items);
+      return c.json((await freshWorkspace(c.env, c.get("resource"), identity)) satisfies Workspace);
+    },
+  )
+  .get(
+    "/:id/groups/:group/versions/:number",
+    validate("param", versionParamSchema),
+    requirePermission("consultation.workspace", workspaceOfPath),
+    async (c) => {
+      const { consultationId, group } = c.get("resource");
+      const version = await findVersion(
+        getDb(c.env.DB),
+        consultationId,
+        group.groupId,
+        c.req.valid("param").number,
+      );
+      if (!version) throw new ApiError(404, "not_found");
+      return c.json(version satisfies AnswerVersion);
+    },
+  )
+  .get("/:id/overview", ...onConsultation("consultation.results"), async (c) => {
+    const found = c.get("resource");
+    return c.json(
+      (await overview(getDb(c.env.DB), found.consultationId, scopeOf(c))) satisfies ConsultationOverview,
+    );
+  })
+  .get(
+    "/:id/answers",
+    ...onConsultation("consultation.results"),
+    validate("query", answersQuerySchema),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { district, limit, offset, ...filters } = c.req.valid("query");
+      const districtId = district ? ((await districtIdOf(db, district)) ?? -1) : undefined;
+      const found = await answers(
+        db,
+        c.get("resource").consultationId,
+        scopeOf(c),
+        { ...filters, district: districtId },
+        { limit, offset },
+      );
+      return c.json(found satisfies AnswerList);
+    },
+  )
+  .get(
+    "/:id/export",
+    ...onConsultation("consultation.results"),
+    validate("query", exportQuerySchema),
+    async (c) => {
+      const { consultationId } = c.get("resource");
+      const rows = await exportRows(getDb(c.env.DB), consultationId, scopeOf(c));
+      const name = `consultation-${consultationId}-answers`;
+      c.header("Cache-Control", "no-store");
+      if (c.req.valid("query").format === "csv") {
+        return c.body(toCsv(rows), 200, {
+          "Content-Type": "text/csv; charset=utf-8",
+          "Content-Disposition": `attachment; filename="${name}.csv"`,
+        });
+      }
+      return c.body(await toXlsx(rows), 200, {
+        "Content-Type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "Content-Disposition": `attachment; filename="${name}.xlsx"`,
+      });
+    },
+  )
+  .get("/:id/tags", ...onConsultation("consultation.results"), async (c) => {
+    // Polled every few seconds: the revision alone decides whether anything is sent.
+    const db = getDb(c.env.DB);
+    const { consultationId } = c.get("resource");
+    const etag = `"${await tagsRevision(db, consultationId)}"`;
+    c.header("ETag", etag);
+    c.header("Cache-Control", "no-cache");
+    if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
+    const board = await tagBoard(db, consultationId);
+    c.header("ETag", `"${board.revision}"`);
+    return c.json(board satisfies TagBoard);
+  })
+  .post("/:id/tags", ...onConsultation("consultation.manage"), validateJson(tagInputSchema), async (c) => {
+    const db = getDb(c.env.DB);
+    const { consultationId } = c.get("resource");
+    await createTag(db, consultationId, c.req.valid("json").name, c.get("identity").personId);
+    return c.json((await tagBoard(db, consultationId)) satisfies TagBoard, 201);
+  })
+  .post(
+    "/:id/tagging",
+    ...onConsultation("consultation.manage"),
+    validateJson(taggingInputSchema),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { consultationId } = c.get("resource");
+      await setTagging(db, consultationId, c.req.valid("json"), c.get("identity").personId);
+      return c.json((await tagBoard(db, consultationId)) satisfies TagBoard);
+    },
+  )
+  .post(
+    "/:id/quotes",
+    ...onConsultation("consultation.manage"),
+    validateJson(quoteInputSchema),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const input = c.req.valid("json");
+      const quote = await addQuote(db, c.get("resource").record, input, c.get("identity").personId);
+      return c.json(quoteView(quote, await groupRef(c.env, input.groupId)) satisfies Quote, 201);
+    },
+  )
+  .delete(
+    "/:id/quotes/:quoteId",
+    validate("param", quoteParamSchema),
+    canSee,
+    requirePermission("consultation.manage", consultationOfPath),
+    async (c) => {
+      await removeQuote(getDb(c.env.DB), c.get("resource").consultationId, c.req.valid("param").quoteId);
+      return c.body(null, 204);
+    },
+  )
+  .post(
+    "/:id/feedback",
+    ...onConsultation("consultation.manage"),
+    validateJson(feedbackInputSchema),
+    async (c) => {
+      const { record, consultationId } = c.get("resource");
+      const identity = c.get("identity");
+      await publishFeedback(c.env, getDb(c.env.DB), record, c.req.valid("json").summary, identity.personId);
+      return c.json((await freshView(c.env, consultationId, identity)) satisfies ConsultationView);
+    },
+  );

@@ -8,6 +8,7 @@ import { loadMe } from "../identity/me";
 import { devOutbox, people } from "../identity/schema";
 import { demoPeople, seedDemoPeople } from "../identity/seed";
 import { startSession } from "../identity/sessions";
+import { seedDemoMeetings } from "../meetings/seed";
 import { seedDemoMotions } from "../motions/seed";
 import { seedOrganisation } from "../org/seed";
 import { slugify } from "../org/slug";
@@ -47,7 +48,13 @@ export const devRoutes = featureApp()
     const db = getDb(c.env.DB);
     const organisation = await seedOrganisation(db);
     const seededPeople = await seedDemoPeople(db);
-    return c.json({ ...organisation, people: seededPeople, motions: await seedDemoMotions(c.env, db) });
+    const seededMotions = await seedDemoMotions(c.env, db);
+    return c.json({
+      ...organisation,
+      people: seededPeople,
+      motions: seededMotions,
+      meetings: await seedDemoMeetings(db),
+    });
   })
   // Erased demo people are left out (a re-seed at the next start brings them back).
   .get("/people", async (c) => {

@@ -8,6 +8,7 @@ import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import { storedKey } from "../http/rate-limit";
 import { validateJson } from "../http/validate";
+import { meetingDataOf, meetingErasure } from "../meetings/privacy";
 import { memberImportRows } from "../members/schema";
 import { motionDataOf, motionErasure } from "../motions/privacy";
 import { closeRoomsOfSessions } from "../rooms/revocation";
@@ -32,7 +33,7 @@ export const privacyRoutes = featureApp()
     const me = await loadMe(db, personId);
     if (!me) throw new ApiError(401, "not_logged_in");
     const [person] = await db.select().from(people).where(eq(people.id, personId));
-    const [sessionRows, linkRows, inviteRows, auditRows, motionRows] = await Promise.all([
+    const [sessionRows, linkRows, inviteRows, auditRows, motionRows, meetingRows] = await Promise.all([
       db
         .select({
           label: sessions.label,
@@ -53,6 +54,7 @@ export const privacyRoutes = featureApp()
         .from(auditLog)
         .where(or(eq(auditLog.actorId, personId), eq(auditLog.subjectId, personId))),
       motionDataOf(db, personId),
+      meetingDataOf(db, personId),
     ]);
     c.header("Cache-Control", "no-store");
     c.header("Content-Disposition", 'attachment; filename="samtal-mina-uppgifter.json"');
@@ -65,6 +67,7 @@ export const privacyRoutes = featureApp()
       guestInvites: inviteRows,
       auditLog: auditRows,
       motions: motionRows,
+      meetings: meetingRows,
       note:
         "Live documents hold no names; what you wrote in them stays, shown as from a former member after erasure. " +
         "Your guest invites list how many guests came, not their names: those are the guests' own data.",
@@ -96,6 +99,8 @@ export const privacyRoutes = featureApp()
       ...invites.statements,
       // Her supports of motions still collecting; what she wrote in motions stays (worker/motions/privacy.ts).
       ...motionErasure(db, personId),
+      // Her calendar feeds; her part in meetings stays as their record (worker/meetings/privacy.ts).
+      ...meetingErasure(db, personId),
       // Copies of the address that other features keep: a pending import row, a development mail.
       db.delete(memberImportRows).where(eq(memberImportRows.email, person.email ?? "")),
       db.delete(devOutbox).where(eq(devOutbox.to, person.email ?? "")),

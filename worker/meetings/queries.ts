@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, gte, inArray, or, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { ApiError } from "../http/errors";
 import { memberships, people } from "../identity/schema";
 import { motions } from "../motions/schema";
 import { groups } from "../org/schema";
 import {
   type AgendaItem,
+  type BallotList,
   defaultMeetingSettings,
   type MeetingDecisionRecord,
   type MeetingOfficers,
@@ -18,11 +20,13 @@ import {
 import type { GroupRef } from "../shared/org";
 import {
   meetingAgendaItems,
+  meetingBallots,
   meetingDecisions,
   meetingMinutes,
   meetingMinutesApprovals,
   meetingOfficers,
   meetings,
+  meetingVotes,
 } from "./schema";
 
 /** What the handlers, the meeting room and the mails read about meetings. */
@@ -186,4 +190,26 @@ export function personMeetings(db: Db, personId: string, past: boolean, now = Da
     .from(meetingOfficers)
     .where(eq(meetingOfficers.personId, personId));
   return listWhere(db, or(inArray(meetings.groupId, herGroups), inArray(meetings.id, officerOf)), past, now);
+}
+
+/**
+ * A closed secret vote's ballots, ordered by receipt (random), so the list says nothing of
+ * who voted when. 404 for a vote of another meeting or an open vote's; 409 while it is open.
+ */
+export async function publishedBallots(db: Db, meetingId: number, voteId: number): Promise<BallotList> {
+  const [vote] = await db
+    .select({ closedAt: meetingVotes.closedAt, secret: meetingVotes.secret })
+    .from(meetingVotes)
+    .where(and(eq(meetingVotes.id, voteId), eq(meetingVotes.meetingId, meetingId)));
+  if (!vote?.secret) throw new ApiError(404, "not_found");
+  if (vote.closedAt === null) throw new ApiError(409, "meeting_vote_not_closed");
+  const rows = await db
+    .select({ receipt: meetingBallots.receipt, choices: meetingBallots.choices })
+    .from(meetingBallots)
+    .where(eq(meetingBallots.voteId, voteId))
+    .orderBy(asc(meetingBallots.receipt));
+  return {
+    voteId,
+    ballots: rows.map((r) => ({ receipt: r.receipt, choices: JSON.parse(r.choices) as number[] })),
+  };
 }

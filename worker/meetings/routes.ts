@@ -3,19 +3,35 @@ import { requirePermission, requirePerson } from "../access/middleware";
 import { type Action, allowedMeetingActions } from "../access/permissions";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
+import { ApiError } from "../http/errors";
 import type { Identity } from "../http/identity";
 import { type Validated, validate, validateJson } from "../http/validate";
+import { meetingStub } from "../rooms/address";
 import {
+  calendarTokenParamSchema,
   createMeetingSchema,
   meetingGroupQuerySchema,
   meetingIdParamSchema,
   meetingListQuerySchema,
   meetingPastQuerySchema,
+  meetingVoteParamSchema,
+  minutesVersionParamSchema,
   updateMeetingSchema,
 } from "../shared/meeting-schemas";
-import type { MeetingList, MeetingView } from "../shared/meetings";
+import type {
+  BallotList,
+  CalendarFeed,
+  InvitationsSent,
+  MeetingList,
+  MeetingView,
+  MinutesVersion,
+} from "../shared/meetings";
+import { feedFile, sendInvitations } from "./calendar";
+import { minutesDocx } from "./exports";
+import { createFeed, feedMeetings, revokeFeeds } from "./feeds";
+import { approveMinutes, findMinutesVersion, submitMinutes } from "./minutes";
 import { createMeeting, updateMeeting } from "./planning";
-import { groupMeetings, groupRefOf, meetingDetail, personMeetings } from "./queries";
+import { groupMeetings, groupRefOf, meetingDetail, personMeetings, publishedBallots } from "./queries";
 import { type FoundMeeting, findMeeting } from "./resource";
 
 /**
@@ -25,7 +41,18 @@ import { type FoundMeeting, findMeeting } from "./resource";
  *   those she is an officer of;
  * - `POST /api/meetings?group=…`: plan one (`meeting.plan`: the group's chair or secretary);
  * - `GET /api/meetings/:id` (`meeting.read`: 404 to anyone who may not attend it);
- * - `PATCH /api/meetings/:id`: change it until it opens (`meeting.manage`).
+ * - `PATCH /api/meetings/:id`: change it until it opens (`meeting.manage`);
+ * - `POST /api/meetings/:id/invitations`: mail the group's members an invitation with an
+ *   `.ics` (`meeting.manage`);
+ * - `POST|DELETE /api/meetings/calendar-feed`: the logged-in person's calendar feed address,
+ *   new or revoked; `GET /api/meetings/calendar/<token>.ics`: the feed (text/calendar);
+ * - `POST /api/meetings/:id/minutes`: the secretary hands the closed meeting's minutes (the
+ *   live draft `minutes:<id>`) to the adjusters as a frozen version (`meeting.minutes`);
+ *   `GET …/minutes/:version[/docx|/markdown]` (`meeting.read`);
+ *   `POST …/minutes/:version/approval`: an adjuster approves; the last one freezes it
+ *   (`meeting.approve`);
+ * - `GET /api/meetings/:id/votes/:voteId/ballots`: a closed secret vote's ballots, by
+ *   receipt, for each voter to find hers (`meeting.read`).
  */
 
 function groupOfQuery(c: Validated<"query", typeof meetingGroupQuerySchema>) {
@@ -79,6 +106,25 @@ export const meetingRoutes = featureApp()
     const meetings = await personMeetings(getDb(c.env.DB), c.get("identity").personId, past);
     return c.json({ group: null, meetings } satisfies MeetingList);
   })
+  /** A new calendar feed address for the logged-in person (her old one stops working). */
+  .post("/calendar-feed", requirePerson, async (c) => {
+    const feed = await createFeed(getDb(c.env.DB), c.get("identity").personId, new URL(c.req.url).origin);
+    return c.json(feed satisfies CalendarFeed, 201);
+  })
+  .delete("/calendar-feed", requirePerson, async (c) => {
+    await revokeFeeds(getDb(c.env.DB), c.get("identity").personId);
+    return c.body(null, 204);
+  })
+  /** The feed itself, for calendar apps (no session): 404 for a token that opens nothing. */
+  .get("/calendar/:token", validate("param", calendarTokenParamSchema), async (c) => {
+    const db = getDb(c.env.DB);
+    const ids = await feedMeetings(db, c.req.valid("param").token.slice(0, -".ics".length));
+    if (!ids) throw new ApiError(404, "not_found");
+    return c.body(await feedFile(db, ids, new URL(c.req.url).origin), 200, {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Cache-Control": "private, no-store",
+    });
+  })
   .post(
     "/",
     validate("query", meetingGroupQuerySchema),
@@ -99,8 +145,65 @@ export const meetingRoutes = featureApp()
     const { meetingId } = c.get("resource");
     return c.json((await meetingView(c.env, meetingId, c.get("identity"))) satisfies MeetingView);
   })
+  /** Mails the invitation with its `.ics` to every member of the group (`meeting.manage`). */
+  .post("/:id/invitations", ...onMeeting("meeting.manage"), async (c) => {
+    const { record } = c.get("resource");
+    const sent = await sendInvitations(c.env, getDb(c.env.DB), record, new URL(c.req.url).origin);
+    return c.json(sent satisfies InvitationsSent);
+  })
+  /** The secretary hands the closed meeting's minutes to the adjusters: a new frozen version. */
+  .post("/:id/minutes", ...onMeeting("meeting.minutes"), async (c) => {
+    const version = await submitMinutes(
+      c.env,
+      getDb(c.env.DB),
+      c.get("resource"),
+      c.get("identity").personId,
+    );
+    return c.json(version satisfies MinutesVersion, 201);
+  })
+  .get("/:id/minutes/:version", validate("param", minutesVersionParamSchema), canSee, async (c) => {
+    const { id, version } = c.req.valid("param");
+    return c.json((await findMinutesVersion(getDb(c.env.DB), id, version)) satisfies MinutesVersion);
+  })
+  /** An adjuster approves the latest version; the last approval freezes it. */
+  .post(
+    "/:id/minutes/:version/approval",
+    validate("param", minutesVersionParamSchema),
+    canSee,
+    requirePermission("meeting.approve", meetingOfPath),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { version } = c.req.valid("param");
+      const approved = await approveMinutes(db, c.get("resource"), version, c.get("identity").personId);
+      return c.json(approved satisfies MinutesVersion);
+    },
+  )
+  .get("/:id/minutes/:version/docx", validate("param", minutesVersionParamSchema), canSee, async (c) => {
+    const { id, version } = c.req.valid("param");
+    const found = await findMinutesVersion(getDb(c.env.DB), id, version);
+    return c.body(await minutesDocx(found), 200, {
+      "Content-Type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "Content-Disposition": `attachment; filename="minutes-${id}-version-${version}.docx"`,
+    });
+  })
+  .get("/:id/minutes/:version/markdown", validate("param", minutesVersionParamSchema), canSee, async (c) => {
+    const { id, version } = c.req.valid("param");
+    const found = await findMinutesVersion(getDb(c.env.DB), id, version);
+    return c.body(found.text, 200, {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="minutes-${id}-version-${version}.md"`,
+    });
+  })
+  .get("/:id/votes/:voteId/ballots", validate("param", meetingVoteParamSchema), canSee, async (c) => {
+    const { voteId } = c.req.valid("param");
+    return c.json(
+      (await publishedBallots(getDb(c.env.DB), c.get("resource").meetingId, voteId)) satisfies BallotList,
+    );
+  })
   .patch("/:id", ...onMeeting("meeting.manage"), validateJson(updateMeetingSchema), async (c) => {
     const found = c.get("resource");
     await updateMeeting(getDb(c.env.DB), found.group, found.record, c.req.valid("json"));
+    // A meeting room already holding the plan takes the change in and shows it.
+    await meetingStub(c.env, found.documentId).refresh();
     return c.json((await meetingView(c.env, found.meetingId, c.get("identity"))) satisfies MeetingView);
   });

@@ -41,14 +41,16 @@ export async function versionDocx(version: MotionVersion): Promise<Uint8Array<Ar
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }
 
+/** Plain text as Markdown that stays plain: nothing in it may turn into emphasis, a link, a heading or a list. */
+export const markdownLiteral = (text: string) =>
+  text
+    .replace(/([\\`*_[\]#<>|])/g, "\\$1")
+    .replace(/^(\d+)\./, "$1\\.")
+    .replace(/^([-+])/, "\\$1");
+
 /** Markdown of a version: the title as a heading, the motivation's paragraphs, the att-satser as a list. */
 export function versionMarkdown(version: MotionVersion): string {
-  // Plain text stays plain: nothing in it may turn into emphasis, a link, a heading or a list.
-  const literal = (text: string) =>
-    text
-      .replace(/([\\`*_[\]#<>|])/g, "\\$1")
-      .replace(/^(\d+)\./, "$1\\.")
-      .replace(/^([-+])/, "\\$1");
+  const literal = markdownLiteral;
   const motivation = version.motivation.text
     .split("\n")
     .map((p) => p.trim())

@@ -5,8 +5,7 @@ import type { Db } from "../db/client";
 import { ApiError } from "../http/errors";
 import { memberships } from "../identity/schema";
 import { groups } from "../org/schema";
-import { roomStub } from "../rooms/address";
-import { roomConnections } from "../rooms/schema";
+import { closeDocumentConnections } from "../rooms/revocation";
 import {
   editableStates,
   type FrozenProposal,
@@ -163,18 +162,6 @@ export function searchBody(text: MotionText): string {
 }
 
 /**
- * Closes the open connections to a document, so editors that held write tokens reconnect
- * and get what the table now allows (read-only once the motion is submitted).
- */
-async function closeConnections(env: Env, db: Db, documentId: string): Promise<void> {
-  const open = await db
-    .select({ sessionId: roomConnections.sessionId })
-    .from(roomConnections)
-    .where(eq(roomConnections.documentId, documentId));
-  if (open.length) await roomStub(env, documentId).closeSessions(open.map((r) => r.sessionId));
-}
-
-/**
  * Submits a motion to its group's motion period: the period must be this group's and still
  * open, accept members' motions and the motion have enough supporters, a title and at least
  * one att-sats. The live text is frozen as version 1 and the motion leaves the states in
@@ -224,7 +211,7 @@ export async function submit(
     ])
     .catch(() => refuse("motion_not_editable"));
   if (!changed[0].length) refuse("motion_not_editable");
-  await closeConnections(env, db, motionDocumentId(motion.id));
+  await closeDocumentConnections(env, db, motionDocumentId(motion.id));
 }
 
 export async function currentVersion(db: Db, motionId: number) {

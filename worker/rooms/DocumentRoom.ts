@@ -8,7 +8,7 @@ import {
   roomCloseCodes,
 } from "../shared/rooms";
 import { AwarenessRelay, decodeAwarenessUpdate } from "./awareness";
-import { type Attachment, RoomConnections } from "./connections";
+import { type Attachment, RoomConnections, safeSend } from "./connections";
 import { readHandoff } from "./handoff";
 import {
   awarenessFlushMs,
@@ -404,14 +404,5 @@ function checkUpdate(update: Uint8Array) {
   }
   if (decoded.structs.length === 0 && decoded.ds.clients.size === 0) {
     throw new MalformedFrame("update with trailing bytes");
-  }
-}
-
-/** A send to a socket that is closing must not throw into the handler. */
-function safeSend(ws: WebSocket, data: string | Uint8Array) {
-  try {
-    ws.send(data);
-  } catch {
-    // the close handler cleans up
   }
 }

@@ -21,28 +21,29 @@ const subjectTag = (sub: string) => `sub:${sub}`;
 const sessionTag = (sid: string) => `sid:${sid}`;
 
 /**
- * A room's open sockets and what each carries. Attachments are deserialised once per
+ * A room's open sockets and what each carries (`A`: a document room's Attachment, or what
+ * another kind of room keeps per socket, always with the verified claims). Attachments are deserialised once per
  * socket per object lifetime and kept here (partyserver's connection.ts does the same):
  * awareness compares owners on every presence message, and deserialising is a structured
  * clone each time. After hibernation the cache starts empty and refills from the sockets'
  * attachments as they are touched.
  */
-export class RoomConnections {
-  private readonly attachments = new WeakMap<WebSocket, Attachment>();
+export class RoomConnections<A extends { claims: RoomTokenClaims } = Attachment> {
+  private readonly attachments = new WeakMap<WebSocket, A>();
 
   constructor(private readonly ctx: DurableObjectState) {}
 
-  accept(ws: WebSocket, attachment: Attachment): void {
+  accept(ws: WebSocket, attachment: A): void {
     const { sub, sid } = attachment.claims;
     this.ctx.acceptWebSocket(ws, sid ? [subjectTag(sub), sessionTag(sid)] : [subjectTag(sub)]);
     this.save(ws, attachment);
   }
 
   /** The socket's attachment; null only for a socket accepted without one (none are). */
-  get(ws: WebSocket): Attachment | null {
+  get(ws: WebSocket): A | null {
     let attachment = this.attachments.get(ws);
     if (!attachment) {
-      attachment = (ws.deserializeAttachment() as Attachment | null) ?? undefined;
+      attachment = (ws.deserializeAttachment() as A | null) ?? undefined;
       if (!attachment) return null;
       this.attachments.set(ws, attachment);
     }
@@ -50,7 +51,7 @@ export class RoomConnections {
   }
 
   /** Stores a changed attachment, in memory and with the socket (for after hibernation). */
-  save(ws: WebSocket, attachment: Attachment): void {
+  save(ws: WebSocket, attachment: A): void {
     this.attachments.set(ws, attachment);
     ws.serializeAttachment(attachment);
   }
@@ -64,6 +65,11 @@ export class RoomConnections {
     return [...new Set(sessionIds)].flatMap((sid) => this.ctx.getWebSockets(sessionTag(sid)));
   }
 
+  /** The sockets opened with tokens of this subject (a person or a guest). */
+  ofSubject(sub: string): WebSocket[] {
+    return this.ctx.getWebSockets(subjectTag(sub));
+  }
+
   /**
    * Does `other` belong to the same person (token subject) as `ws`? Asked only when two
    * sockets claim one presence id, so a lookup by tag is cheap enough.
@@ -71,5 +77,14 @@ export class RoomConnections {
   sameSubject(ws: WebSocket, other: WebSocket): boolean {
     const sub = this.get(ws)?.claims.sub;
     return sub !== undefined && this.ctx.getWebSockets(subjectTag(sub)).includes(other);
+  }
+}
+
+/** A send to a socket that is closing must not throw into the handler. */
+export function safeSend(ws: WebSocket, data: string | Uint8Array): void {
+  try {
+    ws.send(data);
+  } catch {
+    // the close handler cleans up
   }
 }

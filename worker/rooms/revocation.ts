@@ -1,6 +1,6 @@
-import { inArray } from "drizzle-orm";
-import { getDb } from "../db/client";
-import { roomStub } from "./address";
+import { eq, inArray } from "drizzle-orm";
+import { type Db, getDb } from "../db/client";
+import { liveStub } from "./address";
 import { roomConnections } from "./schema";
 
 /** Remembers that a session opened a document, for closeRoomsOfSessions. */
@@ -27,7 +27,19 @@ export async function closeRoomsOfSessions(env: Env, sessionIds: string[]): Prom
     .from(roomConnections)
     .where(inArray(roomConnections.sessionId, sessionIds));
   const documents = [...new Set(rows.map((r) => r.documentId))];
-  const closed = await Promise.all(documents.map((id) => roomStub(env, id).closeSessions(sessionIds)));
+  const closed = await Promise.all(documents.map((id) => liveStub(env, id).closeSessions(sessionIds)));
   await db.delete(roomConnections).where(inArray(roomConnections.sessionId, sessionIds));
   return closed.reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * Closes the open connections to a document, so editors that held write tokens reconnect
+ * and get what the table now allows (read-only once a motion or a group's answer is submitted).
+ */
+export async function closeDocumentConnections(env: Env, db: Db, documentId: string): Promise<void> {
+  const open = await db
+    .select({ sessionId: roomConnections.sessionId })
+    .from(roomConnections)
+    .where(eq(roomConnections.documentId, documentId));
+  if (open.length) await liveStub(env, documentId).closeSessions(open.map((r) => r.sessionId));
 }

@@ -7,7 +7,7 @@ import { ApiError } from "../http/errors";
 import { type Validated, validate } from "../http/validate";
 import { documentIdSchema } from "../shared/room-schemas";
 import { type RoomCloseReason, type RoomMode, roomCloseCodes } from "../shared/rooms";
-import { roomStub } from "./address";
+import { liveStub } from "./address";
 import { admitRoomToken } from "./admission";
 import { handoffRequest } from "./handoff";
 import { liveDocument } from "./kinds";
@@ -86,7 +86,7 @@ export const roomRoutes = featureApp()
       if (refusal) return refuse(refusal);
 
       if (check.claims.sid) await recordRoomConnection(c.env, check.claims.sid, documentId);
-      return roomStub(c.env, documentId).fetch(
+      return liveStub(c.env, documentId).fetch(
         handoffRequest(c.req.raw, { claims: check.claims, control: control === "1" }),
       );
     },

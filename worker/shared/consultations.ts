@@ -26,7 +26,7 @@ import type { GroupKind, GroupRef } from "./org";
  * - `PUT  …/:id/groups/:group/individual` IndividualInput → Workspace (a member's own answer,
  *   where the consultation asks for them).
  * The open texts (and the comments of choice questions) are written live in the room
- * documents `consultation-answer:<id>:<groupId>:<questionId>` (get a token from
+ * documents `consultation-answer:<id>-<groupId>-<questionId>` (get a token from
  * `POST /api/rooms/<documentId>/token`): one TipTap editor each, rich text in the
  * default fragment.
  *
@@ -205,12 +205,15 @@ export interface ConsultationPreview {
   asked: { total: number; byKind: Partial<Record<GroupKind, number>> };
 }
 
-/** The room document of one group's text for one question. */
+/**
+ * The room document of one group's text for one question. Hyphens, not colons, between the
+ * numbers: a document id is a prefix, one colon and an id (documentIdPattern in rooms.ts).
+ */
 export function answerDocumentId(consultationId: number, groupId: number, questionId: number): string {
-  return `consultation-answer:${consultationId}:${groupId}:${questionId}`;
+  return `consultation-answer:${consultationId}-${groupId}-${questionId}`;
 }
 export const answerDocumentPattern =
-  /^consultation-answer:([1-9][0-9]{0,9}):([1-9][0-9]{0,9}):([1-9][0-9]{0,9})$/;
+  /^consultation-answer:([1-9][0-9]{0,9})-([1-9][0-9]{0,9})-([1-9][0-9]{0,9})$/;
 
 /** A group's choice for one question: indexes into `options` (single: exactly one), or a scale value. */
 export interface Choice {

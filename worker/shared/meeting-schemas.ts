@@ -140,8 +140,6 @@ export const meetingPastQuerySchema = z.object({ past: z.enum(["0", "1"]).defaul
 export const meetingListQuerySchema = meetingPastQuerySchema.extend({ group: groupRefSchema(groupKinds) });
 export type MeetingListQuery = z.input<typeof meetingListQuerySchema>;
 
-export const meetingInviteSchema = z.object({ days: z.number().int().min(1).max(31).default(7) });
-
 /** A calendar feed's token: 32 random bytes, base64url. */
 export const calendarTokenParamSchema = z.object({
   token: z.string().regex(/^[A-Za-z0-9_-]{43}\.ics$/, "a calendar feed token"),

@@ -123,7 +123,8 @@ export interface MeetingSummary {
  * What the web app may offer on one meeting, from the permission table (the Worker and the
  * meeting room decide every request again):
  * - `meeting.attend`: join the live meeting, read the notes and minutes;
- * - `meeting.manage`: edit it, send invitations, make guest invite links (open meetings);
+ * - `meeting.manage`: edit it, send invitations; for an open meeting, guest invite links
+ *   (`POST /api/invites` with `{ documentId: "meeting:<id>" }`, the invites every document has);
  * - `meeting.notes`: write the agenda items' notes;
  * - `meeting.minutes`: write the minutes (its secretary);
  * - `meeting.approve`: approve the minutes (its adjusters).
@@ -193,13 +194,6 @@ export interface MinutesVersion {
   createdAt: number;
   frozenAt: number | null;
   approvals: { person: PersonRef; approvedAt: number }[];
-}
-
-/** A guest invite link for an open meeting (the same invites as documents: worker/identity/guests.ts). */
-export interface MeetingInvite {
-  id: string;
-  link: string;
-  expiresAt: number;
 }
 
 /** A person's calendar feed: subscribe to `url` (text/calendar); a new one revokes the old. */
@@ -315,7 +309,11 @@ export interface SpeakingStats {
   repeatSpeeches: number;
 }
 
-/** The meeting as every participant sees it (the shared part of a snapshot). */
+/**
+ * The meeting as every participant sees it (the shared part of a snapshot). Who is present
+ * is not in it: with hundreds present that list is most of the bytes and changes with every
+ * join, so it travels apart (the `participants` and `participant` frames).
+ */
 export interface MeetingLiveState {
   meetingId: number;
   state: MeetingState;
@@ -325,7 +323,8 @@ export interface MeetingLiveState {
   agenda: { id: number; number: number; title: string; kind: AgendaItemKind; motionId: number | null }[];
   currentItemId: number | null;
   agendaAdopted: boolean;
-  participants: Participant[];
+  officers: { participantId: string; role: MeetingOfficerRole }[];
+  /** The speaker list of the current item. */
   speakers: SpeakerList | null;
   polls: PollView[];
   votes: VoteView[];
@@ -400,12 +399,27 @@ export type MeetingCommand =
 
 export type MeetingCommandType = MeetingCommand["type"];
 
-/** Frames the meeting room sends. */
+/**
+ * Frames the meeting room sends, in this order on joining: `participants`, then `state`.
+ * A client keeps the latest `state` (replacing, never merging), the participant list
+ * (replacing an entry by id on `participant`), and applies `you` and `tally` to them.
+ */
 export type MeetingServerMessage =
-  /** After joining and after every change: the whole state, `version` growing by one per change. */
+  /** After joining and after every change of the shared state: all of it, `version` growing by one per change. */
   | { type: "state"; version: number; meeting: MeetingLiveState; you: MeetingYou }
+  /**
+   * Only the receiver's own part changed (her poll answer, her check-in, that she voted), or
+   * her command changed nothing others see: every accepted command is answered with `state` or this.
+   */
+  | { type: "you"; version: number; you: MeetingYou }
+  /** On joining: everyone who has been in the meeting, present or not. */
+  | { type: "participants"; participants: Participant[] }
+  /** Someone joined, left, checked in or out, or got another role: her entry as it is now. */
+  | { type: "participant"; participant: Participant }
+  /** More ballots in an open vote (sent at most every few hundred ms while people vote). */
+  | { type: "tally"; voteId: number; voted: number }
   /** A command was refused; nothing changed. `ref` echoes the command's type. */
-  | { type: "error"; code: MeetingErrorCode; message: string; ref: string | null }
+  | { type: "error"; code: ErrorCode; message: string; ref: string | null }
   /** A ballot was counted: the receipt to find it in the published list (given once, never stored with her). */
   | { type: "vote.receipt"; voteId: number; receipt: string };
 

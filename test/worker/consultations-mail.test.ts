@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { runConsultationMail } from "../../worker/consultations/mail";
+import type { Workspace } from "../../worker/shared/consultations";
+import { addPerson, day, input, outbox, published } from "./consultations-fixtures";
+import { env, seed } from "./helpers";
+import { json, post, setUp } from "./motions-fixtures";
+
+/**
+ * The hourly job's consultation mail, run as the Cron Trigger runs it: the opening mail to
+ * every asked group's chair and secretary, once; the reminder three days before the
+ * deadline only to the groups that have not submitted, once per group. Göteborg's branch
+ * (Bengt chairs) and Kiruna's (Kalle chairs, Lisa keeps the minutes) are asked.
+ */
+
+const bengt = "bengt@samtal.example";
+const kalle = "kalle@samtal.example";
+const lisa = "lisa@samtal.example";
+const audience = {
+  kinds: ["branch" as const],
+  districts: ["goteborg", "norrbotten"],
+  individuals: false,
+  individualsVisibleToGroup: false,
+};
+
+beforeAll(async () => {
+  await seed();
+  await addPerson("demo-kalle", "Kalle Test", "chair", "kiruna");
+  await addPerson("demo-lisa", "Lisa Test", "secretary", "kiruna");
+  await setUp(["demo-astrid", "demo-bengt"]);
+});
+
+describe("consultation mail", () => {
+  it("tells each asked group's chair and secretary once, when the consultation opens", async () => {
+    const now = Date.now();
+    const c = await published(
+      "demo-astrid",
+      input({ title: "Öppnar snart", audience, opensAt: now + day, closesAt: now + 10 * day }),
+    );
+    const opening = (to: string) => outbox(to).then((s) => s.filter((x) => x.includes(c.title)));
+
+    await runConsultationMail(env, now);
+    expect(await opening(bengt)).toEqual([]);
+    await runConsultationMail(env, now + day);
+    expect(await opening(bengt)).toEqual([`Nytt rådslag: ${c.title} / New consultation`]);
+    expect(await opening(kalle)).toHaveLength(1);
+    expect(await opening(lisa)).toHaveLength(1);
+    // A later run, or one that overlaps, sends nothing again.
+    await runConsultationMail(env, now + day + 60_000);
+    expect(await opening(bengt)).toHaveLength(1);
+  });
+
+  it("reminds, three days before the deadline, only the groups that have not submitted, once", async () => {
+    const now = Date.now();
+    const c = await published(
+      "demo-astrid",
+      input({ title: "Snart stängt", audience, opensAt: now - day, closesAt: now + 5 * day }),
+    );
+    await json<Workspace>(
+      await post(`/api/consultations/${c.id}/groups/branch:goteborg/submit`, "demo-bengt"),
+    );
+    const reminders = (to: string) =>
+      outbox(to).then((s) => s.filter((x) => x.startsWith(`Påminnelse: ${c.title}`)));
+
+    await runConsultationMail(env, now);
+    expect(await reminders(kalle)).toEqual([]);
+    await runConsultationMail(env, now + 2 * day + 1);
+    expect(await reminders(kalle)).toHaveLength(1);
+    expect(await reminders(lisa)).toHaveLength(1);
+    expect(await reminders(bengt)).toEqual([]);
+    await runConsultationMail(env, now + 3 * day);
+    expect(await reminders(kalle)).toHaveLength(1);
+    // Each not-answering group was claimed once: Göteborg, which submitted, never.
+    const claimed = await env.DB.prepare(
+      "SELECT count(*) AS n FROM consultation_groups WHERE consultation_id = ? AND reminded_at IS NOT NULL",
+    )
+      .bind(c.id)
+      .first<{ n: number }>();
+    const notAnswered = await env.DB.prepare(
+      "SELECT count(*) AS n FROM consultation_groups WHERE consultation_id = ? AND latest_version = 0",
+    )
+      .bind(c.id)
+      .first<{ n: number }>();
+    expect(claimed?.n).toBe(notAnswered?.n);
+  });
+});
