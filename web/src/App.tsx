@@ -19,6 +19,7 @@ const AuditPage = lazy(() => import("./audit/AuditPage"));
 const MotionListPage = lazy(() => import("./motions/MotionListPage"));
 const MotionPage = lazy(() => import("./motions/MotionPage"));
 const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
+const MinutesPage = lazy(() => import("./meetings/MinutesPage"));
 const NewMeetingPage = lazy(() =>
   import("./meetings/MeetingFormPage").then((page) => ({ default: page.NewMeetingPage })),
 );
@@ -42,6 +43,7 @@ export function App() {
       <Route path="/meetings/new" component={NewMeetingPage} />
       <Route path="/meetings/:id" component={MeetingPage} />
       <Route path="/meetings/:id/edit" component={EditMeetingPage} />
+      <Route path="/meetings/:id/minutes/:version" component={MinutesPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/login/verify" component={VerifyPage} />
       <Route path="/me" component={MePage} />

@@ -7,6 +7,7 @@ import {
 } from "../../../worker/shared/meetings";
 import { t } from "../i18n";
 import { itemKindLabel } from "./labels";
+import "./agenda.css";
 
 /** An agenda item as the form holds it: `id` for one kept from the meeting (its notes stay with it). */
 export interface DraftItem {

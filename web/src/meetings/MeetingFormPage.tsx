@@ -8,7 +8,7 @@ import {
   meetingTitleMaxLength,
   stockholmToUtc,
 } from "../../../worker/shared/meetings";
-import { call, client, failedWith } from "../api/client";
+import { call, client } from "../api/client";
 import { t } from "../i18n";
 import { loadSession } from "../identity/session";
 import { createRequest } from "../motions/action";
@@ -19,20 +19,9 @@ import { usePageTitle } from "../ui/title";
 import { AgendaEditor, type DraftItem } from "./AgendaEditor";
 import { accessLabel, templateLabel } from "./labels";
 import { meetingHref } from "./links";
+import { type LoadedMeeting, loadMeeting } from "./load";
 import { stockholmLocal } from "./time";
 import "./MeetingForm.css";
-
-type Loaded = { meeting: MeetingView } | { missing: true };
-
-async function loadMeeting(id: string): Promise<Loaded> {
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) return { missing: true };
-  try {
-    return { meeting: await call(client.api.meetings[":id"].$get({ param: { id } })) };
-  } catch (error) {
-    if (failedWith(error, 404, 400, 401)) return { missing: true };
-    throw error;
-  }
-}
 
 /** `/meetings/new?group=branch:goteborg`: plan a meeting for a group (its chair or secretary). */
 export function NewMeetingPage() {
@@ -57,7 +46,7 @@ export function EditMeetingPage() {
       <Match when={loaded.error}>
         <ErrorAlert code="internal" />
       </Match>
-      <Match when={loaded() && "missing" in (loaded() as Loaded)}>
+      <Match when={loaded() && !("meeting" in (loaded() as LoadedMeeting))}>
         <NotFound reason="page" />
       </Match>
       <Match when={(loaded() as { meeting?: MeetingView } | undefined)?.meeting}>

@@ -7,6 +7,7 @@ import { currentPerson } from "../identity/session";
 import { groupParam, membershipOf } from "../motions/links";
 import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
+import { CalendarFeed } from "./CalendarFeed";
 import { accessLabel, meetingStateLabel } from "./labels";
 import { meetingHref, newMeetingHref } from "./links";
 import { formatMeetingTime } from "./time";
@@ -101,14 +102,17 @@ export function GroupMeetings(props: { group: Pick<GroupRef, "kind" | "slug" | "
   );
 }
 
-/** "Mina möten" on her own page: the upcoming meetings of her groups and those she is an officer of. */
+/** "Mina möten" on her own page: the upcoming meetings of her groups and those she is an officer of, and her calendar feed. */
 export function MyMeetings() {
   return (
-    <Listed
-      titleId="my-meetings"
-      title={t("meetings.mine.title")}
-      load={() => call(client.api.meetings.mine.$get({ query: {} }))}
-      showGroup
-    />
+    <>
+      <Listed
+        titleId="my-meetings"
+        title={t("meetings.mine.title")}
+        load={() => call(client.api.meetings.mine.$get({ query: {} }))}
+        showGroup
+      />
+      <CalendarFeed />
+    </>
   );
 }

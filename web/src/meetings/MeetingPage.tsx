@@ -1,56 +1,39 @@
 import { useParams } from "@solidjs/router";
-import { createResource, For, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, Match, Show, Switch } from "solid-js";
 import type { MeetingView } from "../../../worker/shared/meetings";
-import { call, client, failedWith } from "../api/client";
+import { call, client } from "../api/client";
 import { InvitePanel } from "../guests/InvitePanel";
 import { t } from "../i18n";
+import { formatDateTime } from "../identity/format";
 import { loginHref } from "../identity/next";
-import { currentGuest, currentPerson, loadSession, sessionStatus } from "../identity/session";
+import { loadSession, sessionStatus } from "../identity/session";
+import { createRequest } from "../motions/action";
 import { groupHref } from "../org/links";
 import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
-import { accessLabel, itemKindLabel, meetingStateLabel } from "./labels";
+import { accessLabel, meetingStateLabel } from "./labels";
 import { editMeetingHref, meetingHref } from "./links";
+import { LiveMeeting } from "./live/LiveMeeting";
+import { type LoadedMeeting, loadMeeting } from "./load";
 import { formatMeetingTime } from "./time";
 import "./MeetingPage.css";
-
-type Loaded = { meeting: MeetingView } | { missing: true } | { loginNeeded: true };
-
-/** A meeting one may not attend answers 404, as one that does not exist. */
-async function loadMeeting(id: string): Promise<Loaded> {
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) return { missing: true };
-  try {
-    return { meeting: await call(client.api.meetings[":id"].$get({ param: { id } })) };
-  } catch (error) {
-    if (failedWith(error, 404, 400)) return { missing: true };
-    if (failedWith(error, 401)) return { loginNeeded: true };
-    throw error;
-  }
-}
 
 /** `/meetings/:id`: a meeting, planned or running: its plan, and the live meeting once there is one. */
 export default function MeetingPage() {
   const params = useParams<{ id: string }>();
   void loadSession();
-  // Asked again once the session is known: a guest's cookie is read with it.
-  const [loaded, { mutate }] = createResource(
-    () =>
-      sessionStatus() === "loading"
-        ? undefined
-        : `${params.id ?? ""}:${currentPerson()?.id ?? currentGuest()?.name ?? ""}`,
-    () => loadMeeting(params.id ?? ""),
-  );
+  const [loaded] = createResource(() => params.id ?? "", loadMeeting);
   return (
     <Switch fallback={<Loading />}>
       <Match when={loaded.error}>
         <ErrorAlert code="internal" />
       </Match>
-      <Match when={loaded() && "missing" in (loaded() as Loaded)}>
+      <Match when={loaded() && "missing" in (loaded() as LoadedMeeting)}>
         <NotFound reason="page" />
       </Match>
-      <Match when={loaded() && "loginNeeded" in (loaded() as Loaded)}>
+      <Match when={loaded() && "loginNeeded" in (loaded() as LoadedMeeting)}>
         <section class="message-page">
           <h1>{t("meetings.title")}</h1>
           <p>{t("meetings.loginNeeded")}</p>
@@ -62,13 +45,45 @@ export default function MeetingPage() {
         </section>
       </Match>
       <Match when={(loaded() as { meeting?: MeetingView } | undefined)?.meeting}>
-        {(meeting) => <MeetingDetail meeting={meeting()} onChange={(next) => mutate({ meeting: next })} />}
+        {(meeting) => <MeetingDetail meeting={meeting()} />}
       </Match>
     </Switch>
   );
 }
 
-function MeetingDetail(props: { meeting: MeetingView; onChange: (meeting: MeetingView) => void }) {
+/** The meeting's planner mails the group's members an invitation with a calendar file. */
+function Invitations(props: { meeting: MeetingView }) {
+  const [sent, setSent] = createSignal<{ count?: number; at: number } | null>(
+    props.meeting.invitationsSentAt !== null ? { at: props.meeting.invitationsSentAt } : null,
+  );
+  const request = createRequest();
+  const send = () =>
+    request.run(async () => {
+      const answer = await call(
+        client.api.meetings[":id"].invitations.$post({ param: { id: String(props.meeting.id) } }),
+      );
+      setSent({ count: answer.sent, at: answer.sentAt });
+    });
+  return (
+    <div class="meeting-invitations">
+      <p class="form-result success" role="status" data-testid="invitations-status">
+        <Show when={sent()}>
+          {(done) =>
+            done().count !== undefined
+              ? t("meetings.invitations.sent", { count: done().count ?? 0, time: formatDateTime(done().at) })
+              : t("meetings.invitations.sentBefore", { time: formatDateTime(done().at) })
+          }
+        </Show>
+      </p>
+      <button type="button" class="button button-secondary" onClick={send} data-testid="send-invitations">
+        {t("meetings.invitations.send")}
+      </button>
+      <ErrorAlert code={request.failure()} />
+    </div>
+  );
+}
+
+function MeetingDetail(props: { meeting: MeetingView }) {
   usePageTitle(() => props.meeting.title);
   const m = () => props.meeting;
   const can = (action: MeetingView["can"][number]) => m().can.includes(action);
@@ -142,31 +157,16 @@ function MeetingDetail(props: { meeting: MeetingView; onChange: (meeting: Meetin
             {t("meetings.edit.link")}
           </a>
         </p>
+        <Invitations meeting={m()} />
       </Show>
 
-      <section aria-labelledby="agenda-title" class="meeting-agenda">
-        <h2 id="agenda-title">{t("meetings.agenda.title")}</h2>
-        <Show when={m().agenda.length > 0} fallback={<p class="empty">{t("meetings.agenda.none")}</p>}>
-          <ol class="plain-list agenda-list" data-testid="agenda">
-            <For each={m().agenda}>
-              {(item) => (
-                <li class="agenda-item" data-testid="agenda-item">
-                  <span class="agenda-number">§ {item.number}</span>
-                  <span class="agenda-item-title">{item.title}</span>
-                  <span class="pill">{itemKindLabel(item.kind)}</span>
-                </li>
-              )}
-            </For>
-          </ol>
-        </Show>
-      </section>
+      {/* The live part joins under the session's name: once the session is known. */}
+      <Show when={can("meeting.attend") && sessionStatus() !== "loading"}>
+        <LiveMeeting meeting={m()} />
+      </Show>
 
       <Show when={m().access === "open" && can("meeting.manage") && m().state !== "closed"}>
-        <section aria-labelledby="meeting-guests-title" class="meeting-guests">
-          <h2 id="meeting-guests-title">{t("meetings.guests.title")}</h2>
-          <p class="hint">{t("meetings.guests.hint")}</p>
-          <InvitePanel documentId={m().documentId} />
-        </section>
+        <InvitePanel documentId={m().documentId} />
       </Show>
     </article>
   );

@@ -22,3 +22,13 @@ export function meetingIdOfDocument(documentId: string): number | undefined {
   );
   return match ? Number(match[1]) : undefined;
 }
+
+/** A frozen version of a meeting's minutes, to read and print. */
+export function minutesHref(meetingId: number, version: number): string {
+  return `/meetings/${meetingId}/minutes/${version}`;
+}
+
+/** The same version as a Word document or as Markdown (the Worker's download routes). */
+export function minutesDownloadHref(meetingId: number, version: number, format: "docx" | "markdown"): string {
+  return `/api/meetings/${meetingId}/minutes/${version}/${format}`;
+}

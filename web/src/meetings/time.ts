@@ -9,17 +9,14 @@ import { locale } from "../i18n";
 
 /** An instant as a Stockholm wall-clock time for a form's `datetime-local` input: `2026-12-01T18:30`. */
 export function stockholmLocal(utcMs: number): string {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  // Swedish dates are written the way the input wants them: "2026-12-01 18:30".
+  return new Intl.DateTimeFormat("sv-SE", {
     timeZone: meetingTimeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).formatToParts(utcMs);
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")}T${part("hour")}:${part("minute")}`;
+    dateStyle: "short",
+    timeStyle: "short",
+  })
+    .format(utcMs)
+    .replace(" ", "T");
 }
 
 function viewerZone(): string {
