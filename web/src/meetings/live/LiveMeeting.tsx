@@ -253,7 +253,7 @@ function Participants(props: { live: MeetingLive }) {
                         })
                       }
                     >
-                      {t("meetings.participants.votes")}
+                      {t("meetings.participants.votingRightShort")}
                     </button>
                   </Show>
                 </span>

@@ -212,8 +212,16 @@ export class MeetingConnection {
         this.update({ participants: message.participants });
         return;
       case "participant": {
-        const others = this.state.participants.filter((p) => p.id !== message.participant.id);
-        this.update({ participants: [...others, message.participant] });
+        const entry = message.participant;
+        const others = this.state.participants.filter((p) => p.id !== entry.id);
+        const you = this.state.you;
+        // Her own entry is the room's word on her roles and her place on the roll too: the
+        // room tells whoever a chair's command changes (roll.set, officers.set) only this way.
+        const mine =
+          you?.participantId === entry.id
+            ? { ...you, officer: entry.officer, votingRight: entry.votingRight, checkedIn: entry.checkedIn }
+            : you;
+        this.update({ participants: [...others, entry], you: mine });
         return;
       }
       case "tally": {
