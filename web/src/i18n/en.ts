@@ -560,7 +560,6 @@ export const en: Dictionary = {
   "meetings.title": "Meetings",
   "meetings.loginNeeded": "Log in to see the meeting.",
   "meetings.when": "When",
-  "meetings.stateLabel": "Status",
   "meetings.formerMember": "Former member",
   "meetings.access.open": "Open meeting",
   "meetings.access.members": "Members' meeting",

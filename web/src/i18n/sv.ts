@@ -561,7 +561,6 @@ export const sv = {
   "meetings.title": "Möten",
   "meetings.loginNeeded": "Logga in för att se mötet.",
   "meetings.when": "När",
-  "meetings.stateLabel": "Läge",
   "meetings.formerMember": "Tidigare medlem",
   "meetings.access.open": "Öppet möte",
   "meetings.access.members": "Medlemsmöte",

@@ -13,7 +13,7 @@ import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
-import { accessLabel, meetingStateLabel } from "./labels";
+import { accessLabel } from "./labels";
 import { editMeetingHref, meetingHref } from "./links";
 import { LiveMeeting } from "./live/LiveMeeting";
 import { type LoadedMeeting, loadMeeting } from "./load";
@@ -103,10 +103,6 @@ function MeetingDetail(props: { meeting: MeetingView }) {
         <div>
           <dt>{t("meetings.form.access")}</dt>
           <dd data-testid="meeting-access">{accessLabel(m().access)}</dd>
-        </div>
-        <div>
-          <dt>{t("meetings.stateLabel")}</dt>
-          <dd>{meetingStateLabel(m().state)}</dd>
         </div>
         <Show when={m().officers.chair}>
           {(chair) => (

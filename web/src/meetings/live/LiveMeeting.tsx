@@ -104,7 +104,10 @@ export function LiveMeeting(props: { meeting: MeetingView }) {
                         )}
                       </Show>
                       <Speakers live={live} />
-                      <Decisions live={live} itemId={item().id} />
+                      {/* An open meeting decides nothing: no decisions to show or record. */}
+                      <Show when={m().access === "members"}>
+                        <Decisions live={live} itemId={item().id} />
+                      </Show>
                     </article>
                   )}
                 </Show>

@@ -145,6 +145,49 @@ describe("MeetingConnection", () => {
     expect(FakeSocket.instances).toHaveLength(2);
   });
 
+  it("takes her own participant entry as her roles and place on the roll (a chair's change reaches her that way)", async () => {
+    const { connection } = setup();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = FakeSocket.latest();
+    socket.open();
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState(),
+      you: youState({ votingRight: false, checkedIn: false }),
+    });
+    frame(socket, {
+      type: "participant",
+      participant: {
+        id: "demo-ida",
+        name: "Ida Karlsson",
+        guest: false,
+        officer: ["adjuster"],
+        votingRight: true,
+        checkedIn: false,
+        present: true,
+      },
+    });
+    expect(connection.current.you).toMatchObject({
+      votingRight: true,
+      checkedIn: false,
+      officer: ["adjuster"],
+    });
+    frame(socket, {
+      type: "participant",
+      participant: {
+        id: "demo-bo",
+        name: "Bo",
+        guest: false,
+        officer: ["chair"],
+        votingRight: true,
+        checkedIn: true,
+        present: true,
+      },
+    });
+    expect(connection.current.you?.officer).toEqual(["adjuster"]);
+  });
+
   it("does not retry when no token will be given", async () => {
     const { connection } = setup({
       getToken: async () => {
