@@ -64,6 +64,10 @@ export default defineConfig(async ({ command }) => {
     build: {
       outDir: "../dist/web",
       emptyOutDir: true,
+      // One stylesheet (5 KB gzipped), loaded with the entry while the link is otherwise idle,
+      // rather than one per lazy chunk: a cold motion page asked for nine, each a round trip
+      // queued behind the scripts (docs/benchmarks.md, "motion-page").
+      cssCodeSplit: false,
     },
   };
 });

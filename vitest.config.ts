@@ -55,6 +55,10 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          // A page waits on the room, the Worker and the build's lazy chunks: on a 2-core CI
+          // machine running several browser files at once, vitest's 1 s default for
+          // expect.poll fails pages that are merely slow. A poll still ends the moment it holds.
+          expect: { poll: { timeout: 10_000 } },
           // One app and one Chromium for all browser test files (test/browser/fixture.ts).
           // Their workers are reused from file to file: a file's only state is the fixture it
           // makes for itself, and a fresh worker per file re-imports playwright-core (seconds).

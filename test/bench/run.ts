@@ -20,6 +20,7 @@ import { pinned, pinThisProcess } from "./lib/harness";
 import type { Scenario } from "./lib/scenario";
 import { b4Scenarios } from "./scenarios/b4";
 import { compressionScenarios } from "./scenarios/compression";
+import { consultationRushScenarios } from "./scenarios/consultation-rush";
 import { costScenarios } from "./scenarios/cost";
 import { documentMemoryScenarios } from "./scenarios/document-memory";
 import { editCostScenarios } from "./scenarios/edit-cost";
@@ -46,6 +47,7 @@ export const scenarios: Record<string, Scenario> = {
   ...loginTimingScenarios,
   ...motionPageScenarios,
   ...motionCoauthorScenarios,
+  ...consultationRushScenarios,
 };
 
 // Scenario names; options start with "--" ("--rounds N" takes a value).

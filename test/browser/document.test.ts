@@ -53,6 +53,31 @@ describe("a shared document in the browser", () => {
     expect(await sidewaysOverflow(elin)).toBeLessThanOrEqual(0);
   });
 
+  it("formats with the toolbar, on a phone too: bold pressed there is <strong> for the other", async () => {
+    const documentId = newDocumentId();
+    const elin = await member("Elin Johansson", documentId, phone);
+    const cecilia = await member("Cecilia Ahmadi", documentId);
+    await expect.poll(() => status(elin)).toBe("Ansluten");
+    const toolbar = elin.getByRole("toolbar", { name: "Textformat: Dokumentets text" });
+    const bold = toolbar.getByRole("button", { name: "Fetstil" });
+    await typeAtEnd(elin, "Vanlig ");
+    expect(await bold.getAttribute("aria-pressed")).toBe("false");
+    await bold.click();
+    expect(await bold.getAttribute("aria-pressed")).toBe("true");
+    await elin.keyboard.type("fet");
+    await expect.poll(() => ownTextOf(cecilia, "strong")).toBe("fet");
+    await expect.poll(() => editorText(cecilia)).toBe("Vanlig fet");
+
+    // Reached from the keyboard: one Tab stop, the arrow keys move along it.
+    await toolbar.getByRole("button", { name: "Rubrik" }).focus();
+    await elin.keyboard.press("End");
+    await elin.keyboard.press("ArrowLeft");
+    await expect.poll(() => elin.evaluate(() => document.activeElement?.textContent)).toBe("Numrerad lista");
+    await elin.keyboard.press("Enter");
+    await expect.poll(() => ownTextOf(cecilia, "ol > li")).toBe("Vanlig fet");
+    expect(await sidewaysOverflow(elin)).toBeLessThanOrEqual(0);
+  });
+
   it("keeps what is typed offline and sends it on reconnect", async () => {
     const documentId = newDocumentId();
     const elin = await member("Elin Johansson", documentId);
@@ -93,6 +118,7 @@ describe("a shared document in the browser", () => {
       "Du kan bara läsa det här dokumentet.",
     );
     expect(await status(reader)).toBe("Ansluten");
+    expect(await reader.getByRole("toolbar").count()).toBe(0);
   });
 
   it("fetches a new token at once when the room says the last one expired", async () => {
@@ -149,6 +175,14 @@ describe("a shared document in the browser", () => {
     expect(asked()).toBe(1);
   });
 });
+
+/** The text of the first element matching `selector` in the editor, without other people's carets. */
+const ownTextOf = (page: Page, selector: string) =>
+  editor(page).evaluate((root, selector) => {
+    const found = root.querySelector(selector)?.cloneNode(true) as HTMLElement | undefined;
+    for (const caret of found?.querySelectorAll(".collaboration-carets__caret") ?? []) caret.remove();
+    return found?.textContent ?? null;
+  }, selector);
 
 /** A development token (POST /api/dev/room-token), for what a session's token never is. */
 async function devToken(

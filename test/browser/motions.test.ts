@@ -77,6 +77,10 @@ describe("motions in the browser", () => {
     // Both write at once, each in her own part; each sees the other's text, caret and presence.
     const cecilia = await coauthorOn(motionPath);
     await expect.poll(() => present(ida)).toEqual(["Ida Karlsson (du)", "Cecilia Ahmadi"]);
+    // The motivation has the formatting toolbar; the title and the att-satser are one line of plain text.
+    expect(await ida.getByRole("toolbar").evaluateAll((bars) => bars.map((b) => b.ariaLabel))).toEqual([
+      "Textformat: Motivering",
+    ]);
 
     await typeInto(ida, motivation(ida), "Skolgårdarna i Göteborg är heta och kala om sommaren.");
     await typeInto(cecilia, proposal(cecilia, 1), "arbetarekommunen verkar för träd på alla skolgårdar");
@@ -100,6 +104,7 @@ describe("motions in the browser", () => {
     await karin.goto(motionPath);
     await expect.poll(() => karin.getByTestId("read-only-notice").isVisible()).toBe(true);
     await expect.poll(() => textOf(proposal(karin, 2))).toBe("skolgårdarna får skuggtak");
+    expect(await karin.getByRole("toolbar").count()).toBe(0);
     await karin.getByTestId("support").click();
     await expect.poll(() => karin.getByTestId("supported").textContent()).toBe("Du stödjer motionen.");
 

@@ -25,7 +25,6 @@ export async function logInAs(page: Page, name: string) {
     .getByTestId("demo-login")
     .getByRole("button", { name: new RegExp(`^${name}\\b`) })
     .click();
-  // A log-in takes a second or more on a busy machine: longer than a poll's default wait.
-  await expect.poll(() => page.url(), { timeout: 10_000 }).toMatch(/\/me$/);
+  await expect.poll(() => page.url()).toMatch(/\/me$/);
   await expect.poll(() => page.getByTestId("me-name").textContent()).toBe(name);
 }

@@ -9,6 +9,8 @@ export interface RunningApp {
   /** Where the Worker listens, e.g. http://127.0.0.1:53211/ */
   url: URL;
   fetch(path: string, init?: RequestInit): Promise<Response>;
+  /** The Worker's bindings, for a benchmark that prepares data no route makes (D1 through a proxy). */
+  env(): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startApp({
   const app: RunningApp = {
     url,
     fetch: (path, init) => fetch(new URL(path, url), init),
+    env: () => harness.getWorker().getEnv(),
     close: () => harness.close(),
   };
   if (devMode) {

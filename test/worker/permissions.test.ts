@@ -532,3 +532,92 @@ describe("permission table: motions, through their routes", () => {
     expect((await postJson(`/api/motions/${draft}/comments`, {})).status).toBe(401);
   });
 });
+
+describe("permission table: consultations, through their routes", () => {
+  const people = new Map<string, string>();
+  const as = (id: string) => ({ Cookie: people.get(id) ?? "" });
+  const now = Date.now();
+  const body = {
+    title: "Tabellens rådslag",
+    questions: [{ kind: "open", prompt: "Vad tycker ni?" }],
+    audience: { kinds: ["branch"], districts: ["goteborg", "norrbotten"] },
+    opensAt: now - 60_000,
+    closesAt: now + 7 * 24 * 60 * 60 * 1000,
+  };
+  let draft = 0;
+  let open = 0;
+  let documentId = "";
+
+  beforeAll(async () => {
+    for (const id of demoIds) people.set(id, await logInAs(id));
+    const create = async () =>
+      (
+        (await (
+          await postJson("/api/consultations?group=national:national", body, people.get("demo-astrid"))
+        ).json()) as {
+          id: number;
+        }
+      ).id;
+    draft = await create();
+    open = await create();
+    await postJson(`/api/consultations/${open}/publish`, {}, people.get("demo-astrid"));
+    const goteborg = await env.DB.prepare(
+      "SELECT id FROM groups WHERE kind = 'branch' AND slug = 'goteborg'",
+    ).first<{ id: number }>();
+    const question = await env.DB.prepare("SELECT id FROM consultation_questions WHERE consultation_id = ?")
+      .bind(open)
+      .first<{ id: number }>();
+    documentId = `consultation-answer:${open}-${goteborg?.id}-${question?.id}`;
+  });
+
+  // consultation.create: the national office (Astrid) for the party; a district's board (Elin) for its district.
+  it.each(may(["demo-astrid"]))("%s may ask the whole party: %s", async (id, allowed) => {
+    const res = await postJson("/api/consultations?group=national:national", body, people.get(id));
+    expect(res.status).toBe(allowed ? 201 : 403);
+  });
+  it.each(may(["demo-astrid", "demo-elin"]))("%s may ask Norrbotten's branches: %s", async (id, allowed) => {
+    const own = { ...body, audience: { kinds: ["branch"], districts: [] } };
+    const res = await postJson("/api/consultations?group=district:norrbotten", own, people.get(id));
+    expect(res.status).toBe(allowed ? 201 : 403);
+  });
+  // consultation.read: a draft, its asking level only (404 to anyone else); published, the asked groups' members
+  // (Göteborg: Bengt, Cecilia; Norrbotten: Farid in Kiruna) and the boards of the districts it asks in (Elin).
+  it.each(may(["demo-astrid"]))("%s may see the draft: %s", async (id, allowed) => {
+    expect((await api(`/api/consultations/${draft}`, { headers: as(id) })).status).toBe(allowed ? 200 : 404);
+  });
+  it.each(may(["demo-astrid", "demo-bengt", "demo-cecilia", "demo-elin", "demo-farid"]))(
+    "%s may see the published consultation: %s",
+    async (id, allowed) => {
+      expect((await api(`/api/consultations/${open}`, { headers: as(id) })).status).toBe(allowed ? 200 : 404);
+    },
+  );
+  // consultation.results: the asking level, and a district's board for its own groups (Elin); the
+  // asked groups' members see the consultation but not the results (403), anyone else not even it (404).
+  const seeOnly = ["demo-bengt", "demo-cecilia", "demo-farid"];
+  it.each(may(["demo-astrid", "demo-elin"]))("%s may read the results: %s", async (id, allowed) => {
+    const res = await api(`/api/consultations/${open}/overview`, { headers: as(id) });
+    expect(res.status).toBe(allowed ? 200 : seeOnly.includes(id) ? 403 : 404);
+  });
+  // consultation.workspace / consultation.write, through the room token endpoint: Göteborg's members write; nobody else opens it.
+  it.each(may(["demo-bengt", "demo-cecilia"]))("%s may write Göteborg's answer: %s", async (id, allowed) => {
+    const res = await tokenRequest(documentId, people.get(id));
+    expect(res.status).toBe(allowed ? 200 : 403);
+    if (allowed) expect(((await res.json()) as RoomTokenResponse).mode).toBe("write");
+  });
+  // consultation.submit: the group's chair or secretary (Bengt chairs Göteborg).
+  it.each(may(["demo-bengt"]))("%s may submit Göteborg's answer: %s", async (id, allowed) => {
+    const res = await postJson(
+      `/api/consultations/${open}/groups/branch:goteborg/submit`,
+      {},
+      people.get(id),
+    );
+    expect(res.status).toBe(allowed ? 200 : 403);
+  });
+
+  it("grants none of it to someone who is not logged in", async () => {
+    expect((await api("/api/consultations?group=branch:goteborg")).status).toBe(401);
+    expect((await api(`/api/consultations/${open}`)).status).toBe(401);
+    expect((await api(`/api/consultations/${open}/groups/branch:goteborg`)).status).toBe(401);
+    expect((await tokenRequest(documentId)).status).toBe(401);
+  });
+});

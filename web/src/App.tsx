@@ -1,5 +1,6 @@
 import { Route, Router } from "@solidjs/router";
 import { lazy } from "solid-js";
+import { preloadMotion } from "./motions/preload";
 import { browsableKindList } from "./org/links";
 import { Layout } from "./ui/Layout";
 import NotFoundPage from "./ui/NotFound";
@@ -39,7 +40,7 @@ export function App() {
       />
       <Route path="/documents/:documentId" component={DocumentPage} />
       <Route path="/motions" component={MotionListPage} />
-      <Route path="/motions/:id" component={MotionPage} />
+      <Route path="/motions/:id" component={MotionPage} preload={preloadMotion} />
       <Route path="/meetings/new" component={NewMeetingPage} />
       <Route path="/meetings/:id" component={MeetingPage} />
       <Route path="/meetings/:id/edit" component={EditMeetingPage} />

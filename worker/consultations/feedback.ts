@@ -2,7 +2,6 @@ import { and, eq, isNull } from "drizzle-orm";
 import { auditStatement } from "../audit/log";
 import type { Db } from "../db/client";
 import { ApiError } from "../http/errors";
-import { sendFeedbackMails } from "./mail";
 import type { ConsultationRecord } from "./resource";
 import { consultationAnswerItems, consultationGroups, consultationQuotes, consultations } from "./schema";
 
@@ -61,16 +60,16 @@ export async function removeQuote(db: Db, consultationId: number, quoteId: numbe
 }
 
 /**
- * Publishes (or rewrites) the summary. The first publication mails the chairs and
- * secretaries of the groups that answered; a rewrite changes the text only.
+ * Publishes (or rewrites) the summary; says whether this was its first publication, after
+ * which the route tells the groups that answered (sendFeedbackMails). A rewrite changes the
+ * text only.
  */
 export async function publishFeedback(
-  env: Env,
   db: Db,
   record: ConsultationRecord,
   summary: string,
   personId: string,
-): Promise<void> {
+): Promise<boolean> {
   if (record.publishedAt === null) throw new ApiError(409, "consultation_no_feedback_yet");
   // Claiming the first publication in D1 makes a double click mail once.
   const [, claimed] = await db.batch([
@@ -87,6 +86,5 @@ export async function publishFeedback(
       subjectId: String(record.id),
     }),
   ]);
-  const first = claimed.length > 0;
-  if (first) await sendFeedbackMails(env, record.id, record.title);
+  return claimed.length > 0;
 }

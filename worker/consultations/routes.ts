@@ -39,6 +39,7 @@ import { reopenAnswer, saveChoices, saveIndividual, submitAnswer } from "./answe
 import { audienceCount, createConsultation, publish, updateDraft } from "./ask";
 import { exportRows, toCsv, toXlsx } from "./exports";
 import { addQuote, publishFeedback, removeQuote } from "./feedback";
+import { sendFeedbackMails } from "./mail";
 import {
   consultationView,
   districtIdOf,
@@ -346,7 +347,13 @@ export const consultationRoutes = featureApp()
     async (c) => {
       const { record, consultationId } = c.get("resource");
       const identity = c.get("identity");
-      await publishFeedback(c.env, getDb(c.env.DB), record, c.req.valid("json").summary, identity.personId);
+      const first = await publishFeedback(
+        getDb(c.env.DB),
+        record,
+        c.req.valid("json").summary,
+        identity.personId,
+      );
+      if (first) await sendFeedbackMails(c.env, consultationId, record.title);
       return c.json((await freshView(c.env, consultationId, identity)) satisfies ConsultationView);
     },
   );

@@ -1,5 +1,6 @@
 import { and, desc, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { seedDemoConsultations } from "../consultations/seed";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
@@ -48,12 +49,12 @@ export const devRoutes = featureApp()
     const db = getDb(c.env.DB);
     const organisation = await seedOrganisation(db);
     const seededPeople = await seedDemoPeople(db);
-    const seededMotions = await seedDemoMotions(c.env, db);
     return c.json({
       ...organisation,
       people: seededPeople,
-      motions: seededMotions,
+      motions: await seedDemoMotions(c.env, db),
       meetings: await seedDemoMeetings(db),
+      consultations: await seedDemoConsultations(c.env, db),
     });
   })
   // Erased demo people are left out (a re-seed at the next start brings them back).

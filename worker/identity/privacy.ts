@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requirePerson } from "../access/middleware";
 import { auditStatement } from "../audit/log";
 import { auditLog } from "../audit/schema";
+import { consultationDataOf, consultationErasure } from "../consultations/privacy";
 import { getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
@@ -33,29 +34,31 @@ export const privacyRoutes = featureApp()
     const me = await loadMe(db, personId);
     if (!me) throw new ApiError(401, "not_logged_in");
     const [person] = await db.select().from(people).where(eq(people.id, personId));
-    const [sessionRows, linkRows, inviteRows, auditRows, motionRows, meetingRows] = await Promise.all([
-      db
-        .select({
-          label: sessions.label,
-          createdAt: sessions.createdAt,
-          lastSeenAt: sessions.lastSeenAt,
-          expiresAt: sessions.expiresAt,
-          revokedAt: sessions.revokedAt,
-        })
-        .from(sessions)
-        .where(eq(sessions.personId, personId)),
-      db
-        .select({ createdAt: loginLinks.createdAt, usedAt: loginLinks.usedAt })
-        .from(loginLinks)
-        .where(eq(loginLinks.personId, personId)),
-      invitesMadeBy(db, personId),
-      db
-        .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType })
-        .from(auditLog)
-        .where(or(eq(auditLog.actorId, personId), eq(auditLog.subjectId, personId))),
-      motionDataOf(db, personId),
-      meetingDataOf(db, personId),
-    ]);
+    const [sessionRows, linkRows, inviteRows, auditRows, motionRows, meetingRows, consultationRows] =
+      await Promise.all([
+        db
+          .select({
+            label: sessions.label,
+            createdAt: sessions.createdAt,
+            lastSeenAt: sessions.lastSeenAt,
+            expiresAt: sessions.expiresAt,
+            revokedAt: sessions.revokedAt,
+          })
+          .from(sessions)
+          .where(eq(sessions.personId, personId)),
+        db
+          .select({ createdAt: loginLinks.createdAt, usedAt: loginLinks.usedAt })
+          .from(loginLinks)
+          .where(eq(loginLinks.personId, personId)),
+        invitesMadeBy(db, personId),
+        db
+          .select({ at: auditLog.at, action: auditLog.action, subjectType: auditLog.subjectType })
+          .from(auditLog)
+          .where(or(eq(auditLog.actorId, personId), eq(auditLog.subjectId, personId))),
+        motionDataOf(db, personId),
+        meetingDataOf(db, personId),
+        consultationDataOf(db, personId),
+      ]);
     c.header("Cache-Control", "no-store");
     c.header("Content-Disposition", 'attachment; filename="samtal-mina-uppgifter.json"');
     return c.json({
@@ -68,6 +71,7 @@ export const privacyRoutes = featureApp()
       auditLog: auditRows,
       motions: motionRows,
       meetings: meetingRows,
+      consultations: consultationRows,
       note:
         "Live documents hold no names; what you wrote in them stays, shown as from a former member after erasure. " +
         "Your guest invites list how many guests came, not their names: those are the guests' own data.",
@@ -101,6 +105,8 @@ export const privacyRoutes = featureApp()
       ...motionErasure(db, personId),
       // Her calendar feeds; her part in meetings stays as their record (worker/meetings/privacy.ts).
       ...meetingErasure(db, personId),
+      // Her own answers to consultations; group answers she submitted stay (worker/consultations/privacy.ts).
+      ...consultationErasure(db, personId),
       // Copies of the address that other features keep: a pending import row, a development mail.
       db.delete(memberImportRows).where(eq(memberImportRows.email, person.email ?? "")),
       db.delete(devOutbox).where(eq(devOutbox.to, person.email ?? "")),

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { gzipSync } from "node:zlib";
+import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import { type Browser, type BrowserContext, type CDPSession, chromium, type Page } from "playwright-core";
 import { chromiumArgs, findChromium, howToGetChromium } from "../../browser/chromium";
 import { type RunningApp, startApp } from "../../support/app";
@@ -35,7 +35,8 @@ import { pinWorkerd } from "./login-timing";
  *
  * JavaScript: every response Chromium classes as a script during the open, its body gzipped
  * by Node's zlib at level 9 (the target's measure), beside the bytes actually transferred (the
- * local server compresses with gzip itself: `content-encoding` is reported). The median run's
+ * local server compresses with gzip itself: `content-encoding` is reported) and brotli's size
+ * (Cloudflare sends brotli to a browser that accepts it; Chromium offers it over HTTPS only). The median run's
  * requests, with start and end, show where the time goes.
  */
 const runs = 5;
@@ -56,6 +57,9 @@ interface Script {
   url: string;
   bytes: number;
   gzip9: number;
+  /** Brotli at its highest quality (11, as a build would precompress) and at 5 (a fast on-the-fly level). */
+  brotli11: number;
+  brotli5: number;
   transferred: number;
   encoding: string;
 }
@@ -184,6 +188,8 @@ function recordNetwork(cdp: CDPSession) {
               transferred: request.bytes,
               bytes: bytes.length,
               gzip9: gzipSync(bytes, { level: 9 }).length,
+              brotli11: brotli(bytes, 11),
+              brotli5: brotli(bytes, 5),
             };
           }),
       ),
@@ -257,6 +263,11 @@ async function typeOne(page: Page): Promise<number> {
   return page.evaluate(() => window.__typedAt as number);
 }
 
+const brotli = (bytes: Buffer, quality: number) =>
+  brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: quality, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+  }).length;
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const chunkName = (path: string) => path.replace(/\/assets\//, "");
 
@@ -298,12 +309,13 @@ function report(opens: Open[], unthrottled: Open, on4g: Open[]) {
   console.log(
     `\nJavaScript loaded by the open: ${scripts.length} scripts, ${kb(total((s) => s.bytes))} as served, ` +
       `${kb(total((s) => s.gzip9))} gzipped (zlib level 9); ${kb(total((s) => s.transferred))} transferred ` +
-      `(content-encoding: ${encodings}).\n`,
+      `(content-encoding: ${encodings}); with brotli, as Cloudflare sends to browsers that take it: ` +
+      `${kb(total((s) => s.brotli11))} at quality 11, ${kb(total((s) => s.brotli5))} at 5.\n`,
   );
   console.log(
     table(
-      ["script", "bytes", "gzip -9"],
-      scripts.map((s) => [chunkName(s.url), kb(s.bytes), kb(s.gzip9)]),
+      ["script", "bytes", "gzip -9", "brotli 11"],
+      scripts.map((s) => [chunkName(s.url), kb(s.bytes), kb(s.gzip9), kb(s.brotli11)]),
     ),
   );
   // Where the time went: the median run's requests, and the slowest run's when it stands out.

@@ -1,10 +1,11 @@
 import { type AnyExtension, Editor, Extension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import StarterKit from "@tiptap/starter-kit";
-import { createEffect, onCleanup, onMount } from "solid-js";
+import { createEffect, createSignal, onCleanup, onMount, Show } from "solid-js";
 import type { Awareness } from "y-protocols/awareness";
 import type * as Y from "yjs";
+import { textExtensions } from "./extensions";
+import { FormatToolbar } from "./FormatToolbar";
 import { participantLabel } from "./Presence";
 import "./DocumentEditor.css";
 
@@ -23,6 +24,8 @@ export interface DocumentEditorProps {
   field?: string;
   /** One line of text (a title, an att-sats): Enter adds no paragraph, and the area is small. */
   singleLine?: boolean;
+  /** The formatting toolbar above the text, while it may be edited. */
+  toolbar?: boolean;
   /** More TipTap extensions for this editor (a page's own decorations, say). */
   extensions?: AnyExtension[];
   /** Called with the editor once it exists, for a page that reads its selection. */
@@ -66,6 +69,7 @@ function renderCaret(user: CaretUser): HTMLElement {
 /** The TipTap editor bound to a Yjs document, with everyone's carets. Its own lazily loaded chunk. */
 export default function DocumentEditor(props: DocumentEditorProps) {
   let host: HTMLDivElement | undefined;
+  const [instance, setInstance] = createSignal<Editor>();
 
   const attributes = () => ({
     class: props.singleLine ? "editor-content editor-content-line" : "editor-content",
@@ -81,7 +85,7 @@ export default function DocumentEditor(props: DocumentEditorProps) {
       editable: props.editable,
       extensions: [
         // Collaboration brings its own undo history, bound to the Yjs document.
-        StarterKit.configure({ undoRedo: false }),
+        ...textExtensions,
         Collaboration.configure({ document: props.doc, ...(props.field ? { field: props.field } : {}) }),
         CollaborationCaret.configure({
           provider: { awareness: props.awareness },
@@ -94,6 +98,7 @@ export default function DocumentEditor(props: DocumentEditorProps) {
       editorProps: { attributes: attributes() },
     });
 
+    setInstance(editor);
     props.onEditor?.(editor);
 
     // A name label covers the line above its caret, so it fades out (styles.css) a moment
@@ -119,5 +124,12 @@ export default function DocumentEditor(props: DocumentEditorProps) {
     onCleanup(() => editor.destroy());
   });
 
-  return <div class="editor" ref={host} data-testid="document-editor" />;
+  return (
+    <>
+      <Show when={props.toolbar && props.editable && instance()}>
+        {(editor) => <FormatToolbar editor={editor()} label={props.label} />}
+      </Show>
+      <div class="editor" ref={host} data-testid="document-editor" />
+    </>
+  );
 }

@@ -176,6 +176,7 @@ function Session(props: {
             user={user}
             editable={editable()}
             label={t("document.editor.label")}
+            toolbar
           />
         </Suspense>
       </Show>

@@ -1,7 +1,7 @@
 import { useParams } from "@solidjs/router";
-import { createResource, createSignal, Match, Show, Suspense, Switch } from "solid-js";
+import { createResource, createSignal, lazy, Match, Show, Suspense, Switch } from "solid-js";
 import { isEditable, type MotionView } from "../../../worker/shared/motions";
-import { call, client, failedWith } from "../api/client";
+import { call, client } from "../api/client";
 import { t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { loginHref } from "../identity/next";
@@ -15,24 +15,14 @@ import { createMotionAction } from "./action";
 import { stateLabel } from "./labels";
 import { groupMotionsHref, motionHref } from "./links";
 import { MotionReading } from "./MotionReading";
-import { MotionWriter } from "./MotionWriter";
+import { type LoadedMotion as Loaded, loadMotion } from "./preload";
 import { TreatPanel } from "./TreatPanel";
 import { Versions } from "./Versions";
 import "./MotionPage.css";
 
-type Loaded = { motion: MotionView } | { missing: true } | { loginNeeded: true };
-
-/** A motion one may not see answers 404, as one that does not exist: both are "not found". */
-async function loadMotion(id: string): Promise<Loaded> {
-  if (!/^[1-9][0-9]{0,9}$/.test(id)) return { missing: true };
-  try {
-    return { motion: await call(client.api.motions[":id"].$get({ param: { id } })) };
-  } catch (error) {
-    if (failedWith(error, 404, 400)) return { missing: true };
-    if (failedWith(error, 401)) return { loginNeeded: true };
-    throw error;
-  }
-}
+// Yjs and the room load only for a motion written live, so the page (and a submitted motion's
+// reading view) does not wait for them; the route's preload has usually started them already.
+const MotionWriter = lazy(() => import("./MotionWriter").then((m) => ({ default: m.MotionWriter })));
 
 /** `/motions/:id`: a motion or idea draft, written live while it is a draft, then read, supported and treated. */
 export default function MotionPage() {
@@ -190,13 +180,15 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
           {(person) => (
             <Show when={m().id} keyed>
               {(id) => (
-                <MotionWriter
-                  motionId={id}
-                  documentId={`motion:${id}`}
-                  kind={m().kind}
-                  name={person.name}
-                  canComment={m().can.includes("motion.comment")}
-                />
+                <Suspense fallback={<Loading />}>
+                  <MotionWriter
+                    motionId={id}
+                    documentId={`motion:${id}`}
+                    kind={m().kind}
+                    name={person.name}
+                    canComment={m().can.includes("motion.comment")}
+                  />
+                </Suspense>
               )}
             </Show>
           )}

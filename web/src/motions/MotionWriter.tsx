@@ -1,4 +1,3 @@
-import type { Editor } from "@tiptap/core";
 import { createEffect, createSignal, For, lazy, onCleanup, Show, Suspense } from "solid-js";
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
@@ -16,12 +15,15 @@ import { RoomStatus } from "../rooms/RoomStatus";
 import { fetchRoomToken } from "../rooms/roomToken";
 import { Loading } from "../ui/Loading";
 import { Comments } from "./Comments";
-import { type Anchor, commentMarks, refreshMarks, selectionAnchor } from "./commentAnchors";
+import type { Anchor } from "./commentAnchors";
+import type { FieldHandle } from "./FieldEditor";
 import { addProposal, moveProposal, proposalArray, proposalKeys, removeProposal } from "./proposals";
+import { takeRoomToken } from "./tokenHeadStart";
 import "./MotionWriter.css";
 
-// TipTap loads only when a motion's text is open, in the document editor's own chunk.
-const DocumentEditor = lazy(() => import("../documents/DocumentEditor"));
+// TipTap loads only when a motion's text is open, in the editors' own chunk; the room does
+// not wait for it.
+const FieldEditor = lazy(() => import("./FieldEditor"));
 
 /**
  * A motion's live text, written together: ONE room connection and ONE Y.Doc for the page,
@@ -48,7 +50,7 @@ export function MotionWriter(props: {
     documentId,
     doc,
     awareness,
-    getToken: () => fetchRoomToken(documentId),
+    getToken: () => takeRoomToken(documentId, () => fetchRoomToken(documentId)),
   });
   const user = { name, color: colourFor(name) };
   const editable = () => room.mode() !== "read" && room.status() !== "closed";
@@ -61,23 +63,22 @@ export function MotionWriter(props: {
   // Comments: each editor highlights its open threads; the last selection made in any of
   // them is what "Kommentera" anchors.
   const [threads, setThreads] = createSignal<MotionCommentThread[]>([]);
-  const editors = new Map<string, Editor>();
+  const editors = new Map<string, FieldHandle>();
   let selectedField: string | undefined;
-  const register = (field: string, instance: Editor) => {
-    editors.set(field, instance);
+  const register = (field: string, handle: FieldHandle) => {
+    editors.set(field, handle);
+    const instance = handle.editor;
     instance.on("selectionUpdate", () => {
       if (!instance.state.selection.empty) selectedField = field;
       else if (selectedField === field) selectedField = undefined;
     });
     instance.on("destroy", () => editors.delete(field));
   };
-  const selection = (): Anchor | null => {
-    const instance = selectedField ? editors.get(selectedField) : undefined;
-    return instance && selectedField ? selectionAnchor(instance, doc, selectedField) : null;
-  };
+  const selection = (): Anchor | null =>
+    (selectedField ? editors.get(selectedField)?.anchor() : null) ?? null;
   createEffect(() => {
     threads();
-    for (const instance of editors.values()) refreshMarks(instance);
+    for (const handle of editors.values()) handle.refresh();
   });
   const fieldLabel = (field: string) => {
     if (field === motionFields.title) return t("motions.text.titleLabel");
@@ -87,7 +88,7 @@ export function MotionWriter(props: {
   };
 
   const editor = (field: string, label: string, singleLine: boolean) => (
-    <DocumentEditor
+    <FieldEditor
       doc={doc}
       awareness={awareness}
       user={user}
@@ -95,8 +96,9 @@ export function MotionWriter(props: {
       label={label}
       field={field}
       singleLine={singleLine}
-      extensions={props.canComment ? [commentMarks(doc, field, threads)] : []}
-      onEditor={(instance) => register(field, instance)}
+      toolbar={!singleLine}
+      {...(props.canComment ? { threads } : {})}
+      onReady={(handle) => register(field, handle)}
     />
   );
 
