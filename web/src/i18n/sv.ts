@@ -687,6 +687,12 @@ export const sv = {
   "meetings.invitations.send": "Skicka inbjudan till medlemmarna",
   "meetings.invitations.sent": "Inbjudan skickades till {count} medlemmar {time}.",
   "meetings.invitations.sentBefore": "Inbjudan skickades {time}.",
+  "meetings.live.addItem": "Lägg till en punkt",
+  "meetings.live.addItemDecision": "Beslutet att lägga till punkten",
+  "meetings.live.addItemHint":
+    "Dagordningen är fastställd: den ändras bara genom ett beslut, som protokollförs.",
+  "meetings.speakers.speechTime": "Talartid per inlägg (minuter)",
+  "meetings.speakers.speechTimeHint": "0 betyder ingen tidsgräns. Gäller från nästa inlägg.",
   "meetings.speakers.title": "Talarlista",
   "meetings.speakers.noItem": "Ingen punkt behandlas, så det finns ingen talarlista.",
   "meetings.speakers.state.open": "Talarlistan är öppen.",

@@ -177,6 +177,32 @@ describe("LiveMeeting", () => {
     ]);
     expect(screen.getByTestId("speaking-stats").textContent).toContain("1:35");
     expect(screen.getByTestId("speaking-stats").textContent).toContain("förstagångstalare: 3");
+    fireEvent.change(screen.getByLabelText(/^Talartid per inlägg/), { target: { value: "2" } });
+    const addItem = within(screen.getByTestId("add-item"));
+    fireEvent.input(addItem.getByLabelText("Ny punkt"), { target: { value: "Övriga frågor" } });
+    fireEvent.click(addItem.getByRole("button", { name: "Lägg till" }));
+    expect(sentCommands(socket).slice(4)).toEqual([
+      { type: "settings.update", settings: { speechSeconds: 120 } },
+      { type: "agenda.add", title: "Övriga frågor", kind: "discussion" },
+    ]);
+    // Once the agenda is adopted, an item comes only with the decision that adds it.
+    frame(socket, {
+      type: "state",
+      version: 2,
+      meeting: liveState({ agendaAdopted: true }),
+      you: youState({ officer: ["chair"] }),
+    });
+    fireEvent.input(await addItem.findByLabelText(/^Beslutet att lägga till punkten/), {
+      target: { value: "Mötet beslöt att ta upp frågan." },
+    });
+    fireEvent.input(addItem.getByLabelText("Ny punkt"), { target: { value: "Lokalfrågan" } });
+    fireEvent.click(addItem.getByRole("button", { name: "Lägg till" }));
+    expect(sentCommands(socket).at(-1)).toEqual({
+      type: "agenda.add",
+      title: "Lokalfrågan",
+      kind: "discussion",
+      decision: "Mötet beslöt att ta upp frågan.",
+    });
   });
 
   it("tells a guest why she cannot vote, and lets a voter vote once and keep her receipt", async () => {

@@ -1,11 +1,15 @@
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import {
+  type AgendaItemKind,
+  agendaItemKinds,
+  agendaTitleMaxLength,
   type MeetingView,
   meetingNotesDocumentId,
   type Participant,
 } from "../../../../worker/shared/meetings";
 import { errorMessage, t } from "../../i18n";
 import { RoomStatus } from "../../rooms/RoomStatus";
+import { Field, SubmitButton } from "../../ui/Form";
 import { itemKindLabel, meetingStateLabel } from "../labels";
 import { createMeetingLive, type MeetingLive } from "./createMeetingLive";
 import { LiveDocument } from "./LiveDocument";
@@ -313,7 +317,81 @@ function LiveAgenda(props: { live: MeetingLive }) {
           }}
         </For>
       </ol>
+      <Show when={props.live.holds("chair") && m()?.state !== "closed"}>
+        <AddItem live={props.live} />
+      </Show>
     </section>
+  );
+}
+
+/**
+ * The chair adds an item during the meeting ("övriga frågor"). Once the agenda is adopted it
+ * changes only by a recorded decision, so the form then asks for that decision's wording.
+ */
+function AddItem(props: { live: MeetingLive }) {
+  const m = () => props.live.state().meeting;
+  const [title, setTitle] = createSignal("");
+  const [kind, setKind] = createSignal<AgendaItemKind>("discussion");
+  const [decision, setDecision] = createSignal("");
+  const kinds = () =>
+    m()?.access === "open" ? agendaItemKinds.filter((k) => k !== "decision") : agendaItemKinds;
+  return (
+    <form
+      class="chair-controls"
+      data-testid="add-item"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!title().trim()) return;
+        props.live.send({
+          type: "agenda.add",
+          title: title().trim(),
+          kind: kind(),
+          ...(m()?.agendaAdopted && decision().trim() ? { decision: decision().trim() } : {}),
+        });
+        setTitle("");
+        setDecision("");
+      }}
+    >
+      <h4>{t("meetings.live.addItem")}</h4>
+      <Field id="add-item-title" label={t("meetings.agenda.new")}>
+        {(control) => (
+          <input
+            {...control}
+            maxLength={agendaTitleMaxLength}
+            value={title()}
+            onInput={(e) => setTitle(e.currentTarget.value)}
+          />
+        )}
+      </Field>
+      <Field id="add-item-kind" label={t("meetings.polls.kind")}>
+        {(control) => (
+          <select
+            {...control}
+            value={kind()}
+            onChange={(e) => setKind(e.currentTarget.value as AgendaItemKind)}
+          >
+            <For each={kinds()}>{(value) => <option value={value}>{itemKindLabel(value)}</option>}</For>
+          </select>
+        )}
+      </Field>
+      <Show when={m()?.agendaAdopted}>
+        <Field
+          id="add-item-decision"
+          label={t("meetings.live.addItemDecision")}
+          hint={t("meetings.live.addItemHint")}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              rows={2}
+              value={decision()}
+              onInput={(e) => setDecision(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </Show>
+      <SubmitButton>{t("meetings.agenda.add")}</SubmitButton>
+    </form>
   );
 }
 

@@ -326,6 +326,30 @@ function ChairSpeakerControls(props: { live: MeetingLive; list: SpeakerList }) {
         />{" "}
         {t("meetings.speakers.firstTimeFirst")}
       </label>
+      <div class="field">
+        <label class="field-label" for="speech-seconds">
+          {t("meetings.speakers.speechTime")}
+        </label>
+        <p class="hint" id="speech-seconds-hint">
+          {t("meetings.speakers.speechTimeHint")}
+        </p>
+        <div class="field-row">
+          <input
+            id="speech-seconds"
+            type="number"
+            inputmode="numeric"
+            min="0"
+            max="60"
+            aria-describedby="speech-seconds-hint"
+            value={Math.round((settings()?.speechSeconds ?? 0) / 60)}
+            onChange={(e) => {
+              const minutes = Number(e.currentTarget.value);
+              if (Number.isInteger(minutes) && minutes >= 0 && minutes <= 60)
+                props.live.send({ type: "settings.update", settings: { speechSeconds: minutes * 60 } });
+            }}
+          />
+        </div>
+      </div>
       <Show when={stats()}>
         {(figures) => (
           <div class="speaking-stats" data-testid="speaking-stats">
