@@ -626,6 +626,7 @@ export const en: Dictionary = {
   "meetings.agenda.down": "Move item {n} down",
   "meetings.agenda.remove": "Remove item {n}",
   "meetings.agenda.removeShort": "Remove",
+  "meetings.agenda.kindLabel": "Kind of item",
   "meetings.agenda.new": "New item",
   "meetings.agenda.add": "Add",
   "meetings.agenda.moved": "“{title}” is now item {n}.",

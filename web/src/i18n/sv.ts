@@ -627,6 +627,7 @@ export const sv = {
   "meetings.agenda.down": "Flytta punkt {n} ned",
   "meetings.agenda.remove": "Ta bort punkt {n}",
   "meetings.agenda.removeShort": "Ta bort",
+  "meetings.agenda.kindLabel": "Slag av punkt",
   "meetings.agenda.new": "Ny punkt",
   "meetings.agenda.add": "Lägg till",
   "meetings.agenda.moved": "”{title}” är nu punkt {n}.",

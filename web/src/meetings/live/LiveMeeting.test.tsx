@@ -227,6 +227,8 @@ describe("LiveMeeting", () => {
       you: youState({ guest: true, votingRight: false, checkedIn: false }),
     });
     expect((await screen.findByTestId("vote-cannot")).textContent).toContain("gäst");
+    // Nobody has asked to speak on the item yet: its list is there, empty and open.
+    expect(screen.getByTestId("speakers-state").textContent).toBe("Talarlistan är öppen.");
     expect(screen.queryByTestId("cast-vote")).toBeNull();
     frame(socket, { type: "you", version: 1, you: youState() });
     fireEvent.click(await screen.findByLabelText("Ja"));

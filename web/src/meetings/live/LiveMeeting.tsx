@@ -363,7 +363,7 @@ function AddItem(props: { live: MeetingLive }) {
           />
         )}
       </Field>
-      <Field id="add-item-kind" label={t("meetings.polls.kind")}>
+      <Field id="add-item-kind" label={t("meetings.agenda.kindLabel")}>
         {(control) => (
           <select
             {...control}

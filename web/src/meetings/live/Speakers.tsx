@@ -45,7 +45,14 @@ function createCountdown(list: () => SpeakerList | null) {
 export function Speakers(props: { live: MeetingLive }) {
   const meeting = () => props.live.state().meeting;
   const you = () => props.live.state().you;
-  const list = () => meeting()?.speakers ?? null;
+  // The room keeps an item's list from its first entry on: until then it is an empty, open one.
+  const list = (): SpeakerList | null => {
+    const m = meeting();
+    if (m?.speakers) return m.speakers;
+    return m?.currentItemId != null
+      ? { itemId: m.currentItemId, state: "open", closesAt: null, current: null, queue: [] }
+      : null;
+  };
   const chair = () => props.live.holds("chair");
   const left = createCountdown(list);
   const [said, setSaid] = createSignal("");
