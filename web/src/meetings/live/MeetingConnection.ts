@@ -15,6 +15,7 @@ import {
 } from "../../rooms/policy";
 import {
   browserEnvironment,
+  defaultBaseUrl,
   type RoomEnvironment,
   type RoomSocket,
   type RoomSocketConstructor,
@@ -65,11 +66,6 @@ export interface MeetingConnectionOptions {
 }
 
 const socketOpen = 1;
-
-function defaultBaseUrl(): string {
-  const { protocol, host } = globalThis.location;
-  return `${protocol === "https:" ? "wss:" : "ws:"}//${host}/api/rooms`;
-}
 
 export class MeetingConnection {
   private state: MeetingConnectionState;
