@@ -792,6 +792,8 @@ export const en: Dictionary = {
   "meetings.decisions.text": "Wording of the decision",
   "meetings.decisions.withVote": "After the vote",
   "meetings.decisions.noVote": "No vote",
+  "meetings.decisions.motion": "Decision per att-sats of the motion",
+  "meetings.decisions.attSats": "Att-sats {n}: that {text}",
   "meetings.decisions.record": "Record the decision",
 
   "notFound.title": "Page not found",

@@ -793,6 +793,8 @@ export const sv = {
   "meetings.decisions.text": "Beslutets lydelse",
   "meetings.decisions.withVote": "Efter omröstning",
   "meetings.decisions.noVote": "Ingen omröstning",
+  "meetings.decisions.motion": "Beslut per att-sats i motionen",
+  "meetings.decisions.attSats": "Att-sats {n}: att {text}",
   "meetings.decisions.record": "Protokollför beslutet",
 
   "notFound.title": "Sidan finns inte",

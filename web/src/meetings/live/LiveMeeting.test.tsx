@@ -4,6 +4,7 @@ import type { MeetingCommand } from "../../../../worker/shared/meetings";
 import { fakeApi } from "../../api/testing";
 import { loggedIn } from "../../identity/session";
 import { freshStateForEachTest } from "../../identity/testing";
+import { motionView, version } from "../../motions/testing";
 import { FakeSocket } from "../../rooms/testing";
 import { karin, meetingView } from "../testing";
 import { LiveMeeting } from "./LiveMeeting";
@@ -279,6 +280,60 @@ describe("LiveMeeting", () => {
     expect(api.callsTo("POST /api/meetings/:id/minutes/:version/approval")[0]?.param).toEqual({
       id: "7",
       version: "1",
+    });
+  });
+
+  it("records the decision on a motion's item with a verdict per att-sats, the board's proposal first", async () => {
+    loggedIn(karin);
+    fakeApi({
+      "POST /api/rooms/:documentId/token": ({ param }) => ({
+        token: "t",
+        documentId: param.documentId,
+        mode: "write",
+        expiresAt: Math.floor(Date.now() / 1000) + 300,
+      }),
+      "GET /api/motions/:id": () =>
+        motionView({
+          id: 42,
+          title: "Fler bänkar",
+          statement: {
+            version: 1,
+            text: "",
+            proposals: [{ verdict: "approve" }, { verdict: "reject" }],
+            createdAt: 0,
+          },
+          versions: [{ number: 1, reason: "submitted", createdAt: 0 }],
+        }),
+      "GET /api/motions/:id/versions/:number": () => ({
+        ...version,
+        proposals: [
+          { key: "a", text: "bänkar sätts upp", json: { type: "doc" } },
+          { key: "b", text: "de målas röda", json: { type: "doc" } },
+        ],
+      }),
+    });
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState({
+        currentItemId: 3,
+        agenda: [{ id: 3, number: 1, title: "Motioner", kind: "decision", motionId: 42 }],
+      }),
+      you: youState({ participantId: "demo-karin", officer: ["chair"] }),
+    });
+    const second = await screen.findByLabelText("Att-sats 2: att de målas röda");
+    expect((second as HTMLInputElement).value).toBe("reject");
+    fireEvent.change(second, { target: { value: "answered" } });
+    fireEvent.input(screen.getByLabelText("Beslutets lydelse"), {
+      target: { value: "Mötet beslöt enligt styrelsen." },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Protokollför beslutet" }));
+    expect(sentCommands(socket).at(-1)).toEqual({
+      type: "decision.record",
+      text: "Mötet beslöt enligt styrelsen.",
+      motionVerdicts: [{ verdict: "approve" }, { verdict: "answered" }],
     });
   });
 });

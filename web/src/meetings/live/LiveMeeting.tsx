@@ -14,6 +14,7 @@ import { itemKindLabel, meetingStateLabel } from "../labels";
 import { createMeetingLive, type MeetingLive } from "./createMeetingLive";
 import { LiveDocument } from "./LiveDocument";
 import { Minutes } from "./Minutes";
+import { type MeetingVerdict, MotionVerdicts } from "./MotionVerdicts";
 import { Polls } from "./Polls";
 import { personLabel, Speakers } from "./Speakers";
 import { Votes } from "./Votes";
@@ -402,6 +403,8 @@ function Decisions(props: { live: MeetingLive; itemId: number }) {
   const closedVotes = () => (m()?.votes ?? []).filter((v) => v.itemId === props.itemId && !v.open);
   const [text, setText] = createSignal("");
   const [voteId, setVoteId] = createSignal("");
+  const motionId = () => m()?.agenda.find((item) => item.id === props.itemId)?.motionId ?? null;
+  const [verdicts, setVerdicts] = createSignal<MeetingVerdict[]>([]);
   const voteOf = (id: number | null) => m()?.votes.find((v) => v.id === id);
   return (
     <section class="live-panel" aria-labelledby="decisions-title" data-testid="decisions">
@@ -439,6 +442,9 @@ function Decisions(props: { live: MeetingLive; itemId: number }) {
               type: "decision.record",
               text: text().trim(),
               ...(voteId() ? { voteId: Number(voteId()) } : {}),
+              ...(motionId() !== null && verdicts().length
+                ? { motionVerdicts: verdicts().map((verdict) => ({ verdict })) }
+                : {}),
             });
             setText("");
           }}
@@ -464,6 +470,9 @@ function Decisions(props: { live: MeetingLive; itemId: number }) {
                 <For each={closedVotes()}>{(vote) => <option value={vote.id}>{vote.question}</option>}</For>
               </select>
             </div>
+          </Show>
+          <Show when={motionId()}>
+            {(id) => <MotionVerdicts motionId={id()} verdicts={verdicts()} onChange={setVerdicts} />}
           </Show>
           <button type="submit" class="button button-secondary">
             {t("meetings.decisions.record")}
