@@ -1,6 +1,6 @@
 import { useParams } from "@solidjs/router";
 import { createResource, createSignal, Match, Show, Switch } from "solid-js";
-import type { MeetingView } from "../../../worker/shared/meetings";
+import type { MeetingState, MeetingView } from "../../../worker/shared/meetings";
 import { call, client } from "../api/client";
 import { InvitePanel } from "../guests/InvitePanel";
 import { t } from "../i18n";
@@ -87,6 +87,7 @@ function MeetingDetail(props: { meeting: MeetingView }) {
   usePageTitle(() => props.meeting.title);
   const m = () => props.meeting;
   const can = (action: MeetingView["can"][number]) => m().can.includes(action);
+  const [state, setState] = createSignal<MeetingState>(props.meeting.state);
   return (
     <article class="meeting-page" data-testid="meeting-page" data-state={m().state}>
       <p class="meeting-group">
@@ -147,7 +148,7 @@ function MeetingDetail(props: { meeting: MeetingView }) {
           </p>
         )}
       </Show>
-      <Show when={can("meeting.manage") && m().state === "planned"}>
+      <Show when={can("meeting.manage") && state() === "planned"}>
         <p>
           <a class="action-link" href={editMeetingHref(m().id)} data-testid="edit-meeting">
             {t("meetings.edit.link")}
@@ -158,10 +159,10 @@ function MeetingDetail(props: { meeting: MeetingView }) {
 
       {/* The live part joins under the session's name: once the session is known. */}
       <Show when={can("meeting.attend") && sessionStatus() !== "loading"}>
-        <LiveMeeting meeting={m()} />
+        <LiveMeeting meeting={m()} onStateChange={setState} />
       </Show>
 
-      <Show when={m().access === "open" && can("meeting.manage") && m().state !== "closed"}>
+      <Show when={m().access === "open" && can("meeting.manage") && state() !== "closed"}>
         <InvitePanel documentId={m().documentId} />
       </Show>
     </article>

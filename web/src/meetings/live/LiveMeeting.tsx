@@ -3,6 +3,7 @@ import {
   type AgendaItemKind,
   agendaItemKinds,
   agendaTitleMaxLength,
+  type MeetingState,
   type MeetingView,
   meetingNotesDocumentId,
   type Participant,
@@ -34,9 +35,14 @@ const officerKeys = {
  * controls show for whoever the room says chairs; the room decides every command and its
  * refusals are shown here.
  */
-export function LiveMeeting(props: { meeting: MeetingView }) {
+export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (state: MeetingState) => void }) {
   const live = createMeetingLive(props.meeting.documentId);
   const meeting = () => live.state().meeting;
+  // The page around it shows the plan's controls only while the room says it is planned.
+  createEffect(() => {
+    const state = meeting()?.state;
+    if (state) props.onStateChange?.(state);
+  });
   const current = () => meeting()?.agenda.find((item) => item.id === meeting()?.currentItemId);
   const [said, setSaid] = createSignal("");
   createEffect(
