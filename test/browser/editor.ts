@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 
 /** The shared-document page, as the browser tests read it. */
 export const roomStatus = (page: Page) => page.getByTestId("room-status").textContent();
@@ -29,4 +29,19 @@ export async function typeAtEnd(page: Page, text: string) {
 export async function joinDocument(page: Page, documentId: string) {
   await page.goto(`/documents/${documentId}`);
   await editor(page).waitFor();
+}
+
+/** One editor's own text, on a page with several: without other people's carets and their name labels. */
+export const textOf = (editor: Locator) =>
+  editor.evaluate((root) => {
+    const copy = root.cloneNode(true) as HTMLElement;
+    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+    return copy.textContent;
+  });
+
+/** Types at the end of one editor of several. */
+export async function typeInto(page: Page, editor: Locator, text: string) {
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
 }

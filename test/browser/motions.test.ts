@@ -1,6 +1,6 @@
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { roomStatus } from "./editor";
+import { presentNames, roomStatus, textOf, typeInto } from "./editor";
 import { appInChromium, phone } from "./fixture";
 import { logInAs } from "./pages";
 
@@ -20,24 +20,10 @@ async function person(name: string, viewport = phone): Promise<Page> {
   return page;
 }
 
-/** An editor's own text, without other people's carets and their name labels. */
-const textOf = (editor: Locator) =>
-  editor.evaluate((root) => {
-    const copy = root.cloneNode(true) as HTMLElement;
-    for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
-    return copy.textContent;
-  });
 const motivation = (page: Page) => page.getByRole("textbox", { name: "Motivering" });
 const proposal = (page: Page, n: number) =>
   page.getByRole("textbox", { name: `Att-sats ${n}, texten efter ”att”` });
 const caretLabels = (page: Page) => page.locator(".collaboration-carets__label").allTextContents();
-const present = (page: Page) => page.getByTestId("presence").getByRole("listitem").allTextContents();
-
-async function typeInto(page: Page, editor: Locator, text: string) {
-  await editor.click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(text);
-}
 
 /** Ida starts a motion from her group's list and invites Cecilia by name; returns the motion's path. */
 async function startWithCecilia(ida: Page, title: string): Promise<string> {
@@ -62,7 +48,7 @@ async function coauthorOn(motionPath: string): Promise<Page> {
   const cecilia = await person("Cecilia Ahmadi");
   await cecilia.goto(motionPath);
   await expect.poll(() => roomStatus(cecilia)).toBe("Ansluten");
-  await expect.poll(() => present(cecilia)).toEqual(["Cecilia Ahmadi (du)", "Ida Karlsson"]);
+  await expect.poll(() => presentNames(cecilia)).toEqual(["Cecilia Ahmadi (du)", "Ida Karlsson"]);
   return cecilia;
 }
 
@@ -76,7 +62,7 @@ describe("motions in the browser", () => {
 
     // Both write at once, each in her own part; each sees the other's text, caret and presence.
     const cecilia = await coauthorOn(motionPath);
-    await expect.poll(() => present(ida)).toEqual(["Ida Karlsson (du)", "Cecilia Ahmadi"]);
+    await expect.poll(() => presentNames(ida)).toEqual(["Ida Karlsson (du)", "Cecilia Ahmadi"]);
     // The motivation has the formatting toolbar; the title and the att-satser are one line of plain text.
     expect(await ida.getByRole("toolbar").evaluateAll((bars) => bars.map((b) => b.ariaLabel))).toEqual([
       "Textformat: Motivering",
@@ -184,7 +170,7 @@ describe("motions in the browser", () => {
 
     await ida.context().setOffline(true);
     await expect.poll(() => roomStatus(ida)).toMatch(/^Offline – dina ändringar sparas/);
-    await expect.poll(() => present(cecilia)).toEqual(["Cecilia Ahmadi (du)"]);
+    await expect.poll(() => presentNames(cecilia)).toEqual(["Cecilia Ahmadi (du)"]);
     await typeInto(ida, motivation(ida), " Skrivet utan nät.");
     expect(await textOf(motivation(ida))).toBe("Äldre behöver vila. Skrivet utan nät.");
     expect(await textOf(motivation(cecilia))).toBe("Äldre behöver vila.");
@@ -192,7 +178,7 @@ describe("motions in the browser", () => {
     await ida.context().setOffline(false);
     await expect.poll(() => roomStatus(ida)).toBe("Ansluten");
     await expect.poll(() => textOf(motivation(cecilia))).toBe("Äldre behöver vila. Skrivet utan nät.");
-    await expect.poll(() => present(cecilia)).toEqual(["Cecilia Ahmadi (du)", "Ida Karlsson"]);
+    await expect.poll(() => presentNames(cecilia)).toEqual(["Cecilia Ahmadi (du)", "Ida Karlsson"]);
   });
 
   it("shows nothing of a motion one may not see: its page is not found", async () => {

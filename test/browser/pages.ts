@@ -10,10 +10,11 @@ export const sidewaysOverflow = (page: Page) =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 /**
- * All browser test files share one app, so its nine demo people too. Three belong to one
- * test each, which depends on what happens to them: Bengt Olsson (login.test.ts: his
- * sessions' buttons), Farid Hassan (login.test.ts counts his sessions) and Greta Berg
- * (privacy.test.ts erases her). Any test may log in as the others (Ida Karlsson and Karin
+ * All browser test files share one app, so its demo people too. Five belong to one
+ * test file each, which depends on what happens to them: Bengt Olsson (login.test.ts: his
+ * sessions' buttons), Farid Hassan (login.test.ts counts his sessions), Greta Berg
+ * (privacy.test.ts erases her), and Lena Åberg and Mats Öhman (consultations.test.ts: the
+ * Luleå branch's answers). Any test may log in as the others (Ida Karlsson and Karin
  * Holm were added for motions.test.ts, which opens the Göteborg district's motion period).
  *
  * Logs in as a demo person with one click ("Logga in som" on the log-in page, development

@@ -1,6 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { AnswerVersion, ConsultationView, Workspace } from "../../worker/shared/consultations";
+import {
+  type AnswerVersion,
+  type ConsultationView,
+  consultationLimits,
+  type Workspace,
+} from "../../worker/shared/consultations";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
 import type { RoomPeer } from "../support/room-peer";
 import { input, published, put, refused } from "./consultations-fixtures";
@@ -193,5 +198,18 @@ describe("answering together", () => {
     expect(seen.others.map((o) => [o.person.id, o.items[0]?.text])).toEqual([["demo-ida", "Synlig"]]);
     // A consultation without individual answers refuses them.
     await refused(() => put(`${workspace(open)}/individual`, "demo-ida", { items: [] }), 403, "forbidden");
+  });
+
+  it("takes a consultation with as many questions as allowed, its rows split below D1's 100 bound values a statement", async () => {
+    const questions = Array.from({ length: consultationLimits.questions }, (_, i) => ({
+      kind: "single" as const,
+      prompt: `Fråga ${i + 1}`,
+      options: ["Ja", "Nej"],
+      comment: true,
+    }));
+    const many = await published("demo-astrid", input({ questions }));
+    expect(many.questions).toHaveLength(consultationLimits.questions);
+    const submitted = await json<Workspace>(await post(`${workspace(many)}/submit`, "demo-bengt"));
+    expect(submitted.latest?.items).toHaveLength(consultationLimits.questions);
   });
 });

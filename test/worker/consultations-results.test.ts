@@ -1,4 +1,3 @@
-import { unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { exportColumns } from "../../worker/consultations/exports";
@@ -11,6 +10,7 @@ import type {
   TagBoard,
   Workspace,
 } from "../../worker/shared/consultations";
+import { readXlsx } from "../support/xlsx";
 import { addPerson, outbox, published, refused } from "./consultations-fixtures";
 import { api, env, seed } from "./helpers";
 import { cookies, get, json, post, setUp } from "./motions-fixtures";
@@ -243,28 +243,6 @@ async function editAndResubmitWithFormula() {
     fragment.insert(0, [paragraph]);
   });
   await json<Workspace>(await post(`${groupPath("branch:goteborg")}/submit`, "demo-bengt"));
-}
-
-/** The first sheet's cells as text, row by row: shared strings resolved, numbers as written. */
-function readXlsx(bytes: Uint8Array): string[][] {
-  const files = unzipSync(bytes);
-  const xml = (name: string) => new TextDecoder().decode(files[name] ?? new Uint8Array());
-  const fromXml = (s: string) =>
-    s
-      .replaceAll("&quot;", '"')
-      .replaceAll("&apos;", "'")
-      .replaceAll("&lt;", "<")
-      .replaceAll("&gt;", ">")
-      .replaceAll("&amp;", "&");
-  const shared = [...xml("xl/sharedStrings.xml").matchAll(/<si>(.*?)<\/si>/gs)].map((m) =>
-    fromXml([...(m[1] ?? "").matchAll(/<t[^>]*>(.*?)<\/t>/gs)].map((t) => t[1]).join("")),
-  );
-  return [...xml("xl/worksheets/sheet1.xml").matchAll(/<row[^>]*>(.*?)<\/row>/gs)].map((row) =>
-    [...(row[1] ?? "").matchAll(/<c ([^>]*?)(?:\/>|>(.*?)<\/c>)/gs)].map((cell) => {
-      const value = /<v>(.*?)<\/v>/s.exec(cell[2] ?? "")?.[1] ?? "";
-      return /t="s"/.test(cell[1] ?? "") ? (shared[Number(value)] ?? "") : fromXml(value);
-    }),
-  );
 }
 
 describe("answering back", () => {

@@ -27,6 +27,11 @@ const NewMeetingPage = lazy(() =>
 const EditMeetingPage = lazy(() =>
   import("./meetings/MeetingFormPage").then((page) => ({ default: page.EditMeetingPage })),
 );
+const ConsultationListPage = lazy(() => import("./consultations/ConsultationListPage"));
+const NewConsultationPage = lazy(() => import("./consultations/NewConsultationPage"));
+const ConsultationPage = lazy(() => import("./consultations/ConsultationPage"));
+const WorkspacePage = lazy(() => import("./consultations/WorkspacePage"));
+const ResultsPage = lazy(() => import("./consultations/ResultsPage"));
 
 export function App() {
   return (
@@ -45,6 +50,11 @@ export function App() {
       <Route path="/meetings/:id" component={MeetingPage} />
       <Route path="/meetings/:id/edit" component={EditMeetingPage} />
       <Route path="/meetings/:id/minutes/:version" component={MinutesPage} />
+      <Route path="/consultations" component={ConsultationListPage} />
+      <Route path="/consultations/new" component={NewConsultationPage} />
+      <Route path="/consultations/:id" component={ConsultationPage} />
+      <Route path="/consultations/:id/groups/:group" component={WorkspacePage} />
+      <Route path="/consultations/:id/results" component={ResultsPage} />
       <Route path="/login" component={LoginPage} />
       <Route path="/login/verify" component={VerifyPage} />
       <Route path="/me" component={MePage} />

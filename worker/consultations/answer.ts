@@ -5,6 +5,7 @@ import { ApiError } from "../http/errors";
 import { documentToProseMirror, documentToText, loadDocument } from "../rooms/documents";
 import { closeDocumentConnections } from "../rooms/revocation";
 import { type AnswerItem, answerDocumentId, type Choice, type Question } from "../shared/consultations";
+import { inStatements } from "./ask";
 import { questionsOf } from "./queries";
 import type { FoundWorkspace } from "./resource";
 import {
@@ -108,7 +109,7 @@ export async function submitAnswer(
       db
         .insert(consultationAnswers)
         .values({ consultationId, groupId, version, submittedBy: personId, submittedAt: now }),
-      db.insert(consultationAnswerItems).values(
+      ...inStatements(
         questions.map((q, i) => {
           const choice = draft.get(q.id);
           const text = texts[i];
@@ -123,7 +124,7 @@ export async function submitAnswer(
             value: choice?.value ?? null,
           };
         }),
-      ),
+      ).map((rows) => db.insert(consultationAnswerItems).values(rows)),
       db
         .update(consultationGroups)
         .set({ latestVersion: version, reopened: false, submittedAt: now })

@@ -87,6 +87,18 @@ export async function audienceCount(db: Db, asker: GroupResource, audience: Audi
   };
 }
 
+/**
+ * Rows in groups small enough for one INSERT each: D1 binds at most 100 values per
+ * statement, and a question row has ten columns.
+ */
+export function inStatements<T extends Record<string, unknown>>(rows: T[]): T[][] {
+  const columns = Math.max(1, Object.keys(rows[0] ?? {}).length);
+  const perStatement = Math.max(1, Math.floor(100 / columns));
+  const groups: T[][] = [];
+  for (let i = 0; i < rows.length; i += perStatement) groups.push(rows.slice(i, i + perStatement));
+  return groups;
+}
+
 function questionRows(consultationId: number, input: ConsultationInput) {
   return input.questions.map((q, position) => ({
     consultationId,
@@ -125,7 +137,11 @@ export async function createConsultation(
     .values({ ...fields(input), askerGroupId: asker.groupId, createdBy: personId, createdAt: Date.now() })
     .returning({ id: consultations.id });
   if (!created) throw new Error("consultation insert returned nothing");
-  await db.insert(consultationQuestions).values(questionRows(created.id, input));
+  await Promise.all(
+    inStatements(questionRows(created.id, input)).map((rows) =>
+      db.insert(consultationQuestions).values(rows),
+    ),
+  );
   return created.id;
 }
 
@@ -145,7 +161,9 @@ export async function updateDraft(
       .where(and(eq(consultations.id, record.id), isNull(consultations.publishedAt)))
       .returning({ id: consultations.id }),
     db.delete(consultationQuestions).where(eq(consultationQuestions.consultationId, record.id)),
-    db.insert(consultationQuestions).values(questionRows(record.id, input)),
+    ...inStatements(questionRows(record.id, input)).map((rows) =>
+      db.insert(consultationQuestions).values(rows),
+    ),
   ]);
   if (!changed.length) refuse("consultation_not_draft", 409);
 }

@@ -23,14 +23,23 @@ interface Recipient {
   groupName: string;
 }
 
-/** The chairs and secretaries of these asked groups (erased people have no address). */
-async function officersOf(db: Db, consultationId: number, groupIds: number[] | "all" | "answered") {
+/**
+ * The chairs and secretaries of the asked groups (erased people have no address): all, those
+ * that answered, or those claimed for a reminder at one instant. Chosen by a condition, never
+ * by a list of ids: D1 binds at most 100 values per statement, and a national consultation
+ * asks thousands of groups.
+ */
+async function officersOf(
+  db: Db,
+  consultationId: number,
+  which: "all" | "answered" | { remindedAt: number },
+) {
   const chosen =
-    groupIds === "all"
+    which === "all"
       ? sql`1`
-      : groupIds === "answered"
+      : which === "answered"
         ? gt(consultationGroups.latestVersion, 0)
-        : inArray(consultationGroups.groupId, groupIds.length ? groupIds : [-1]);
+        : eq(consultationGroups.remindedAt, which.remindedAt);
   return db
     .select({ email: people.email, name: people.name, groupName: groups.name })
     .from(consultationGroups)
@@ -151,13 +160,12 @@ export async function sendReminders(env: Env, now: number): Promise<number> {
         isNull(consultationGroups.remindedAt),
       ),
     )
-    .returning({ consultationId: consultationGroups.consultationId, groupId: consultationGroups.groupId });
-  const byConsultation = new Map<number, number[]>();
-  for (const g of claimed)
-    byConsultation.set(g.consultationId, [...(byConsultation.get(g.consultationId) ?? []), g.groupId]);
-  for (const [id, groupIds] of byConsultation) {
+    .returning({ consultationId: consultationGroups.consultationId });
+  const consultationIds = new Set(claimed.map((g) => g.consultationId));
+  for (const id of consultationIds) {
     const [c] = await db.select().from(consultations).where(eq(consultations.id, id));
-    if (c) await mailEach(env, await officersOf(db, id, groupIds), reminderMail(c.title, c.closesAt));
+    if (c)
+      await mailEach(env, await officersOf(db, id, { remindedAt: now }), reminderMail(c.title, c.closesAt));
   }
   return claimed.length;
 }

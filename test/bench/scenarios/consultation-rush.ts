@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import * as Y from "yjs";
 import { startApp } from "../../support/app";
 import { roomSocketUrl } from "../../support/workerd";
@@ -9,15 +10,21 @@ import type { Scenario } from "../lib/scenario";
  * Issue 11's deadline rush, over HTTP against the real Worker on local workerd with local
  * D1 and real rooms: the national office asks every branch (290) and every association
  * (2,000 made for the run, plus the 8 demo ones, which stay silent); each asked group's
- * open answer is written into its live document first; then the 2,290 chairs save their
- * choices and submit, 32 at a time, and one in ten presses submit twice at once. Then:
+ * open answer is written into its live document first; then the 2,290 chairs arrive at
+ * random over five minutes (twice the issue's rate of 2,290 in ten), each saving her
+ * choices and submitting, and one in ten presses submit twice at once. Then:
  * every answer stored exactly once, submit latency (p50/p95/p99, target p99 ≤ 1 s), no
  * request failing (D1 never overloaded), and the office's overview and XLSX export over
  * the 2,290 answers (target ≤ 1 s each). No baseline: the figures stand against the targets.
  */
 
 const associations = 2_000;
+/** Setting up (log-ins, live texts): this many requests at a time. */
 const concurrency = 32;
+/** The rush's window: half the issue's ten minutes, so twice its mean rate of submissions. */
+const rushWindowSeconds = 300;
+/** Chairs who submit one after another before the rush, for the cost of one submit alone. */
+const aloneFirst = 50;
 const doubleClickEvery = 10;
 
 interface Statement {
@@ -47,6 +54,24 @@ async function inBatches<T>(
       }
     }),
   );
+}
+
+/**
+ * A batch of set-up statements through the test harness's D1 proxy, which now and then
+ * drops its connection on a busy machine: tried again after a pause (the set-up is not
+ * what is measured).
+ */
+async function prepare(db: D1Like, statements: Statement[]): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.batch(statements);
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      console.log(`  set-up batch failed (${String(err)}), again in a second`);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 const sessionOf = (res: Response) =>
@@ -88,7 +113,7 @@ async function run(): Promise<void> {
           .bind(`bench-forening-${i}`, `Benchföreningen ${i}`, i % branchCount),
       );
     }
-    for (let i = 0; i < statements.length; i += 100) await db.batch(statements.slice(i, i + 100));
+    for (let i = 0; i < statements.length; i += 100) await prepare(db, statements.slice(i, i + 100));
     const chairs: Statement[] = [];
     const asked = branchCount + associations;
     for (let i = 0; i < asked; i++) {
@@ -106,8 +131,11 @@ async function run(): Promise<void> {
           .bind(id, Date.now(), i < branchCount ? i : `bench-forening-${i - branchCount}`),
       );
     }
-    for (let i = 0; i < chairs.length; i += 100) await db.batch(chairs.slice(i, i + 100));
+    for (let i = 0; i < chairs.length; i += 100) await prepare(db, chairs.slice(i, i + 100));
 
+    const step = (what: string) =>
+      console.log(`  ${what} (${((performance.now() - prepared) / 1000).toFixed(0)} s)`);
+    step(`${associations} associations and ${asked} chairs made`);
     // The office asks every branch and association; each chair logs in and finds her group.
     const astrid = await logIn("demo-astrid");
     const now = Date.now();
@@ -151,6 +179,7 @@ async function run(): Promise<void> {
       },
     );
 
+    step(`${groups.length} chairs logged in, workspaces found`);
     // Each group's answer, written into its live document as an editor would.
     await inBatches(groups, concurrency, async (g) => {
       const endpoint = {
@@ -172,15 +201,18 @@ async function run(): Promise<void> {
       await client.roundTrip(Y.encodeStateVector(new Y.Doc()));
       client.close();
     });
+    step(`${groups.length} answers written live`);
     const setupSeconds = (performance.now() - prepared) / 1000;
 
-    // The rush: choices, then submit; every tenth chair presses submit twice at once.
+    // The rush: the chairs arrive at random (a Poisson process) over the window, each saving
+    // her choices and submitting without waiting for anyone else; one in ten presses twice.
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
     const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);
-    const order = [...groups].sort(() => Math.random() - 0.5);
-    const rushStarted = performance.now();
-    await inBatches(order, concurrency, async (g) => {
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const flow = async (g: (typeof groups)[number]) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
       const saved = await post(
         `${g.path}/choices`,
         {
@@ -201,8 +233,27 @@ async function run(): Promise<void> {
         await res.arrayBuffer();
       };
       await (g.i % doubleClickEvery === 0 ? Promise.all([submit(), submit()]) : submit());
-    });
+      inFlight--;
+    };
+    const shuffled = [...groups].sort(() => Math.random() - 0.5);
+    // First a few chairs alone, one after another: what one submit costs without a queue.
+    const alone = shuffled.slice(0, aloneFirst);
+    for (const g of alone) await flow(g);
+    const serviceTimes = distribution(latencies.splice(0));
+    const order = shuffled.slice(aloneFirst);
+    const meanGapMs = (rushWindowSeconds * 1000) / order.length;
+    const rushStarted = performance.now();
+    const flows: Promise<void>[] = [];
+    let due = rushStarted;
+    for (const g of order) {
+      due += -Math.log(1 - Math.random()) * meanGapMs;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      flows.push(flow(g));
+    }
+    await Promise.all(flows);
     const rushSeconds = (performance.now() - rushStarted) / 1000;
+    const load = loadavg()[0]?.toFixed(1);
 
     // Exactly once: one version per group, three items each.
     const stored = await db
@@ -239,18 +290,19 @@ async function run(): Promise<void> {
     const submits = distribution(latencies);
     const failures = [...statuses].filter(([status]) => status >= 500 || status === 429);
     console.log(
-      `consultation rush: ${groups.length} groups asked and answering (${asked} chairs), set up in ${setupSeconds.toFixed(0)} s`,
+      `consultation rush: ${groups.length} groups asked and answering (${asked} chairs), set up in ${setupSeconds.toFixed(0)} s; ` +
+        `load average ${load} at the rush's end (2 cores)`,
     );
     console.log(
       table(
         ["measure", "figure", "target"],
         [
           [
-            "rush: every group saves its choices and submits",
-            `${rushSeconds.toFixed(1)} s (${concurrency} at a time)`,
+            "rush: every group saves its choices and submits, arriving at random",
+            `${rushSeconds.toFixed(1)} s (${(order.length / rushWindowSeconds).toFixed(1)} groups/s; at most ${mostInFlight} in flight)`,
             "within 10 min",
           ],
-          ["submits sent (one in ten twice at once)", String(latencies.length), ""],
+          ["submits sent in the rush (one in ten twice at once)", String(latencies.length), ""],
           [
             "stored: versions, groups, answer items",
             `${stored?.versions}, ${stored?.groups}, ${stored?.items} (overview: ${answered} answered)`,
@@ -258,7 +310,12 @@ async function run(): Promise<void> {
           ],
           ["HTTP statuses", [...statuses].map(([s, n]) => `${s}: ${n}`).join(", "), "no 5xx"],
           [
-            "submit latency p50 / p95 / p99 / max",
+            `one submit alone (${aloneFirst} in a row) p50 / p95 / p99 / max`,
+            `${ms(serviceTimes.p50)} / ${ms(serviceTimes.p95)} / ${ms(serviceTimes.p99)} / ${ms(serviceTimes.max)}`,
+            "",
+          ],
+          [
+            "submit latency in the rush p50 / p95 / p99 / max",
             `${ms(submits.p50)} / ${ms(submits.p95)} / ${ms(submits.p99)} / ${ms(submits.max)}`,
             "p99 ≤ 1 s",
           ],

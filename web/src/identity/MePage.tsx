@@ -2,6 +2,7 @@ import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { Me, SessionInfo } from "../../../worker/shared/identity";
 import { call, client, errorCode, failedWith } from "../api/client";
 import { AuditLink } from "../audit/AuditLink";
+import { ConsultationsLink } from "../consultations/ConsultationsLink";
 import { kindLabel, t } from "../i18n";
 import { MyMeetings } from "../meetings/MeetingList";
 import { ImportLink } from "../members/ImportLink";
@@ -126,6 +127,7 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
                     <For each={membership.roles}>{(role) => <li class="pill">{roleLabel(role)}</li>}</For>
                   </ul>
                   <MotionsLink group={membership.group} />
+                  <ConsultationsLink group={membership.group} />
                 </li>
               )}
             </For>

@@ -2,6 +2,8 @@ import { useParams } from "@solidjs/router";
 import { createResource, For, Match, Show, Suspense, Switch } from "solid-js";
 import type { GroupDetail, GroupKind } from "../../../worker/shared/org";
 import { call, client, isApiRequestError } from "../api/client";
+import { ConsultationsLink } from "../consultations/ConsultationsLink";
+import { GroupConsultations } from "../consultations/GroupConsultations";
 import { kindLabel, type MessageKey, t } from "../i18n";
 import { loadSession } from "../identity/session";
 import { GroupMeetings } from "../meetings/MeetingList";
@@ -111,9 +113,10 @@ function GroupView(props: { group: GroupDetail }) {
         </Show>
       </dl>
       <p>
-        <MotionsLink group={props.group} />
+        <MotionsLink group={props.group} /> <ConsultationsLink group={props.group} />
       </p>
       <GroupMeetings group={props.group} />
+      <GroupConsultations group={props.group} />
 
       <Switch>
         <Match when={childKind()}>

@@ -1,0 +1,39 @@
+import { consultationTimeZone } from "../../../worker/shared/consultations";
+import { stockholmToUtc } from "../../../worker/shared/meetings";
+import { locale } from "../i18n";
+
+/**
+ * A consultation's dates are wall-clock times in Sweden (`consultationTimeZone`) whatever
+ * zone the browser is in: the office in Stockholm and a member abroad must read, and set, the
+ * same deadline. The API speaks UTC milliseconds. Reading a typed time is the meetings
+ * contract's `stockholmToUtc` (the same zone, the same daylight-saving rules).
+ */
+
+/** `2026-12-01T18:00` (an `<input type="datetime-local">` value, Swedish time) → UTC ms; null if not one. */
+export function fromSwedishInput(value: string): number | null {
+  return stockholmToUtc(value);
+}
+
+/** Swedish dates are written the ISO way ("2026-12-01 18:00"), which the input's value needs. */
+const inputFormat = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: consultationTimeZone,
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** UTC ms → an `<input type="datetime-local">` value in Swedish time. */
+export function toSwedishInput(epochMs: number): string {
+  return inputFormat.format(new Date(epochMs)).replace(" ", "T");
+}
+
+/** "1 dec. 2026 18:00" / "1 Dec 2026, 18:00", in Swedish time, in the UI language (reactive). */
+export function formatSwedishTime(epochMs: number): string {
+  return new Intl.DateTimeFormat(locale() === "sv" ? "sv-SE" : "en-GB", {
+    timeZone: consultationTimeZone,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(epochMs));
+}
