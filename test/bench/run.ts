@@ -27,6 +27,7 @@ import { editCostScenarios } from "./scenarios/edit-cost";
 import { fanoutScenarios } from "./scenarios/fanout";
 import { killScenarios } from "./scenarios/kill";
 import { loginTimingScenarios } from "./scenarios/login-timing";
+import { meetingScenarios } from "./scenarios/meeting-500";
 import { memberImportScenarios } from "./scenarios/member-import";
 import { motionCoauthorScenarios } from "./scenarios/motion-coauthors";
 import { motionPageScenarios } from "./scenarios/motion-page";
@@ -48,6 +49,7 @@ export const scenarios: Record<string, Scenario> = {
   ...motionPageScenarios,
   ...motionCoauthorScenarios,
   ...consultationRushScenarios,
+  ...meetingScenarios,
 };
 
 // Scenario names; options start with "--" ("--rounds N" takes a value).

@@ -36,6 +36,7 @@ describe("an open meeting with a guest", () => {
   let bengt: MeetingClient;
   let hanna: MeetingClient;
   let guest: MeetingClient;
+  let inviteId: string;
 
   beforeAll(async () => {
     meeting = await planMeeting(as("demo-bengt"), {
@@ -48,6 +49,7 @@ describe("an open meeting with a guest", () => {
     bengt = await joinMeeting(meeting.id, as("demo-bengt"));
     hanna = await joinMeeting(meeting.id, as("demo-hanna"));
     guest = await joinMeeting(meeting.id, cookie);
+    inviteId = invite.id;
     // The guest's invite opens the meeting's notes too, and nothing else.
     const notes = meeting.agenda[0]?.notesDocumentId ?? "";
     expect(await sessionRoomToken(notes, cookie)).toBeTruthy();
@@ -188,6 +190,15 @@ describe("an open meeting with a guest", () => {
     await bengt.refused({ type: "decision.record", text: "Beslutades" }, "meeting_members_only");
   });
 
+  it("refuses a flood of commands from one socket one by one, without closing it", async () => {
+    const from = hanna.frames.length;
+    for (let i = 0; i < 150; i++) hanna.send({ type: "sync" });
+    await hanna.next("error", (f) => f.code === "too_many_attempts", from);
+    // The socket stays open: after a pause her commands are taken again.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await hanna.command({ type: "sync" });
+  });
+
   it("answers a malformed or oversized frame with an error, changing nothing", async () => {
     const before = await shared(bengt);
     await bengt.refused("not json", "meeting_bad_command");
@@ -199,6 +210,16 @@ describe("an open meeting with a guest", () => {
     );
     await bengt.command({ type: "sync" });
     expect(await shared(bengt)).toBe(before);
+  });
+
+  it("closes the guest's socket at once when her invite is withdrawn", async () => {
+    const res = await api(`/api/invites/${inviteId}`, {
+      method: "DELETE",
+      headers: { Cookie: as("demo-bengt") },
+    });
+    expect(res.status).toBe(204);
+    expect(await guest.closed).toEqual({ code: 4410, reason: "access_revoked" });
+    await hanna.next("participant", (f) => f.participant.guest && !f.participant.present, 0);
   });
 });
 
@@ -405,7 +426,9 @@ describe("a members-only meeting that decides", () => {
       "Omröstning (sluten): Bifall till förslaget?. Ja: 2, Nej: 1, Avstår: 0. Röstberättigade: 3, röstande: 3.",
     );
     expect(draft).toContain("Beslut: Mötet beslutade att bifalla förslaget.");
-    expect(draft).toContain("Närvarande: Bengt Olsson, Cecilia Ahmadi, Hanna Test, Ivar Test.");
+    // The live draft names nobody: the names come from the record, with each version.
+    expect(draft).toContain("Närvarande: 4 medlemmar (se närvarolistan).");
+    expect(draft).not.toMatch(/Bengt|Cecilia|Hanna|Ivar/);
     expect(draft.indexOf("Mötet öppnades.")).toBeLessThan(draft.indexOf("Mötet avslutades."));
 
     const path = `/api/meetings/${meeting.id}/minutes`;
@@ -414,7 +437,13 @@ describe("a members-only meeting that decides", () => {
     const submitted = await postJson(path, {}, as("demo-cecilia"));
     expect(submitted.status).toBe(201);
     const v1 = (await submitted.json()) as MinutesVersion;
-    expect(v1).toMatchObject({ version: 1, frozenAt: null, approvals: [] });
+    expect(v1).toMatchObject({ version: 1, frozenAt: null, approvals: [], guests: 0 });
+    expect(v1.present.map((p) => p.name)).toEqual([
+      "Bengt Olsson",
+      "Cecilia Ahmadi",
+      "Hanna Test",
+      "Ivar Test",
+    ]);
     expect(v1.text.startsWith("# Medlemsmöte med beslut\n\n")).toBe(true);
     expect(v1.text).toContain(`## § 5 ${meeting.agenda[4]?.title}`);
 
@@ -442,11 +471,17 @@ describe("a members-only meeting that decides", () => {
       [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1] ?? "").join(""),
     );
     expect(paragraphs[0]).toBe("Medlemsmöte med beslut");
+    expect(paragraphs[1]).toBe(
+      "Mötesordförande: Bengt Olsson. Sekreterare: Cecilia Ahmadi. Justerare: Hanna Test.",
+    );
+    expect(paragraphs[2]).toBe("Närvarande: Bengt Olsson, Cecilia Ahmadi, Hanna Test, Ivar Test.");
     expect(paragraphs).toContain("Mötet öppnades.");
     expect(paragraphs).toContain(`§ 5 ${meeting.agenda[4]?.title}`);
     expect(paragraphs.at(-1)).toMatch(/^Justerat: Hanna Test, \d{4}-\d{2}-\d{2}$/);
     const markdown = await getAs(`${path}/1/markdown`, as("demo-ivar"));
-    expect(await markdown.text()).toBe(v1.text);
+    const markdownText = await markdown.text();
+    expect(markdownText).toContain("Närvarande: Bengt Olsson, Cecilia Ahmadi, Hanna Test, Ivar Test.");
+    expect(markdownText).toContain(v1.text.split("\n\n").slice(1).join("\n\n"));
     const hidden = await getAs(`${path}/1/docx`, as("demo-david"));
     expect(hidden.status).toBe(404);
     expect((await errorBody(await api(`${path}/1`))).code).toBe("not_logged_in");

@@ -8,6 +8,7 @@ import { loadDocument } from "../../worker/rooms/documents";
 import { documentKinds } from "../../worker/rooms/kinds";
 import { scratchDocuments } from "../../worker/rooms/scratch";
 import type { GuestInvite, ManagedInvite, Me } from "../../worker/shared/identity";
+import type { MeetingView } from "../../worker/shared/meetings";
 import type { MemberImport } from "../../worker/shared/members";
 import { type MotionDetail, type MotionVersion, motionFields } from "../../worker/shared/motions";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
@@ -619,5 +620,120 @@ describe("permission table: consultations, through their routes", () => {
     expect((await api(`/api/consultations/${open}`)).status).toBe(401);
     expect((await api(`/api/consultations/${open}/groups/branch:goteborg`)).status).toBe(401);
     expect((await tokenRequest(documentId)).status).toBe(401);
+  });
+});
+
+describe("permission table: meetings, for every demo role", () => {
+  const people = new Map<string, string>();
+  let members: MeetingView;
+  let open: MeetingView;
+  const plan = (body: object, cookie?: string) =>
+    postJson("/api/meetings?group=branch:goteborg", body, cookie);
+  const times = { startsAt: "2027-03-01T18:00", endsAt: "2027-03-01T20:00" };
+
+  beforeAll(async () => {
+    for (const id of demoIds) people.set(id, await logInAs(id));
+    const planned = await plan(
+      {
+        title: "Medlemsmöte",
+        access: "members",
+        template: "board",
+        officers: { secretary: "demo-cecilia" },
+        ...times,
+      },
+      people.get("demo-bengt"),
+    );
+    members = (await planned.json()) as MeetingView;
+    open = (await (
+      await plan(
+        { title: "Öppet möte", access: "open", template: "conversation", ...times },
+        people.get("demo-bengt"),
+      )
+    ).json()) as MeetingView;
+  });
+
+  // meeting.plan: the group's chair or secretary (Göteborg's chair is Bengt; Cecilia sits on its board).
+  it.each(may(["demo-bengt"]))("%s may plan a meeting in Göteborg: %s", async (id, allowed) => {
+    const res = await plan({ title: "Nytt", access: "open", ...times }, people.get(id));
+    expect(res.status).toBe(allowed ? 201 : 403);
+  });
+
+  // meeting.read / meeting.attend: the group's members (Bengt, Cecilia); to anyone else it does not exist.
+  it.each(may(["demo-bengt", "demo-cecilia"]))(
+    "%s may see and attend Göteborg's meeting: %s",
+    async (id, allowed) => {
+      expect(
+        (await api(`/api/meetings/${members.id}`, { headers: { Cookie: people.get(id) ?? "" } })).status,
+      ).toBe(allowed ? 200 : 404);
+      const token = await tokenRequest(members.documentId, people.get(id));
+      expect(token.status).toBe(allowed ? 200 : 403);
+      // meeting.notes: whoever attends writes an item's notes.
+      const notes = await tokenRequest(
+        members.agenda[0]?.notesDocumentId ?? `meeting-notes:${members.id}-1`,
+        people.get(id),
+      );
+      expect(notes.status).toBe(allowed ? 200 : 403);
+    },
+  );
+
+  // meeting.minutes: the meeting's secretary (Cecilia) writes the minutes; whoever attends reads them.
+  it.each(may(["demo-bengt", "demo-cecilia"]))(
+    "%s may open the minutes (write: the secretary): %s",
+    async (id, allowed) => {
+      const res = await tokenRequest(members.minutesDocumentId, people.get(id));
+      expect(res.status).toBe(allowed ? 200 : 403);
+      if (allowed)
+        expect(((await res.json()) as RoomTokenResponse).mode).toBe(id === "demo-cecilia" ? "write" : "read");
+    },
+  );
+
+  // meeting.manage: the group's chair or secretary, the meeting's chair or secretary.
+  it.each(may(["demo-bengt", "demo-cecilia"]))("%s may change the meeting: %s", async (id, allowed) => {
+    const res = await api(`/api/meetings/${members.id}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json", Cookie: people.get(id) ?? "" },
+      body: JSON.stringify({ title: "Medlemsmöte" }),
+    });
+    expect(res.status).toBe(allowed ? 200 : 404);
+  });
+
+  // meeting.invite (through invite.create): managers of an open meeting; never a members-only one.
+  it.each(may(["demo-bengt"]))("%s may invite guests to the open meeting: %s", async (id, allowed) => {
+    const res = await postJson("/api/invites", { documentId: open.documentId }, people.get(id));
+    expect(res.status).toBe(allowed ? 201 : 403);
+    const closed = await postJson("/api/invites", { documentId: members.documentId }, people.get(id));
+    expect(closed.status).toBe(403);
+  });
+
+  it("lets a guest of the open meeting into it, its notes and its minutes (read), and nothing else", async () => {
+    const created = (await (
+      await postJson("/api/invites", { documentId: open.documentId }, people.get("demo-bengt"))
+    ).json()) as GuestInvite;
+    const token = /#token=([A-Za-z0-9_-]{43})$/.exec(created.link ?? "")?.[1];
+    const guest = cookieFrom(await postJson("/api/invites/accept", { token, name: "Gäst" }), "samtal_guest");
+    const mode = async (documentId: string) => {
+      const res = await tokenRequest(documentId, guest);
+      return res.status === 200 ? ((await res.json()) as RoomTokenResponse).mode : res.status;
+    };
+    expect(await mode(open.documentId)).toBe("write");
+    expect(await mode(open.agenda[0]?.notesDocumentId ?? "")).toBe("write");
+    // An item of another meeting, under this meeting's id, names nothing.
+    expect(await mode(`meeting-notes:${open.id}-${members.agenda[0]?.id}`)).toBe(403);
+    expect(await mode(open.minutesDocumentId)).toBe("read");
+    expect(await mode(members.documentId)).toBe(403);
+    expect(await mode(members.minutesDocumentId)).toBe(403);
+    expect((await api(`/api/meetings/${open.id}`, { headers: { Cookie: guest } })).status).toBe(200);
+    expect((await api(`/api/meetings/${members.id}`, { headers: { Cookie: guest } })).status).toBe(404);
+    expect((await api("/api/meetings?group=branch:goteborg", { headers: { Cookie: guest } })).status).toBe(
+      403,
+    );
+    expect((await postJson("/api/invites", { documentId: open.documentId }, guest)).status).toBe(403);
+  });
+
+  it("grants none of it to someone who is not logged in", async () => {
+    expect((await api("/api/meetings?group=branch:goteborg")).status).toBe(401);
+    expect((await api(`/api/meetings/${members.id}`)).status).toBe(401);
+    expect((await plan({ title: "x", access: "open", ...times })).status).toBe(401);
+    expect((await tokenRequest(members.documentId)).status).toBe(401);
   });
 });

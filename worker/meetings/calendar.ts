@@ -1,11 +1,11 @@
-import { and, eq, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, lte } from "drizzle-orm";
 import type { EventAttributes } from "ics";
 import type { Db } from "../db/client";
 import { memberships, people } from "../identity/schema";
 import { type Mail, sendMail } from "../mail/mailer";
 import { groups } from "../org/schema";
 import { meetingTimeZone } from "../shared/meetings";
-import type { MeetingRecord } from "./queries";
+import { type MeetingRecord, personMeetingRecords } from "./queries";
 import { meetings } from "./schema";
 
 /**
@@ -159,17 +159,11 @@ export async function sendMeetingReminders(env: Env, db: Db, now: number, origin
   return due.length;
 }
 
-/** The meetings a calendar feed shows: hers (her groups', those she is an officer of), from a month back. */
-export async function feedFile(db: Db, meetingIds: number[], origin: string): Promise<string> {
-  const rows = meetingIds.length
-    ? await db
-        .select({ meeting: meetings, groupName: groups.name })
-        .from(meetings)
-        .innerJoin(groups, eq(groups.id, meetings.groupId))
-        .where(inArray(meetings.id, meetingIds))
-    : [];
+/** A person's calendar feed: her meetings (her groups', those she is an officer of) not ended yet. */
+export async function feedFile(db: Db, personId: string, origin: string): Promise<string> {
+  const rows = await personMeetingRecords(db, personId, false);
   return calendarFile(
-    rows.map((r) => ({ ...r.meeting, groupName: r.groupName })),
+    rows.map((r) => ({ ...r.meeting, groupName: r.group.name })),
     origin,
     "PUBLISH",
   );

@@ -3,7 +3,6 @@ import type { Db } from "../db/client";
 import { randomSecret, sha256 } from "../http/secrets";
 import { people } from "../identity/schema";
 import type { CalendarFeed } from "../shared/meetings";
-import { personMeetings } from "./queries";
 import { calendarFeeds } from "./schema";
 
 /**
@@ -40,8 +39,8 @@ export async function revokeFeeds(db: Db, personId: string, now = Date.now()): P
     .where(and(eq(calendarFeeds.personId, personId), isNull(calendarFeeds.revokedAt)));
 }
 
-/** The meetings the feed with this token shows (hers, not ended yet); null for a token that opens nothing. */
-export async function feedMeetings(db: Db, token: string): Promise<number[] | null> {
+/** The person whose feed this token is; null for a token that opens nothing. */
+export async function feedOwner(db: Db, token: string): Promise<string | null> {
   const [feed] = await db
     .select({ personId: calendarFeeds.personId })
     .from(calendarFeeds)
@@ -53,6 +52,5 @@ export async function feedMeetings(db: Db, token: string): Promise<number[] | nu
         isNull(people.erasedAt),
       ),
     );
-  if (!feed) return null;
-  return (await personMeetings(db, feed.personId, false)).map((m) => m.id);
+  return feed?.personId ?? null;
 }

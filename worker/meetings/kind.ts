@@ -1,6 +1,8 @@
+import { and, eq } from "drizzle-orm";
 import type { DocumentKind } from "../access/documents";
 import type { MeetingResource } from "../access/permissions";
 import { findMeeting } from "./resource";
+import { meetingAgendaItems } from "./schema";
 
 const id = "[1-9][0-9]{0,9}";
 
@@ -20,12 +22,21 @@ export const meetingDocuments: DocumentKind<MeetingResource> = {
   invite: "meeting.invite",
 };
 
-/** `meeting-notes:<meetingId>-<itemId>`: an agenda item's shared notes. Everyone present reads and writes. */
+/**
+ * `meeting-notes:<meetingId>-<itemId>`: an agenda item's shared notes, for an item of that
+ * meeting only. Everyone present reads and writes.
+ */
 export const meetingNotesDocuments: DocumentKind<MeetingResource> = {
   prefix: "meeting-notes",
-  resolve: (db, documentId) => {
+  resolve: async (db, documentId) => {
     const match = new RegExp(`^meeting-notes:(${id})-(${id})$`).exec(documentId);
-    return match ? findMeeting(db, Number(match[1])) : null;
+    if (!match) return null;
+    const [meetingId, itemId] = [Number(match[1]), Number(match[2])];
+    const [item] = await db
+      .select({ id: meetingAgendaItems.id })
+      .from(meetingAgendaItems)
+      .where(and(eq(meetingAgendaItems.id, itemId), eq(meetingAgendaItems.meetingId, meetingId)));
+    return item ? findMeeting(db, meetingId) : null;
   },
   read: "meeting.attend",
   write: "meeting.notes",

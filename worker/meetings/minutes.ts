@@ -13,9 +13,9 @@ import {
 } from "../rooms/documents";
 import { type MinutesVersion, minutesDocumentId } from "../shared/meetings";
 import type { MinutesLine } from "./live/commands";
-import { minutesStatusOf } from "./queries";
+import { minutesStatusOf, officersOf } from "./queries";
 import type { FoundMeeting } from "./resource";
-import { meetingMinutes, meetingMinutesApprovals } from "./schema";
+import { meetingAttendance, meetingMinutes, meetingMinutesApprovals } from "./schema";
 
 /**
  * The minutes draft themselves: as the meeting runs, the meeting room adds a line to the
@@ -64,7 +64,7 @@ function toMarkdown(title: string, blocks: Block[]): string {
 }
 
 async function versionView(db: Db, meetingId: number, version: number): Promise<MinutesVersion | null> {
-  const [[row], approvals] = await db.batch([
+  const [[row], approvals, attended] = await db.batch([
     db
       .select()
       .from(meetingMinutes)
@@ -77,11 +77,20 @@ async function versionView(db: Db, meetingId: number, version: number): Promise<
         and(eq(meetingMinutesApprovals.meetingId, meetingId), eq(meetingMinutesApprovals.version, version)),
       )
       .orderBy(asc(meetingMinutesApprovals.approvedAt)),
+    db
+      .select({ id: meetingAttendance.participantId, guest: meetingAttendance.guest, name: people.name })
+      .from(meetingAttendance)
+      .leftJoin(people, eq(people.id, meetingAttendance.participantId))
+      .where(eq(meetingAttendance.meetingId, meetingId))
+      .orderBy(asc(people.name)),
   ]);
   if (!row) return null;
   return {
     version: row.version,
     text: row.text,
+    officers: await officersOf(db, meetingId),
+    present: attended.filter((a) => !a.guest).map(({ id, name }) => ({ id, name })),
+    guests: attended.filter((a) => a.guest).length,
     createdAt: row.createdAt,
     frozenAt: row.frozenAt,
     approvals: approvals.map((a) => ({ person: { id: a.id, name: a.name }, approvedAt: a.approvedAt })),

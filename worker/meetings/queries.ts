@@ -158,29 +158,24 @@ export async function meetingDetail(db: Db, record: MeetingRecord) {
   };
 }
 
-/** Meetings that have not ended yet (or every one, with `past`), soonest first; at most 200. */
-async function listWhere(
-  db: Db,
-  where: SQL | undefined,
-  past: boolean,
-  now: number,
-): Promise<MeetingSummary[]> {
-  const rows = await db
+/** Meetings that have not ended yet (or every one, with `past`), soonest first, with their group; at most 200. */
+function recordsWhere(db: Db, where: SQL | undefined, past: boolean, now: number) {
+  return db
     .select({ meeting: meetings, group: { kind: groups.kind, slug: groups.slug, name: groups.name } })
     .from(meetings)
     .innerJoin(groups, eq(groups.id, meetings.groupId))
     .where(past ? where : and(where, gte(meetings.endsAt, now)))
     .orderBy(asc(meetings.startsAt), asc(meetings.id))
     .limit(200);
+}
+
+export async function groupMeetings(db: Db, groupId: number, past: boolean, now = Date.now()) {
+  const rows = await recordsWhere(db, eq(meetings.groupId, groupId), past, now);
   return rows.map((row) => summaryOf(row.meeting, row.group));
 }
 
-export function groupMeetings(db: Db, groupId: number, past: boolean, now = Date.now()) {
-  return listWhere(db, eq(meetings.groupId, groupId), past, now);
-}
-
-/** The meetings of the person's groups and those she is an officer of. */
-export function personMeetings(db: Db, personId: string, past: boolean, now = Date.now()) {
+/** The meetings of the person's groups and those she is an officer of, with their groups. */
+export function personMeetingRecords(db: Db, personId: string, past: boolean, now = Date.now()) {
   const herGroups = db
     .select({ id: memberships.groupId })
     .from(memberships)
@@ -189,7 +184,17 @@ export function personMeetings(db: Db, personId: string, past: boolean, now = Da
     .select({ id: meetingOfficers.meetingId })
     .from(meetingOfficers)
     .where(eq(meetingOfficers.personId, personId));
-  return listWhere(db, or(inArray(meetings.groupId, herGroups), inArray(meetings.id, officerOf)), past, now);
+  return recordsWhere(
+    db,
+    or(inArray(meetings.groupId, herGroups), inArray(meetings.id, officerOf)),
+    past,
+    now,
+  );
+}
+
+export async function personMeetings(db: Db, personId: string, past: boolean, now = Date.now()) {
+  const rows = await personMeetingRecords(db, personId, past, now);
+  return rows.map((row) => summaryOf(row.meeting, row.group));
 }
 
 /**

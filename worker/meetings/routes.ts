@@ -27,8 +27,8 @@ import type {
   MinutesVersion,
 } from "../shared/meetings";
 import { feedFile, sendInvitations } from "./calendar";
-import { minutesDocx } from "./exports";
-import { createFeed, feedMeetings, revokeFeeds } from "./feeds";
+import { minutesDocx, minutesMarkdown } from "./exports";
+import { createFeed, feedOwner, revokeFeeds } from "./feeds";
 import { approveMinutes, findMinutesVersion, submitMinutes } from "./minutes";
 import { createMeeting, updateMeeting } from "./planning";
 import { groupMeetings, groupRefOf, meetingDetail, personMeetings, publishedBallots } from "./queries";
@@ -118,9 +118,9 @@ export const meetingRoutes = featureApp()
   /** The feed itself, for calendar apps (no session): 404 for a token that opens nothing. */
   .get("/calendar/:token", validate("param", calendarTokenParamSchema), async (c) => {
     const db = getDb(c.env.DB);
-    const ids = await feedMeetings(db, c.req.valid("param").token.slice(0, -".ics".length));
-    if (!ids) throw new ApiError(404, "not_found");
-    return c.body(await feedFile(db, ids, new URL(c.req.url).origin), 200, {
+    const personId = await feedOwner(db, c.req.valid("param").token.slice(0, -".ics".length));
+    if (!personId) throw new ApiError(404, "not_found");
+    return c.body(await feedFile(db, personId, new URL(c.req.url).origin), 200, {
       "Content-Type": "text/calendar; charset=utf-8",
       "Cache-Control": "private, no-store",
     });
@@ -189,7 +189,7 @@ export const meetingRoutes = featureApp()
   .get("/:id/minutes/:version/markdown", validate("param", minutesVersionParamSchema), canSee, async (c) => {
     const { id, version } = c.req.valid("param");
     const found = await findMinutesVersion(getDb(c.env.DB), id, version);
-    return c.body(found.text, 200, {
+    return c.body(minutesMarkdown(found), 200, {
       "Content-Type": "text/markdown; charset=utf-8",
       "Content-Disposition": `attachment; filename="minutes-${id}-version-${version}.md"`,
     });

@@ -15,6 +15,7 @@ import {
   defaultRoomLimits,
   maxControlMessageBytes,
   rateLimit,
+  SocketRateLimit,
   writeCoalesceMs,
 } from "./limits";
 import {
@@ -30,11 +31,6 @@ import { dropPending, encodeIntegratedState, pendingBytes, updateWouldChange } f
 
 /** Origin for updates the server itself writes (server-side API), so they are broadcast to all. */
 const serverOrigin = Symbol("server");
-
-interface Bucket {
-  tokens: number;
-  at: number;
-}
 
 /** A change integrated into the document but not yet written, and the connection it came from. */
 interface Unsaved {
@@ -71,7 +67,7 @@ export class DocumentRoom extends DurableObject<Env> {
   private readonly limits: RoomLimits = defaultRoomLimits;
   /** The whole document encoded once, for joins; cleared on every change. */
   private fullState: Uint8Array | null = null;
-  private readonly buckets = new WeakMap<WebSocket, Bucket>();
+  private readonly rate = new SocketRateLimit(rateLimit);
   private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private compactionScheduled = false;
   private alarmsSet = 0;
@@ -125,7 +121,7 @@ export class DocumentRoom extends DurableObject<Env> {
     const attachment = this.connections.get(ws);
     try {
       if (!attachment) return this.close(ws, "internal_error");
-      if (!this.takeToken(ws)) return this.close(ws, "rate_limited");
+      if (!this.rate.take(ws)) return this.close(ws, "rate_limited");
       if (typeof message === "string") return this.onControlMessage(ws, attachment, message);
       if (message.byteLength > this.limits.maxMessageBytes) return this.close(ws, "message_too_big");
       this.onFrame(ws, attachment, new Uint8Array(message));
@@ -357,20 +353,6 @@ export class DocumentRoom extends DurableObject<Env> {
       const frame = encodeAwareness(update);
       for (const peer of this.connections.all()) safeSend(peer, frame);
     }, awarenessFlushMs);
-  }
-
-  private takeToken(ws: WebSocket): boolean {
-    const now = Date.now();
-    const bucket = this.buckets.get(ws) ?? { tokens: rateLimit.burst, at: now };
-    bucket.tokens = Math.min(
-      rateLimit.burst,
-      bucket.tokens + ((now - bucket.at) / 1000) * rateLimit.perSecond,
-    );
-    bucket.at = now;
-    this.buckets.set(ws, bucket);
-    if (bucket.tokens < 1) return false;
-    bucket.tokens -= 1;
-    return true;
   }
 
   private leave(ws: WebSocket) {

@@ -31,6 +31,35 @@ export const maxControlMessageBytes = 4 * 1024;
  */
 export const rateLimit = { burst: 300, perSecond: 100 };
 
+/**
+ * A token bucket per socket (in memory: after hibernation a socket starts full again, which
+ * only forgives a burst). `take` answers whether the socket may send one more message now.
+ */
+export class SocketRateLimit {
+  private readonly buckets = new WeakMap<WebSocket, { tokens: number; at: number }>();
+
+  constructor(private readonly limit: { burst: number; perSecond: number }) {}
+
+  take(ws: WebSocket, now = Date.now()): boolean {
+    const { burst, perSecond } = this.limit;
+    const bucket = this.buckets.get(ws) ?? { tokens: burst, at: now };
+    bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
+    bucket.at = now;
+    this.buckets.set(ws, bucket);
+    if (bucket.tokens < 1) return false;
+    bucket.tokens -= 1;
+    return true;
+  }
+}
+
+/**
+ * A meeting participant's commands: a person asks to speak, answers a poll, votes, a chair
+ * moves on, a few a second at most (a client script or a chair's tool a few dozen at once);
+ * 100 of burst and 20/s sustained stop a runaway client from taking the room's turn from
+ * hundreds of others.
+ */
+export const meetingCommandRateLimit = { burst: 100, perSecond: 20 };
+
 /** Awareness: how many client ids one connection may own, and how big one state may be. */
 export const awarenessLimits = { clientsPerConnection: 4, maxStateBytes: 2048, maxEntriesPerMessage: 16 };
 

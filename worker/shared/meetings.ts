@@ -187,10 +187,17 @@ export interface MinutesStatus {
   frozenAt: number | null;
 }
 
-/** A frozen version of the minutes, as printed. */
+/**
+ * A frozen version of the minutes, as printed. `text` (Markdown) names nobody; who was
+ * present and who held which office come from the record, with names as they are now (an
+ * erased member's is null).
+ */
 export interface MinutesVersion {
   version: number;
   text: string;
+  officers: MeetingOfficers;
+  present: PersonRef[];
+  guests: number;
   createdAt: number;
   frozenAt: number | null;
   approvals: { person: PersonRef; approvedAt: number }[];
@@ -373,7 +380,10 @@ export type MeetingCommand =
   | { type: "speakers.reopen" }
   /** Chair: change a setting during the meeting. */
   | { type: "settings.update"; settings: Partial<MeetingSettings> }
-  /** Chair: a quick poll for everyone present, guests included. */
+  /**
+   * Chair: a quick poll for everyone present, guests included: 2–12 options for `single` and
+   * `multiple`; a `temperature` check takes the fixed scale (send `options: []`).
+   */
   | { type: "poll.open"; question: string; kind: PollKind; options: string[] }
   | { type: "poll.close"; pollId: number }
   /** Anyone present: answer (again, replacing the last answer) while the poll is open. */

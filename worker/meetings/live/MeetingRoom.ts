@@ -3,6 +3,7 @@ import { getDb } from "../../db/client";
 import { failureDetail } from "../../http/errors";
 import { RoomConnections, safeSend } from "../../rooms/connections";
 import { readHandoff } from "../../rooms/handoff";
+import { meetingCommandRateLimit, SocketRateLimit } from "../../rooms/limits";
 import { type ErrorCode, errorMessages, type Locale, negotiateLocale } from "../../shared/errors";
 import { meetingCommandSchema } from "../../shared/meeting-schemas";
 import { type MeetingServerMessage, maxMeetingFrameBytes } from "../../shared/meetings";
@@ -46,6 +47,7 @@ export class MeetingRoom extends DurableObject<Env> {
   private queue: Promise<unknown> = Promise.resolve();
   private minutes: Promise<unknown> = Promise.resolve();
   private tallyTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly rate = new SocketRateLimit(meetingCommandRateLimit);
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -89,6 +91,9 @@ export class MeetingRoom extends DurableObject<Env> {
     if (!attachment || !state) return this.closeSocket(ws, "internal_error");
     let type: string | null = null;
     try {
+      // A flood is refused command by command (an error frame each), never by closing: a
+      // voter must not lose her place in the meeting for a stuck button.
+      if (!this.rate.take(ws)) throw new Refused("too_many_attempts");
       if (typeof message !== "string" || message.length > maxMeetingFrameBytes) {
         throw new Refused("meeting_bad_command");
       }

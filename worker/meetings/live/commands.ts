@@ -148,17 +148,18 @@ function speakerEntry(
   return entry;
 }
 
-/** Who took part, for the minutes: members by name, guests counted, never named. */
+/**
+ * Who took part, for the minutes: counted, not named. Live documents never hold names (an
+ * erased member's must vanish); the names are in the attendance record, and the minutes'
+ * versions and downloads show them from it as they are when read.
+ */
 function attendanceLine(state: LiveState): MinutesLine {
   const everyone = Object.values(state.participants);
-  const names = everyone
-    .filter((p) => !p.guest)
-    .map((p) => p.name)
-    .sort((a, b) => a.localeCompare(b, "sv"));
-  const guests = everyone.length - names.length;
+  const guests = everyone.filter((p) => p.guest).length;
+  const members = everyone.length - guests;
   return {
     kind: "paragraph",
-    text: `Närvarande: ${names.join(", ") || "–"}${guests ? `; ${guests} ${guests === 1 ? "gäst" : "gäster"}` : ""}.`,
+    text: `Närvarande: ${members} ${members === 1 ? "medlem" : "medlemmar"}${guests ? ` och ${guests} ${guests === 1 ? "gäst" : "gäster"}` : ""} (se närvarolistan).`,
   };
 }
 
@@ -441,7 +442,7 @@ export async function runCommand(
         minutes: [
           {
             kind: "paragraph",
-            text: `Röstlängden justerades: ${target.name} ${command.votingRight ? "fick" : "förlorade"} rösträtt.`,
+            text: `Röstlängden justerades: en deltagare ${command.votingRight ? "fick" : "förlorade"} rösträtt.`,
           },
         ],
       });

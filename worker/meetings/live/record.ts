@@ -155,11 +155,20 @@ export async function recordOpening(
           .where(and(eq(memberships.groupId, state.groupId), isNull(people.erasedAt))),
       )
       .onConflictDoNothing(),
-    db
-      .update(meetingRoll)
-      .set({ checkedIn: true })
-      .where(and(eq(meetingRoll.meetingId, state.meetingId), inArray(meetingRoll.personId, checkedIn))),
+    // D1 binds at most 100 values per statement: those checked in, 90 at a time.
+    ...chunks(checkedIn, 90).map((ids) =>
+      db
+        .update(meetingRoll)
+        .set({ checkedIn: true })
+        .where(and(eq(meetingRoll.meetingId, state.meetingId), inArray(meetingRoll.personId, ids))),
+    ),
   ]);
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size),
+  );
 }
 
 export async function recordClosing(db: Db, meetingId: number, now: number): Promise<void> {
