@@ -1,8 +1,8 @@
 import { useParams } from "@solidjs/router";
 import { createResource, For, Match, Show, Switch } from "solid-js";
-import type { MinutesVersion } from "../../../worker/shared/meetings";
+import type { MinutesVersion, PersonRef } from "../../../worker/shared/meetings";
 import { call, client, failedWith } from "../api/client";
-import { t } from "../i18n";
+import { t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { loadSession } from "../identity/session";
 import { ErrorAlert } from "../ui/Form";
@@ -21,6 +21,28 @@ async function loadVersion(params: { id: string; version: string }): Promise<Min
     if (failedWith(error, 404, 400, 401)) return null;
     throw error;
   }
+}
+
+const nameOf = (person: PersonRef) => person.name ?? t("meetings.formerMember");
+
+/** Who held the meeting's offices, as the record has them (the minutes' text names nobody). */
+function officerRows(minutes: MinutesVersion) {
+  const { chair, secretary, adjusters } = minutes.officers;
+  return [
+    { label: t("meetings.officer.chair"), people: chair ? [chair] : [] },
+    { label: t("meetings.officer.secretary"), people: secretary ? [secretary] : [] },
+    { label: t("meetings.officer.adjusters"), people: adjusters },
+  ]
+    .filter((row) => row.people.length > 0)
+    .map((row) => ({ label: row.label, names: row.people.map(nameOf).join(", ") }));
+}
+
+/** "Ida Karlsson, Bo Ek och 2 gäster": who was present. */
+function presentText(minutes: MinutesVersion): string {
+  const names = minutes.present.map(nameOf).join(", ");
+  if (!minutes.guests) return names || t("meetings.minutes.nobody");
+  const guests = tp("meetings.minutes.guests", minutes.guests);
+  return names ? t("meetings.minutes.andGuests", { names, guests }) : guests;
 }
 
 /**
@@ -65,6 +87,20 @@ export default function MinutesPage() {
                 </Switch>
               )}
             </For>
+            <section aria-labelledby="attendance-title" class="minutes-approvals">
+              <h2 id="attendance-title">{t("meetings.minutes.attendance")}</h2>
+              <dl class="facts" data-testid="minutes-officers">
+                <For each={officerRows(minutes())}>
+                  {(row) => (
+                    <div>
+                      <dt>{row.label}</dt>
+                      <dd>{row.names}</dd>
+                    </div>
+                  )}
+                </For>
+              </dl>
+              <p data-testid="minutes-present">{presentText(minutes())}</p>
+            </section>
             <section aria-labelledby="approvals-title" class="minutes-approvals">
               <h2 id="approvals-title">{t("meetings.minutes.approvals")}</h2>
               <p class="meta" data-testid="minutes-version">

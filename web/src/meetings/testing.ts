@@ -1,5 +1,9 @@
 import type { Me } from "../../../worker/shared/identity";
-import { defaultMeetingSettings, type MeetingView } from "../../../worker/shared/meetings";
+import {
+  defaultMeetingSettings,
+  type MeetingView,
+  type MinutesVersion,
+} from "../../../worker/shared/meetings";
 
 /** A chair of the Göteborg branch who may plan its meetings, for component tests. */
 export const karin: Me = {
@@ -38,6 +42,21 @@ export function meetingView(fields: Partial<MeetingView> = {}): MeetingView {
     decisions: [],
     invitationsSentAt: null,
     can: ["meeting.attend", "meeting.manage", "meeting.notes"],
+    ...fields,
+  };
+}
+
+/** A version of the minutes as the Worker answers it, with the fields a test names. */
+export function minutesVersion(fields: Partial<MinutesVersion> = {}): MinutesVersion {
+  return {
+    version: 1,
+    text: "# Medlemsmöte\n",
+    officers: { chair: { id: "demo-karin", name: "Karin Holm" }, secretary: null, adjusters: [] },
+    present: [{ id: "demo-karin", name: "Karin Holm" }],
+    guests: 0,
+    createdAt: Date.UTC(2026, 11, 2, 9),
+    frozenAt: null,
+    approvals: [],
     ...fields,
   };
 }

@@ -6,7 +6,7 @@ import { loggedIn } from "../../identity/session";
 import { freshStateForEachTest } from "../../identity/testing";
 import { motionView, version } from "../../motions/testing";
 import { FakeSocket } from "../../rooms/testing";
-import { karin, meetingView } from "../testing";
+import { karin, meetingView, minutesVersion } from "../testing";
 import { LiveMeeting } from "./LiveMeeting";
 import { liveState, youState } from "./testing";
 
@@ -243,13 +243,13 @@ describe("LiveMeeting", () => {
 
   it("lets the secretary hand in the minutes once the meeting closed, and an adjuster approve them", async () => {
     loggedIn(karin);
-    const version = (frozen: boolean) => ({
-      version: 1,
-      text: "# Medlemsmöte\n",
-      createdAt: Date.now(),
-      frozenAt: frozen ? Date.now() : null,
-      approvals: frozen ? [{ person: { id: "demo-karin", name: "Karin Holm" }, approvedAt: Date.now() }] : [],
-    });
+    const version = (frozen: boolean) =>
+      minutesVersion({
+        frozenAt: frozen ? Date.now() : null,
+        approvals: frozen
+          ? [{ person: { id: "demo-karin", name: "Karin Holm" }, approvedAt: Date.now() }]
+          : [],
+      });
     const api = fakeApi({
       "POST /api/rooms/:documentId/token": ({ param }) => ({
         token: "t",
