@@ -212,6 +212,7 @@ describe("meetings in the browser", () => {
     await astrid.getByTestId("minutes-print-link").click();
     await expect.poll(() => astrid.locator("h1").textContent()).toBe(title);
     expect(await astrid.getByTestId("minutes-page").textContent()).toContain("Protokollet fördes digitalt.");
+    expect(await astrid.getByTestId("minutes-officers").textContent()).toContain("JusterareAstrid Lindqvist");
     const [download] = await Promise.all([
       astrid.waitForEvent("download"),
       astrid.getByTestId("minutes-docx").click(),

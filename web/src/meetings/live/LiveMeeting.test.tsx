@@ -12,17 +12,20 @@ import { liveState, youState } from "./testing";
 
 freshStateForEachTest();
 
+/** The token route, answering every room with a token of this mode. */
+const tokenFor =
+  (mode: "read" | "write") =>
+  ({ param }: { param: { documentId: string } }) => ({
+    token: `token-for-${param.documentId}`,
+    documentId: param.documentId,
+    mode,
+    expiresAt: Math.floor(Date.now() / 1000) + 300,
+  });
+
 beforeEach(() => {
   FakeSocket.instances = [];
   vi.stubGlobal("WebSocket", FakeSocket);
-  fakeApi({
-    "POST /api/rooms/:documentId/token": ({ param }) => ({
-      token: `token-for-${param.documentId}`,
-      documentId: param.documentId,
-      mode: "write",
-      expiresAt: Math.floor(Date.now() / 1000) + 300,
-    }),
-  });
+  fakeApi({ "POST /api/rooms/:documentId/token": tokenFor("write") });
 });
 
 /** The meeting room's socket (the notes and minutes have their own). */
@@ -251,12 +254,7 @@ describe("LiveMeeting", () => {
           : [],
       });
     const api = fakeApi({
-      "POST /api/rooms/:documentId/token": ({ param }) => ({
-        token: "t",
-        documentId: param.documentId,
-        mode: "read",
-        expiresAt: Math.floor(Date.now() / 1000) + 300,
-      }),
+      "POST /api/rooms/:documentId/token": tokenFor("read"),
       "POST /api/meetings/:id/minutes": () => version(false),
       "POST /api/meetings/:id/minutes/:version/approval": () => version(true),
     });
@@ -286,12 +284,7 @@ describe("LiveMeeting", () => {
   it("records the decision on a motion's item with a verdict per att-sats, the board's proposal first", async () => {
     loggedIn(karin);
     fakeApi({
-      "POST /api/rooms/:documentId/token": ({ param }) => ({
-        token: "t",
-        documentId: param.documentId,
-        mode: "write",
-        expiresAt: Math.floor(Date.now() / 1000) + 300,
-      }),
+      "POST /api/rooms/:documentId/token": tokenFor("write"),
       "GET /api/motions/:id": () =>
         motionView({
           id: 42,
