@@ -19,6 +19,14 @@ const ErasedPage = lazy(() => import("./identity/ErasedPage"));
 const AuditPage = lazy(() => import("./audit/AuditPage"));
 const MotionListPage = lazy(() => import("./motions/MotionListPage"));
 const MotionPage = lazy(() => import("./motions/MotionPage"));
+const MeetingPage = lazy(() => import("./meetings/MeetingPage"));
+const MinutesPage = lazy(() => import("./meetings/MinutesPage"));
+const NewMeetingPage = lazy(() =>
+  import("./meetings/MeetingFormPage").then((page) => ({ default: page.NewMeetingPage })),
+);
+const EditMeetingPage = lazy(() =>
+  import("./meetings/MeetingFormPage").then((page) => ({ default: page.EditMeetingPage })),
+);
 const ConsultationListPage = lazy(() => import("./consultations/ConsultationListPage"));
 const NewConsultationPage = lazy(() => import("./consultations/NewConsultationPage"));
 const ConsultationPage = lazy(() => import("./consultations/ConsultationPage"));
@@ -38,6 +46,10 @@ export function App() {
       <Route path="/documents/:documentId" component={DocumentPage} />
       <Route path="/motions" component={MotionListPage} />
       <Route path="/motions/:id" component={MotionPage} preload={preloadMotion} />
+      <Route path="/meetings/new" component={NewMeetingPage} />
+      <Route path="/meetings/:id" component={MeetingPage} />
+      <Route path="/meetings/:id/edit" component={EditMeetingPage} />
+      <Route path="/meetings/:id/minutes/:version" component={MinutesPage} />
       <Route path="/consultations" component={ConsultationListPage} />
       <Route path="/consultations/new" component={NewConsultationPage} />
       <Route path="/consultations/:id" component={ConsultationPage} />

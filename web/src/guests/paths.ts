@@ -1,9 +1,15 @@
+import { meetingHref, meetingIdOfDocument } from "../meetings/links";
+
 /** Where an invite link leads (the token follows in the fragment: `/invite#token=…`). */
 export const invitePath = "/invite";
 
-/** A shared document's page. Document ids (`scratch:demo`) are safe in a path as they are. */
+/**
+ * A shared document's page. Document ids (`scratch:demo`) are safe in a path as they are. A
+ * meeting's documents (the live meeting, its notes, its minutes) are shown on the meeting's page.
+ */
 export function documentHref(documentId: string): string {
-  return `/documents/${documentId}`;
+  const meetingId = meetingIdOfDocument(documentId);
+  return meetingId !== undefined ? meetingHref(meetingId) : `/documents/${documentId}`;
 }
 
 /** An invite link's token: 32 random bytes, base64url (as `acceptInviteSchema` on the server). */

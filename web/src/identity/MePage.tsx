@@ -4,6 +4,7 @@ import { call, client, errorCode, failedWith } from "../api/client";
 import { AuditLink } from "../audit/AuditLink";
 import { ConsultationsLink } from "../consultations/ConsultationsLink";
 import { kindLabel, t } from "../i18n";
+import { MyMeetings } from "../meetings/MeetingList";
 import { ImportLink } from "../members/ImportLink";
 import { MotionsLink } from "../motions/MotionsLink";
 import { groupHref } from "../org/links";
@@ -133,6 +134,8 @@ function MyPages(props: { me: Me; onLoggedOut: () => void }) {
           </ul>
         </Show>
       </section>
+
+      <MyMeetings />
 
       <ImportLink me={props.me} />
       <AuditLink me={props.me} />

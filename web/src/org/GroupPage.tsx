@@ -6,6 +6,7 @@ import { ConsultationsLink } from "../consultations/ConsultationsLink";
 import { GroupConsultations } from "../consultations/GroupConsultations";
 import { kindLabel, type MessageKey, t } from "../i18n";
 import { loadSession } from "../identity/session";
+import { GroupMeetings } from "../meetings/MeetingList";
 import { MotionsLink } from "../motions/MotionsLink";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
@@ -114,6 +115,7 @@ function GroupView(props: { group: GroupDetail }) {
       <p>
         <MotionsLink group={props.group} /> <ConsultationsLink group={props.group} />
       </p>
+      <GroupMeetings group={props.group} />
       <GroupConsultations group={props.group} />
 
       <Switch>

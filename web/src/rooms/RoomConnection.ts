@@ -142,7 +142,8 @@ const messageQueryAwareness = 3;
 
 const socketOpen = 1;
 
-function defaultBaseUrl(): string {
+/** Where live rooms are on this host: `ws(s)://<host>/api/rooms` (the meeting room too). */
+export function defaultBaseUrl(): string {
   const { protocol, host } = globalThis.location;
   return `${protocol === "https:" ? "wss:" : "ws:"}//${host}/api/rooms`;
 }

@@ -1,0 +1,234 @@
+import { strFromU8, unzipSync } from "fflate";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { appInChromium, laptop, phone } from "./fixture";
+import { logInAs, sidewaysOverflow } from "./pages";
+
+const session = appInChromium();
+
+/**
+ * A travel-free meeting in three browsers. Elin Johansson chairs the Norrbotten district and
+ * plans its meetings; the district's only other person in them is Astrid Lindqvist, a
+ * national administrator (the national group is above the district), elected adjuster; a
+ * guest joins the open meeting by link. Each test plans its own meetings, so other files
+ * never see them.
+ */
+
+async function person(name: string, viewport = laptop): Promise<Page> {
+  const page = await session.newPage(viewport);
+  await logInAs(page, name);
+  return page;
+}
+
+/** Tomorrow in Stockholm at the given time, as a `datetime-local` input takes it. */
+function tomorrowAt(time: string): string {
+  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Stockholm" }).format(
+    Date.now() + 86_400_000,
+  );
+  return `${day}T${time}`;
+}
+
+/** Elin plans a meeting from the district's page; answers its id. */
+async function plan(elin: Page, title: string, access: "open" | "members"): Promise<number> {
+  await elin.goto("/organisation/district/norrbotten");
+  await elin.getByTestId("new-meeting").click();
+  await expect.poll(() => elin.locator("h1").textContent()).toBe("Nytt möte");
+  await elin.getByLabel("Mötets namn").fill(title);
+  await elin.getByLabel("Börjar").fill(tomorrowAt("18:00"));
+  await elin.getByLabel("Slutar").fill(tomorrowAt("20:00"));
+  await elin.getByLabel(access === "open" ? /^Öppet möte/ : /^Medlemsmöte/).check();
+  await elin
+    .getByLabel("Dagordning att börja med")
+    .selectOption(access === "open" ? "conversation" : "board");
+  await elin.getByTestId("save-meeting").click();
+  await expect.poll(() => elin.url()).toMatch(/\/meetings\/\d+$/);
+  await expect.poll(() => elin.locator("h1").textContent()).toBe(title);
+  const id = Number(new URL(elin.url()).pathname.split("/").at(-1));
+  // The plan names the meeting's officers by person; the form has no people picker yet, so
+  // the test names Astrid through the same API the form uses.
+  const status = await elin.evaluate(async (meetingId) => {
+    const response = await fetch(`/api/meetings/${meetingId}`, {
+      method: "PATCH",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        officers: { chair: "demo-elin", secretary: "demo-elin", adjusters: ["demo-astrid"] },
+      }),
+    });
+    return response.status;
+  }, id);
+  expect(status).toBe(200);
+  await elin.reload();
+  return id;
+}
+
+const currentItem = (page: Page) => page.getByTestId("current-item-title").textContent();
+const queue = (page: Page) => page.getByTestId("speaker-entry").allTextContents();
+const live = (page: Page) => page.getByTestId("live-meeting");
+
+async function joinLive(page: Page, meetingId: number) {
+  await page.goto(`/meetings/${meetingId}`);
+  await expect.poll(() => live(page).getByTestId("room-status").first().textContent()).toBe("Ansluten");
+}
+
+describe("meetings in the browser", () => {
+  it("an open meeting: a guest joins by link, speaks after a replik and first-time priority, answers a poll, cannot vote; a reload returns to the item", async () => {
+    const title = `Samtal om skolan ${Date.now().toString(36)}`;
+    const elin = await person("Elin Johansson");
+    const meetingId = await plan(elin, title, "open");
+
+    // The meeting is on the district's page and on Astrid's own page.
+    const astrid = await person("Astrid Lindqvist", phone);
+    await expect
+      .poll(() => astrid.getByTestId("my-meetings").getByRole("link", { name: title }).count())
+      .toBe(1);
+
+    // Elin makes a guest link; the guest follows it on her phone and lands on the meeting.
+    await elin.getByTestId("create-invite").click();
+    const link = await elin.getByTestId("invite-link").inputValue();
+    const guest = await session.newPage(phone);
+    await guest.goto(link);
+    await guest.getByLabel("Vad vill du kallas?").fill("Sara Sympatisör");
+    await guest.getByRole("button", { name: "Gå med som gäst" }).click();
+    await expect.poll(() => guest.url()).toBe(session.url(`/meetings/${meetingId}`));
+
+    // Everyone joins live; the chair opens the meeting and moves to the second item.
+    await joinLive(elin, meetingId);
+    await joinLive(astrid, meetingId);
+    await expect.poll(() => live(guest).getByTestId("room-status").first().textContent()).toBe("Ansluten");
+    await elin.getByTestId("open-meeting").click();
+    await elin.getByRole("button", { name: "Gå till punkt 2: Samtal" }).click();
+    for (const page of [elin, astrid, guest]) await expect.poll(() => currentItem(page)).toBe("§ 2 Samtal");
+    await expect
+      .poll(() => elin.getByTestId("participant").allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringContaining("Sara Sympatisör (gäst)")]));
+    expect(await guest.getByTestId("meeting-controls").count()).toBe(0);
+
+    // Astrid speaks, then asks again; the guest, first on this item, goes before her;
+    // Elin's replik to Astrid's speech goes first of all.
+    await astrid.getByTestId("ask-speech").click();
+    await expect.poll(() => queue(elin)).toHaveLength(1);
+    await elin.getByTestId("speaker-next").click();
+    await expect.poll(() => guest.getByTestId("current-speaker").textContent()).toContain("Astrid Lindqvist");
+    expect(await guest.getByTestId("speech-timer").textContent()).toMatch(/^Talartid kvar: [0-3]:[0-5]\d$/);
+    await astrid.getByTestId("ask-speech").click();
+    await expect.poll(() => queue(elin)).toHaveLength(1);
+    await guest.getByTestId("ask-speech").click();
+    await elin.getByTestId("ask-reply").click();
+    await expect
+      .poll(() => queue(astrid))
+      .toEqual([
+        "1. Elin JohanssonReplikFörsta gången",
+        "2. Sara Sympatisör (gäst)Första gången",
+        "3. Astrid LindqvistTa tillbaka",
+      ]);
+    // The chair sees who spoke how long, and the split: Astrid's was a first-time speech (a reply is no speech).
+    await elin.getByTestId("speaker-next").click();
+    await expect.poll(() => guest.getByTestId("current-speaker").textContent()).toContain("Elin Johansson");
+    await expect
+      .poll(() => elin.getByTestId("speaking-stats").textContent())
+      .toMatch(/förstagångstalare: 1\. Av dem som talat förut: 0\..*Astrid Lindqvist.*Elin Johansson/);
+
+    // A quick poll: the guest answers, everyone sees the result.
+    await elin.getByTestId("new-poll").getByLabel("Fråga", { exact: true }).fill("Ska vi ses igen?");
+    await elin.getByTestId("new-poll").getByLabel("Svarsalternativ").fill("Ja\nNej");
+    await elin.getByTestId("open-poll").click();
+    const poll = guest.getByTestId("poll").first();
+    await poll.getByLabel("Ja").check();
+    await poll.getByTestId("poll-answer").click();
+    await expect.poll(() => poll.getByTestId("poll-answered").count()).toBe(1);
+    await expect
+      .poll(() => elin.getByTestId("poll").first().getByTestId("poll-count").allTextContents())
+      .toEqual(["1", "0"]);
+
+    // No vote for the guest: an open meeting decides nothing.
+    expect(await guest.getByTestId("votes").textContent()).toContain("Ett öppet möte fattar inga beslut");
+    expect(await sidewaysOverflow(guest)).toBeLessThanOrEqual(0);
+
+    // A reload mid-meeting returns to the item under treatment within 2 s.
+    await guest.reload();
+    const started = Date.now();
+    await expect.poll(() => currentItem(guest), { timeout: 2000 }).toBe("§ 2 Samtal");
+    expect(Date.now() - started).toBeLessThan(2000);
+    await expect.poll(() => live(guest).getByTestId("room-status").first().textContent()).toBe("Ansluten");
+  });
+
+  it("a members-only meeting: the member votes in secret, keeps a receipt and finds her ballot; a guest cannot get in", async () => {
+    const title = `Styrelsemöte ${Date.now().toString(36)}`;
+    const elin = await person("Elin Johansson");
+    const meetingId = await plan(elin, title, "members");
+    const astrid = await person("Astrid Lindqvist", phone);
+    await joinLive(elin, meetingId);
+    await joinLive(astrid, meetingId);
+    await elin.getByTestId("open-meeting").click();
+    await expect.poll(() => currentItem(astrid)).toBe("§ 1 Mötets öppnande");
+
+    // Astrid, an adjuster from the national level, has no vote until the chair adjusts the roll.
+    expect(await astrid.getByTestId("roll-status").textContent()).toContain("inte rösträtt");
+    await elin.getByRole("button", { name: "Rösträtt: Astrid Lindqvist" }).click();
+    await astrid.getByTestId("roll-check").click();
+    await expect.poll(() => astrid.getByTestId("roll-status").textContent()).toContain("Du är anmäld");
+
+    // A secret vote: Astrid votes once and gets a receipt; the chair closes the vote.
+    await elin.getByTestId("new-vote").getByLabel("Fråga", { exact: true }).fill("Bifall till förslaget?");
+    await elin.getByTestId("vote-secret").check();
+    await elin.getByTestId("open-vote").click();
+    const vote = astrid.getByTestId("vote").first();
+    await vote.getByLabel("Ja").check();
+    await vote.getByTestId("cast-vote").click();
+    await expect.poll(() => vote.getByTestId("vote-receipt").count()).toBe(1);
+    const receipt = (await vote.locator(".receipt-code").textContent()) ?? "";
+    expect(receipt.length).toBeGreaterThan(3);
+    await expect.poll(() => elin.getByTestId("vote-turnout").first().textContent()).toContain("1 av");
+    await elin.getByTestId("close-vote").click();
+    await vote.getByTestId("show-ballots").click();
+    await expect.poll(() => vote.getByTestId("own-ballot").textContent()).toContain(receipt);
+    expect(await vote.getByTestId("own-ballot").textContent()).toContain("Ja");
+
+    // The decision goes on the item; the secretary adds to the minutes the room has drafted.
+    await elin.getByLabel("Beslutets lydelse").fill("Mötet biföll förslaget.");
+    await elin.getByLabel("Efter omröstning").selectOption({ label: "Bifall till förslaget?" });
+    await elin.getByRole("button", { name: "Protokollför beslutet" }).click();
+    await expect
+      .poll(() => astrid.getByTestId("decision").textContent())
+      .toContain("Mötet biföll förslaget.");
+    const minutesEditor = elin.getByTestId("minutes").locator(".ProseMirror");
+    await expect.poll(() => minutesEditor.textContent()).toContain("Mötet biföll förslaget.");
+    await minutesEditor.click();
+    await elin.keyboard.press("Control+End");
+    await elin.keyboard.press("Enter");
+    await elin.keyboard.type("Protokollet fördes digitalt.");
+
+    // The chair closes the meeting; the secretary hands the minutes in; the adjuster approves them.
+    await elin.getByTestId("close-meeting").click();
+    await elin.getByTestId("submit-minutes").click();
+    await expect.poll(() => elin.getByTestId("minutes-status").textContent()).toMatch(/^Version 1 är lämnad/);
+    await astrid.reload();
+    await astrid.getByTestId("approve-minutes").click();
+    await expect
+      .poll(() => astrid.getByTestId("minutes-status").textContent())
+      .toBe("Version 1 är justerad och låst.");
+
+    // The approved minutes: a print view, and a DOCX whose text is the minutes.
+    await astrid.getByTestId("minutes-print-link").click();
+    await expect.poll(() => astrid.locator("h1").textContent()).toBe(title);
+    expect(await astrid.getByTestId("minutes-page").textContent()).toContain("Protokollet fördes digitalt.");
+    expect(await astrid.getByTestId("minutes-officers").textContent()).toContain("JusterareAstrid Lindqvist");
+    const [download] = await Promise.all([
+      astrid.waitForEvent("download"),
+      astrid.getByTestId("minutes-docx").click(),
+    ]);
+    const bytes: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) bytes.push(chunk as Buffer);
+    const docx = unzipSync(new Uint8Array(Buffer.concat(bytes)));
+    const xml = strFromU8(docx["word/document.xml"] ?? new Uint8Array());
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join(" ");
+    expect(text).toContain(title);
+    expect(text).toContain("Mötet biföll förslaget.");
+    expect(text).toContain("Protokollet fördes digitalt.");
+
+    // A guest session is for open meetings only: this one does not exist for anyone else.
+    const stranger = await session.newPage(phone);
+    await stranger.goto(`/meetings/${meetingId}`);
+    await expect.poll(() => stranger.locator("h1").textContent()).not.toBe(title);
+  });
+});

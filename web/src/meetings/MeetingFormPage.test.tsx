@@ -1,0 +1,125 @@
+import { fireEvent, screen, within } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { apiError, fakeApi } from "../api/testing";
+import { loggedIn } from "../identity/session";
+import { freshStateForEachTest } from "../identity/testing";
+import { renderAt } from "../ui/testing";
+import { EditMeetingPage, NewMeetingPage } from "./MeetingFormPage";
+import { karin, meetingView } from "./testing";
+
+freshStateForEachTest();
+
+function open(address: string) {
+  return renderAt(address, {
+    "/meetings/new": NewMeetingPage,
+    "/meetings/:id/edit": EditMeetingPage,
+    "/meetings/:id": () => <h1>Mötet</h1>,
+  });
+}
+
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+describe("NewMeetingPage", () => {
+  it("plans a meeting in Stockholm time with a template and items added, moved and removed", async () => {
+    loggedIn(karin);
+    const api = fakeApi({
+      "POST /api/meetings": ({ json }) => meetingView({ id: 12, title: json.title }),
+    });
+    const history = open("/meetings/new?group=branch%3Agoteborg");
+    await screen.findByLabelText(/^Mötets namn/);
+    type(/^Mötets namn/, "Höstmöte");
+    type(/^Börjar/, "2026-12-01T18:30");
+    type(/^Slutar/, "2026-12-01T20:00");
+    fireEvent.click(screen.getByLabelText(/Öppet möte/));
+    type(/^Videolänk/, "https://meet.jit.si/samtal-host");
+    fireEvent.change(screen.getByLabelText(/^Dagordning att börja med/), {
+      target: { value: "conversation" },
+    });
+    for (const title of ["Bostäder", "Skolan", "Kultur"]) {
+      type(/^Ny punkt/, title);
+      fireEvent.click(screen.getByTestId("agenda-add"));
+    }
+    fireEvent.click(screen.getByRole("button", { name: "Flytta punkt 3 upp" }));
+    expect(await screen.findByText("”Kultur” är nu punkt 2.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Ta bort punkt 1" }));
+    const items = screen.getAllByTestId("agenda-draft-item");
+    expect(items.map((item) => (within(item).getByRole("textbox") as HTMLInputElement).value)).toEqual([
+      "Kultur",
+      "Skolan",
+    ]);
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    await expect.poll(() => history.get()).toBe("/meetings/12");
+    const sent = api.callsTo("POST /api/meetings")[0];
+    expect(sent?.query).toEqual({ group: "branch:goteborg" });
+    expect(sent?.json).toEqual({
+      title: "Höstmöte",
+      startsAt: "2026-12-01T18:30",
+      endsAt: "2026-12-01T20:00",
+      access: "open",
+      videoUrl: "https://meet.jit.si/samtal-host",
+      template: "conversation",
+      agenda: [
+        { title: "Kultur", kind: "discussion", motionId: null },
+        { title: "Skolan", kind: "discussion", motionId: null },
+      ],
+    });
+  });
+
+  it("says what is missing before asking the Worker, and shows the Worker's refusal", async () => {
+    loggedIn(karin);
+    const api = fakeApi({ "POST /api/meetings": () => apiError(422, "meeting_open_no_decisions") });
+    open("/meetings/new?group=branch%3Agoteborg");
+    fireEvent.click(await screen.findByTestId("save-meeting"));
+    expect(await screen.findByText("Skriv mötets namn.")).toBeTruthy();
+    expect(screen.getAllByText("Välj datum och tid.")).toHaveLength(2);
+    expect(api.callsTo("POST /api/meetings")).toHaveLength(0);
+    type(/^Mötets namn/, "Årsmöte");
+    type(/^Börjar/, "2026-12-01T18:30");
+    type(/^Slutar/, "2026-12-01T18:00");
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    expect(await screen.findByText("Mötet måste sluta efter att det börjar.")).toBeTruthy();
+    type(/^Slutar/, "2026-12-01T21:00");
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    expect((await screen.findByTestId("meeting-form-error")).textContent).toMatch(/öppet möte/i);
+  });
+});
+
+describe("EditMeetingPage", () => {
+  it("shows the plan in Stockholm time and sends the agenda back with its items' ids", async () => {
+    loggedIn(karin);
+    const api = fakeApi({
+      "GET /api/meetings/:id": () =>
+        meetingView({
+          agenda: [
+            {
+              id: 3,
+              number: 1,
+              title: "Öppnande",
+              kind: "formal",
+              motion: null,
+              notesDocumentId: "meeting-notes:7-3",
+            },
+            {
+              id: 4,
+              number: 2,
+              title: "Val",
+              kind: "decision",
+              motion: null,
+              notesDocumentId: "meeting-notes:7-4",
+            },
+          ],
+        }),
+      "PATCH /api/meetings/:id": () => meetingView(),
+    });
+    const history = open("/meetings/7/edit");
+    expect(((await screen.findByLabelText(/^Börjar/)) as HTMLInputElement).value).toBe("2026-12-01T18:30");
+    fireEvent.click(screen.getByRole("button", { name: "Flytta punkt 1 ned" }));
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    await expect.poll(() => history.get()).toBe("/meetings/7");
+    expect(api.callsTo("PATCH /api/meetings/:id")[0]?.json?.agenda).toEqual([
+      { id: 4, title: "Val", kind: "decision", motionId: null },
+      { id: 3, title: "Öppnande", kind: "formal", motionId: null },
+    ]);
+  });
+});

@@ -1,0 +1,248 @@
+import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
+import {
+  type MeetingAccess,
+  type MeetingTemplate,
+  type MeetingView,
+  meetingTemplates,
+  meetingTitleMaxLength,
+  stockholmToUtc,
+} from "../../../worker/shared/meetings";
+import { call, client } from "../api/client";
+import { t } from "../i18n";
+import { loadSession } from "../identity/session";
+import { createRequest } from "../motions/action";
+import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
+import { Loading } from "../ui/Loading";
+import { NotFound } from "../ui/NotFound";
+import { usePageTitle } from "../ui/title";
+import { AgendaEditor, type DraftItem } from "./AgendaEditor";
+import { accessLabel, templateLabel } from "./labels";
+import { meetingHref } from "./links";
+import { type LoadedMeeting, loadMeeting } from "./load";
+import { stockholmLocal } from "./time";
+import "./MeetingForm.css";
+
+/** `/meetings/new?group=branch:goteborg`: plan a meeting for a group (its chair or secretary). */
+export function NewMeetingPage() {
+  void loadSession();
+  usePageTitle(() => t("meetings.new.title"));
+  const [search] = useSearchParams<{ group?: string }>();
+  return (
+    <Show when={search.group} fallback={<NotFound reason="group" />}>
+      {(group) => <MeetingForm group={group()} />}
+    </Show>
+  );
+}
+
+/** `/meetings/:id/edit`: change a planned meeting (until it opens). */
+export function EditMeetingPage() {
+  void loadSession();
+  const params = useParams<{ id: string }>();
+  const [loaded] = createResource(() => params.id ?? "", loadMeeting);
+  usePageTitle(() => t("meetings.edit.title"));
+  return (
+    <Switch fallback={<Loading />}>
+      <Match when={loaded.error}>
+        <ErrorAlert code="internal" />
+      </Match>
+      <Match when={loaded() && !("meeting" in (loaded() as LoadedMeeting))}>
+        <NotFound reason="page" />
+      </Match>
+      <Match when={(loaded() as { meeting?: MeetingView } | undefined)?.meeting}>
+        {(meeting) => <MeetingForm meeting={meeting()} />}
+      </Match>
+    </Switch>
+  );
+}
+
+/**
+ * The meeting's plan: title, start and end (Stockholm time, as the party's meetings are
+ * set), open to guests or members only, a video link, and the agenda. A new meeting also
+ * takes a template, whose items the Worker puts before the ones written here; on the
+ * meeting's edit page the whole agenda, template items included, can be changed.
+ */
+function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
+  const navigate = useNavigate();
+  const existing = props.meeting;
+  const [title, setTitle] = createSignal(existing?.title ?? "");
+  const [startsAt, setStartsAt] = createSignal(existing ? stockholmLocal(existing.startsAt) : "");
+  const [endsAt, setEndsAt] = createSignal(existing ? stockholmLocal(existing.endsAt) : "");
+  const [access, setAccess] = createSignal<MeetingAccess>(existing?.access ?? "members");
+  const [videoUrl, setVideoUrl] = createSignal(existing?.videoUrl ?? "");
+  const [template, setTemplate] = createSignal<MeetingTemplate>("blank");
+  const [agenda, setAgenda] = createSignal<DraftItem[]>(
+    existing?.agenda.map((item) => ({
+      id: item.id,
+      title: item.title,
+      kind: item.kind,
+      motionId: item.motion?.id ?? null,
+    })) ?? [],
+  );
+  const [problems, setProblems] = createSignal<Record<string, string>>({});
+  const save = createRequest();
+
+  const check = () => {
+    const found: Record<string, string> = {};
+    if (!title().trim()) found.title = t("meetings.form.titleMissing");
+    const start = stockholmToUtc(startsAt());
+    const end = stockholmToUtc(endsAt());
+    if (start === null) found.startsAt = t("meetings.form.timeMissing");
+    if (end === null) found.endsAt = t("meetings.form.timeMissing");
+    else if (start !== null && end <= start) found.endsAt = t("meetings.form.endBeforeStart");
+    if (videoUrl().trim() && !/^https:\/\/\S+$/.test(videoUrl().trim()))
+      found.videoUrl = t("meetings.form.videoInvalid");
+    if (agenda().some((item) => !item.title.trim())) found.agenda = t("meetings.form.agendaEmptyItem");
+    setProblems(found);
+    return Object.keys(found).length === 0;
+  };
+
+  const submit = () => {
+    if (!check()) return;
+    const fields = {
+      title: title().trim(),
+      startsAt: startsAt(),
+      endsAt: endsAt(),
+      access: access(),
+      videoUrl: videoUrl().trim() || null,
+      agenda: agenda().map((item) => ({ ...item, title: item.title.trim() })),
+    };
+    save.run(async () => {
+      const saved = existing
+        ? await call(client.api.meetings[":id"].$patch({ param: { id: String(existing.id) }, json: fields }))
+        : await call(
+            client.api.meetings.$post({
+              query: { group: props.group ?? "" },
+              json: { ...fields, template: template() },
+            }),
+          );
+      navigate(meetingHref(saved.id));
+    });
+  };
+
+  return (
+    <article class="meeting-form-page">
+      <h1>{existing ? t("meetings.edit.title") : t("meetings.new.title")}</h1>
+      <Show when={existing}>{(m) => <p class="lead">{m().title}</p>}</Show>
+      <form
+        novalidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Field id="meeting-title" label={t("meetings.form.title")} error={problems().title} required>
+          {(control) => (
+            <input
+              {...control}
+              maxLength={meetingTitleMaxLength}
+              value={title()}
+              onInput={(e) => setTitle(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <div class="meeting-times">
+          <Field
+            id="meeting-starts"
+            label={t("meetings.form.startsAt")}
+            hint={t("meetings.form.timeHint")}
+            error={problems().startsAt}
+            required
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                value={startsAt()}
+                onInput={(e) => setStartsAt(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+          <Field
+            id="meeting-ends"
+            label={t("meetings.form.endsAt")}
+            hint={t("meetings.form.timeHint")}
+            error={problems().endsAt}
+            required
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="datetime-local"
+                value={endsAt()}
+                onInput={(e) => setEndsAt(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <fieldset class="verdict-fieldset">
+          <legend>{t("meetings.form.access")}</legend>
+          <For each={["members", "open"] as const}>
+            {(value) => (
+              <label class="choice meeting-access-choice">
+                <input
+                  type="radio"
+                  name="access"
+                  value={value}
+                  checked={access() === value}
+                  onChange={() => setAccess(value)}
+                />
+                <span>
+                  {accessLabel(value)}
+                  <span class="hint meeting-access-hint">
+                    {value === "open" ? t("meetings.form.openHint") : t("meetings.form.membersHint")}
+                  </span>
+                </span>
+              </label>
+            )}
+          </For>
+        </fieldset>
+        <Field
+          id="meeting-video"
+          label={t("meetings.form.video")}
+          hint={t("meetings.form.videoHint")}
+          error={problems().videoUrl}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="url"
+              inputmode="url"
+              value={videoUrl()}
+              onInput={(e) => setVideoUrl(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+        <Show when={!existing}>
+          <Field
+            id="meeting-template"
+            label={t("meetings.form.template")}
+            hint={t("meetings.form.templateHint")}
+          >
+            {(control) => (
+              <select
+                {...control}
+                value={template()}
+                onChange={(e) => setTemplate(e.currentTarget.value as MeetingTemplate)}
+              >
+                <For each={meetingTemplates}>
+                  {(value) => <option value={value}>{templateLabel(value)}</option>}
+                </For>
+              </select>
+            )}
+          </Field>
+        </Show>
+        <AgendaEditor items={agenda()} onChange={setAgenda} />
+        <Show when={problems().agenda}>
+          <p class="field-error" role="alert">
+            {problems().agenda}
+          </p>
+        </Show>
+        <SubmitButton busy={save.busy()} busyLabel={t("meetings.form.saving")} testId="save-meeting">
+          {existing ? t("meetings.form.save") : t("meetings.form.create")}
+        </SubmitButton>
+        <ErrorAlert code={save.failure()} testId="meeting-form-error" />
+      </form>
+    </article>
+  );
+}

@@ -1,0 +1,170 @@
+import { useParams } from "@solidjs/router";
+import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import type { MeetingState, MeetingView } from "../../../worker/shared/meetings";
+import { call, client } from "../api/client";
+import { InvitePanel } from "../guests/InvitePanel";
+import { t } from "../i18n";
+import { formatDateTime } from "../identity/format";
+import { loginHref } from "../identity/next";
+import { loadSession, sessionStatus } from "../identity/session";
+import { createRequest } from "../motions/action";
+import { groupHref } from "../org/links";
+import { ErrorAlert } from "../ui/Form";
+import { Loading } from "../ui/Loading";
+import { NotFound } from "../ui/NotFound";
+import { usePageTitle } from "../ui/title";
+import { accessLabel } from "./labels";
+import { editMeetingHref, meetingHref } from "./links";
+import { LiveMeeting } from "./live/LiveMeeting";
+import { type LoadedMeeting, loadMeeting } from "./load";
+import { formatMeetingTime } from "./time";
+import "./MeetingPage.css";
+
+/** `/meetings/:id`: a meeting, planned or running: its plan, and the live meeting once there is one. */
+export default function MeetingPage() {
+  const params = useParams<{ id: string }>();
+  void loadSession();
+  const [loaded] = createResource(() => params.id ?? "", loadMeeting);
+  return (
+    <Switch fallback={<Loading />}>
+      <Match when={loaded.error}>
+        <ErrorAlert code="internal" />
+      </Match>
+      <Match when={loaded() && "missing" in (loaded() as LoadedMeeting)}>
+        <NotFound reason="page" />
+      </Match>
+      <Match when={loaded() && "loginNeeded" in (loaded() as LoadedMeeting)}>
+        <section class="message-page">
+          <h1>{t("meetings.title")}</h1>
+          <p>{t("meetings.loginNeeded")}</p>
+          <p>
+            <a class="button" href={loginHref(meetingHref(Number(params.id)))}>
+              {t("me.login")}
+            </a>
+          </p>
+        </section>
+      </Match>
+      <Match when={(loaded() as { meeting?: MeetingView } | undefined)?.meeting}>
+        {(meeting) => <MeetingDetail meeting={meeting()} />}
+      </Match>
+    </Switch>
+  );
+}
+
+/** The meeting's planner mails the group's members an invitation with a calendar file. */
+function Invitations(props: { meeting: MeetingView }) {
+  const [sent, setSent] = createSignal<{ count?: number; at: number } | null>(
+    props.meeting.invitationsSentAt !== null ? { at: props.meeting.invitationsSentAt } : null,
+  );
+  const request = createRequest();
+  const send = () =>
+    request.run(async () => {
+      const answer = await call(
+        client.api.meetings[":id"].invitations.$post({ param: { id: String(props.meeting.id) } }),
+      );
+      setSent({ count: answer.sent, at: answer.sentAt });
+    });
+  return (
+    <div class="meeting-invitations">
+      <p class="form-result success" role="status" data-testid="invitations-status">
+        <Show when={sent()}>
+          {(done) =>
+            done().count !== undefined
+              ? t("meetings.invitations.sent", { count: done().count ?? 0, time: formatDateTime(done().at) })
+              : t("meetings.invitations.sentBefore", { time: formatDateTime(done().at) })
+          }
+        </Show>
+      </p>
+      <button type="button" class="button button-secondary" onClick={send} data-testid="send-invitations">
+        {t("meetings.invitations.send")}
+      </button>
+      <ErrorAlert code={request.failure()} />
+    </div>
+  );
+}
+
+function MeetingDetail(props: { meeting: MeetingView }) {
+  usePageTitle(() => props.meeting.title);
+  const m = () => props.meeting;
+  const can = (action: MeetingView["can"][number]) => m().can.includes(action);
+  const [state, setState] = createSignal<MeetingState>(props.meeting.state);
+  return (
+    <article class="meeting-page" data-testid="meeting-page" data-state={m().state}>
+      <p class="meeting-group">
+        <a class="action-link" href={groupHref(m().group)}>
+          {m().group.name}
+        </a>
+      </p>
+      <h1>{m().title}</h1>
+      <dl class="facts meeting-facts">
+        <div>
+          <dt>{t("meetings.when")}</dt>
+          <dd data-testid="meeting-time">{formatMeetingTime(m().startsAt, m().endsAt)}</dd>
+        </div>
+        <div>
+          <dt>{t("meetings.form.access")}</dt>
+          <dd data-testid="meeting-access">{accessLabel(m().access)}</dd>
+        </div>
+        <Show when={m().officers.chair}>
+          {(chair) => (
+            <div>
+              <dt>{t("meetings.officer.chair")}</dt>
+              <dd>{chair().name ?? t("meetings.formerMember")}</dd>
+            </div>
+          )}
+        </Show>
+        <Show when={m().officers.secretary}>
+          {(secretary) => (
+            <div>
+              <dt>{t("meetings.officer.secretary")}</dt>
+              <dd>{secretary().name ?? t("meetings.formerMember")}</dd>
+            </div>
+          )}
+        </Show>
+        <Show when={m().officers.adjusters.length > 0}>
+          <div>
+            <dt>{t("meetings.officer.adjusters")}</dt>
+            <dd>
+              {m()
+                .officers.adjusters.map((a) => a.name ?? t("meetings.formerMember"))
+                .join(", ")}
+            </dd>
+          </div>
+        </Show>
+      </dl>
+      <Show when={m().videoUrl}>
+        {(url) => (
+          <p>
+            <a
+              class="button button-secondary"
+              href={url()}
+              target="_blank"
+              rel="noopener noreferrer"
+              data-testid="video-link"
+            >
+              {t("meetings.video.join")}
+              <span class="visually-hidden"> {t("meetings.video.newTab")}</span>
+            </a>
+          </p>
+        )}
+      </Show>
+      <Show when={can("meeting.manage") && state() === "planned"}>
+        <p>
+          <a class="action-link" href={editMeetingHref(m().id)} data-testid="edit-meeting">
+            {t("meetings.edit.link")}
+          </a>
+        </p>
+        <Invitations meeting={m()} />
+      </Show>
+
+      {/* The live part joins under the session's name: once the session is known. */}
+      <Show when={can("meeting.attend") && sessionStatus() !== "loading"}>
+        <LiveMeeting meeting={m()} onStateChange={setState} />
+      </Show>
+
+      <Show when={m().access === "open" && can("meeting.manage") && state() !== "closed"}>
+        <InvitePanel documentId={m().documentId} />
+      </Show>
+    </article>
+  );
+}

@@ -1,0 +1,332 @@
+import { fireEvent, render, screen, within } from "@solidjs/testing-library";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import type { MeetingCommand } from "../../../../worker/shared/meetings";
+import { fakeApi } from "../../api/testing";
+import { loggedIn } from "../../identity/session";
+import { freshStateForEachTest } from "../../identity/testing";
+import { motionView, version } from "../../motions/testing";
+import { FakeSocket } from "../../rooms/testing";
+import { karin, meetingView, minutesVersion } from "../testing";
+import { LiveMeeting } from "./LiveMeeting";
+import { liveState, youState } from "./testing";
+
+freshStateForEachTest();
+
+/** The token route, answering every room with a token of this mode. */
+const tokenFor =
+  (mode: "read" | "write") =>
+  ({ param }: { param: { documentId: string } }) => ({
+    token: `token-for-${param.documentId}`,
+    documentId: param.documentId,
+    mode,
+    expiresAt: Math.floor(Date.now() / 1000) + 300,
+  });
+
+beforeEach(() => {
+  FakeSocket.instances = [];
+  vi.stubGlobal("WebSocket", FakeSocket);
+  fakeApi({ "POST /api/rooms/:documentId/token": tokenFor("write") });
+});
+
+/** The meeting room's socket (the notes and minutes have their own). */
+async function meetingSocket() {
+  await expect.poll(() => FakeSocket.instances.some((s) => s.url.includes("meeting%3A7?"))).toBe(true);
+  const socket = FakeSocket.instances.find((s) => s.url.includes("meeting%3A7?")) as FakeSocket;
+  socket.open();
+  return socket;
+}
+
+const frame = (socket: FakeSocket, message: object) => socket.receive(JSON.stringify(message));
+const sentCommands = (socket: FakeSocket) =>
+  socket.sent.map((data) => JSON.parse(String(data)) as MeetingCommand);
+
+const person = (id: string, name: string, extra: object = {}) => ({
+  id,
+  name,
+  guest: false,
+  officer: [],
+  votingRight: true,
+  checkedIn: true,
+  present: true,
+  ...extra,
+});
+
+describe("LiveMeeting", () => {
+  it("follows the room: the current item, who is present with guests marked, the speaker list and its timer", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    frame(socket, {
+      type: "participants",
+      participants: [
+        person("demo-ida", "Ida Karlsson"),
+        person("guest-1", "Bo Ek", { guest: true, votingRight: false, checkedIn: false }),
+        person("demo-away", "Borta Person", { present: false }),
+      ],
+    });
+    const speech = { participantId: "demo-ida", name: "Ida Karlsson", guest: false, replyTo: null };
+    frame(socket, {
+      type: "state",
+      version: 4,
+      meeting: liveState({
+        currentItemId: 2,
+        speakers: {
+          itemId: 2,
+          state: "open",
+          closesAt: null,
+          current: {
+            id: 1,
+            ...speech,
+            kind: "speech",
+            firstOnItem: true,
+            startedAt: Date.now(),
+            seconds: 120,
+          },
+          queue: [
+            {
+              id: 2,
+              participantId: "guest-1",
+              name: "Bo Ek",
+              guest: true,
+              kind: "reply",
+              replyTo: "demo-ida",
+              firstOnItem: true,
+            },
+          ],
+        },
+      }),
+      you: youState({ participantId: "demo-karin" }),
+    });
+    expect((await screen.findByTestId("current-item-title")).textContent).toBe("§ 2 Bostäder");
+    const current = screen
+      .getAllByTestId("live-agenda-item")
+      .find((li) => li.getAttribute("aria-current") === "step");
+    expect(current?.textContent).toContain("Bostäder");
+    expect(screen.getAllByTestId("participant").map((li) => li.textContent)).toEqual([
+      "Ida KarlssonRöstar",
+      "Bo Ek (gäst)",
+    ]);
+    expect(screen.getByTestId("speech-timer").textContent).toMatch(/[12]:[0-5]\d$/);
+    const entry = screen.getByTestId("speaker-entry");
+    expect(entry.textContent).toContain("Bo Ek (gäst)");
+    expect(within(entry).getByText("Replik")).toBeTruthy();
+    expect(within(entry).getByTestId("first-time")).toBeTruthy();
+    expect(screen.queryByTestId("chair-speaker-controls")).toBeNull();
+    fireEvent.click(screen.getByTestId("ask-reply"));
+    expect(sentCommands(socket)).toEqual([{ type: "speaker.request", kind: "reply" }]);
+    frame(socket, {
+      type: "error",
+      code: "meeting_reply_not_possible",
+      message: "x",
+      ref: "speaker.request",
+    });
+    expect((await screen.findByTestId("meeting-refusal")).textContent).not.toBe("");
+  });
+
+  it("gives the chair her controls, from the state the room sends", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState({
+        currentItemId: 1,
+        speakers: {
+          itemId: 1,
+          state: "open",
+          closesAt: null,
+          current: null,
+          queue: [
+            {
+              id: 5,
+              participantId: "a",
+              name: "Anna",
+              guest: false,
+              kind: "speech",
+              replyTo: null,
+              firstOnItem: false,
+            },
+            {
+              id: 6,
+              participantId: "b",
+              name: "Berit",
+              guest: false,
+              kind: "speech",
+              replyTo: null,
+              firstOnItem: true,
+            },
+          ],
+        },
+      }),
+      you: youState({
+        participantId: "demo-karin",
+        officer: ["chair"],
+        stats: {
+          perPerson: [{ participantId: "a", name: "Anna", seconds: 95, speeches: 2 }],
+          firstTimeSpeeches: 3,
+          repeatSpeeches: 1,
+        },
+      }),
+    });
+    fireEvent.click(await screen.findByRole("button", { name: "Flytta Berit upp" }));
+    fireEvent.click(screen.getByTestId("first-time-first"));
+    fireEvent.click(screen.getByTestId("speaker-next"));
+    fireEvent.click(screen.getByRole("button", { name: "Gå till punkt 2: Bostäder" }));
+    expect(sentCommands(socket)).toEqual([
+      { type: "speaker.move", entryId: 6, to: 0 },
+      { type: "settings.update", settings: { firstTimeSpeakersFirst: false } },
+      { type: "speaker.next" },
+      { type: "agenda.goto", itemId: 2 },
+    ]);
+    expect(screen.getByTestId("speaking-stats").textContent).toContain("1:35");
+    expect(screen.getByTestId("speaking-stats").textContent).toContain("förstagångstalare: 3");
+    fireEvent.change(screen.getByLabelText(/^Talartid per inlägg/), { target: { value: "2" } });
+    const addItem = within(screen.getByTestId("add-item"));
+    fireEvent.input(addItem.getByLabelText("Ny punkt"), { target: { value: "Övriga frågor" } });
+    fireEvent.click(addItem.getByRole("button", { name: "Lägg till" }));
+    expect(sentCommands(socket).slice(4)).toEqual([
+      { type: "settings.update", settings: { speechSeconds: 120 } },
+      { type: "agenda.add", title: "Övriga frågor", kind: "discussion" },
+    ]);
+    // Once the agenda is adopted, an item comes only with the decision that adds it.
+    frame(socket, {
+      type: "state",
+      version: 2,
+      meeting: liveState({ agendaAdopted: true }),
+      you: youState({ officer: ["chair"] }),
+    });
+    fireEvent.input(await addItem.findByLabelText(/^Beslutet att lägga till punkten/), {
+      target: { value: "Mötet beslöt att ta upp frågan." },
+    });
+    fireEvent.input(addItem.getByLabelText("Ny punkt"), { target: { value: "Lokalfrågan" } });
+    fireEvent.click(addItem.getByRole("button", { name: "Lägg till" }));
+    expect(sentCommands(socket).at(-1)).toEqual({
+      type: "agenda.add",
+      title: "Lokalfrågan",
+      kind: "discussion",
+      decision: "Mötet beslöt att ta upp frågan.",
+    });
+  });
+
+  it("tells a guest why she cannot vote, and lets a voter vote once and keep her receipt", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    const vote = {
+      id: 9,
+      itemId: 1,
+      question: "Bifall?",
+      options: ["Ja", "Nej"],
+      secret: true,
+      open: true,
+      eligible: 2,
+      voted: 0,
+      counts: null,
+    };
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState({ votes: [vote] }),
+      you: youState({ guest: true, votingRight: false, checkedIn: false }),
+    });
+    expect((await screen.findByTestId("vote-cannot")).textContent).toContain("gäst");
+    // Nobody has asked to speak on the item yet: its list is there, empty and open.
+    expect(screen.getByTestId("speakers-state").textContent).toBe("Talarlistan är öppen.");
+    expect(screen.queryByTestId("cast-vote")).toBeNull();
+    frame(socket, { type: "you", version: 1, you: youState() });
+    fireEvent.click(await screen.findByLabelText("Ja"));
+    fireEvent.click(screen.getByTestId("cast-vote"));
+    expect(sentCommands(socket)).toEqual([{ type: "vote.cast", voteId: 9, choices: [0] }]);
+    frame(socket, { type: "vote.receipt", voteId: 9, receipt: "H4K2-9QXM" });
+    frame(socket, { type: "you", version: 1, you: youState({ votedIn: [9] }) });
+    expect((await screen.findByTestId("vote-receipt")).textContent).toContain("H4K2-9QXM");
+    expect(screen.getByTestId("vote-done")).toBeTruthy();
+  });
+
+  it("lets the secretary hand in the minutes once the meeting closed, and an adjuster approve them", async () => {
+    loggedIn(karin);
+    const version = (frozen: boolean) =>
+      minutesVersion({
+        frozenAt: frozen ? Date.now() : null,
+        approvals: frozen
+          ? [{ person: { id: "demo-karin", name: "Karin Holm" }, approvedAt: Date.now() }]
+          : [],
+      });
+    const api = fakeApi({
+      "POST /api/rooms/:documentId/token": tokenFor("read"),
+      "POST /api/meetings/:id/minutes": () => version(false),
+      "POST /api/meetings/:id/minutes/:version/approval": () => version(true),
+    });
+    render(() => <LiveMeeting meeting={meetingView({ can: ["meeting.attend"] })} />);
+    const socket = await meetingSocket();
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState({ state: "closed" }),
+      you: youState({ participantId: "demo-karin", officer: ["secretary", "adjuster"] }),
+    });
+    fireEvent.click(await screen.findByTestId("submit-minutes"));
+    await expect
+      .poll(() => screen.getByTestId("minutes-status").textContent)
+      .toMatch(/^Version 1 är lämnad till justering/);
+    fireEvent.click(screen.getByTestId("approve-minutes"));
+    await expect
+      .poll(() => screen.getByTestId("minutes-status").textContent)
+      .toBe("Version 1 är justerad och låst.");
+    expect(screen.getByTestId("minutes-print-link").getAttribute("href")).toBe("/meetings/7/minutes/1");
+    expect(api.callsTo("POST /api/meetings/:id/minutes/:version/approval")[0]?.param).toEqual({
+      id: "7",
+      version: "1",
+    });
+  });
+
+  it("records the decision on a motion's item with a verdict per att-sats, the board's proposal first", async () => {
+    loggedIn(karin);
+    fakeApi({
+      "POST /api/rooms/:documentId/token": tokenFor("write"),
+      "GET /api/motions/:id": () =>
+        motionView({
+          id: 42,
+          title: "Fler bänkar",
+          statement: {
+            version: 1,
+            text: "",
+            proposals: [{ verdict: "approve" }, { verdict: "reject" }],
+            createdAt: 0,
+          },
+          versions: [{ number: 1, reason: "submitted", createdAt: 0 }],
+        }),
+      "GET /api/motions/:id/versions/:number": () => ({
+        ...version,
+        proposals: [
+          { key: "a", text: "bänkar sätts upp", json: { type: "doc" } },
+          { key: "b", text: "de målas röda", json: { type: "doc" } },
+        ],
+      }),
+    });
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState({
+        currentItemId: 3,
+        agenda: [{ id: 3, number: 1, title: "Motioner", kind: "decision", motionId: 42 }],
+      }),
+      you: youState({ participantId: "demo-karin", officer: ["chair"] }),
+    });
+    const second = await screen.findByLabelText("Att-sats 2: att de målas röda");
+    expect((second as HTMLInputElement).value).toBe("reject");
+    fireEvent.change(second, { target: { value: "answered" } });
+    fireEvent.input(screen.getByLabelText("Beslutets lydelse"), {
+      target: { value: "Mötet beslöt enligt styrelsen." },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Protokollför beslutet" }));
+    expect(sentCommands(socket).at(-1)).toEqual({
+      type: "decision.record",
+      text: "Mötet beslöt enligt styrelsen.",
+      motionVerdicts: [{ verdict: "approve" }, { verdict: "answered" }],
+    });
+  });
+});
