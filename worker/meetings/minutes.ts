@@ -12,7 +12,7 @@ import {
   richTextField,
 } from "../rooms/documents";
 import { type MinutesVersion, minutesDocumentId } from "../shared/meetings";
-import type { MinutesLine } from "./live/commands";
+import type { MinutesLine } from "./live/rules";
 import { minutesStatusOf, officersOf } from "./queries";
 import type { FoundMeeting } from "./resource";
 import { meetingAttendance, meetingMinutes, meetingMinutesApprovals } from "./schema";

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { ApiError } from "../http/errors";
-import { recordDecision } from "../motions/lifecycle";
+import { currentVersion, recordDecision } from "../motions/lifecycle";
 import { findMotion } from "../motions/resource";
 import { Refused } from "./live/state";
 
@@ -23,4 +23,9 @@ export async function applyMotionVerdicts(
     if (err instanceof ApiError) throw new Refused(err.code);
     throw err;
   }
+}
+
+/** How many att-satser the motion's current version has (a proposal may point at one of them). */
+export async function attSatsCount(db: Db, motionId: number): Promise<number> {
+  return (await currentVersion(db, motionId)).proposals.length;
 }

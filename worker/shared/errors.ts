@@ -343,6 +343,42 @@ export const errorMessages = {
     sv: "En omröstning pågår redan. Stäng den först.",
     en: "A vote is already in progress. Close it first.",
   },
+  meeting_proposals_locked: {
+    sv: "Talarlistan är streckad: nya yrkanden tas inte emot.",
+    en: "The speaker list is closed: no new proposals are taken.",
+  },
+  meeting_proposal_text_needed: {
+    sv: "Ett ändrings- eller tilläggsyrkande och en återremiss behöver en text. Ingenting ändrades.",
+    en: "An amendment, an addition and a referral need a text. Nothing was changed.",
+  },
+  meeting_order_locked: {
+    sv: "Propositionsordningen är redan godkänd och kan inte ändras.",
+    en: "The order of decisions has been approved and can no longer be changed.",
+  },
+  meeting_order_not_approved: {
+    sv: "Mötet har inte godkänt någon propositionsordning för punkten än.",
+    en: "The meeting has not approved an order of decisions for this item yet.",
+  },
+  meeting_step_not_current: {
+    sv: "Det steget i propositionsordningen står inte på tur.",
+    en: "That step of the order of decisions is not the one being decided.",
+  },
+  meeting_step_decided: {
+    sv: "Klubban har fallit för det steget. Ingenting ändrades.",
+    en: "The gavel has fallen on that step. Nothing was changed.",
+  },
+  meeting_count_pending: {
+    sv: "Votering är begärd: steget avgörs när rösterna är räknade.",
+    en: "A count has been demanded: the step is decided once the votes are counted.",
+  },
+  meeting_casting_vote_needed: {
+    sv: "Lika röstetal: ordföranden avgör med sin utslagsröst mellan de förslag som fick flest röster.",
+    en: "A tie: the chair decides with a casting vote between the proposals with the most votes.",
+  },
+  meeting_decision_adjusted: {
+    sv: "Beslutet är redan justerat. Ingenting kan läggas till.",
+    en: "The decision has already been approved in the minutes. Nothing can be added.",
+  },
   meeting_open_no_decisions: {
     sv: "Ett öppet möte fattar inga beslut: det kan inte ha beslutspunkter. Gör det till ett medlemsmöte.",
     en: "An open meeting decides nothing: it cannot have decision items. Make it a members-only meeting.",

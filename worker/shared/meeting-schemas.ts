@@ -3,6 +3,7 @@ import {
   agendaItemKinds,
   agendaMaxItems,
   agendaTitleMaxLength,
+  decisionStepsMax,
   decisionTextMaxLength,
   type MeetingCommand,
   meetingAccesses,
@@ -13,8 +14,11 @@ import {
   pollMaxOptions,
   pollOptionMaxLength,
   pollQuestionMaxLength,
+  proposalKinds,
+  proposalTextMaxLength,
   speakerKinds,
   stockholmToUtc,
+  tieBreaks,
 } from "./meetings";
 import { groupKinds } from "./org";
 import { groupRefSchema } from "./org-schemas";
@@ -80,6 +84,8 @@ export const meetingSettingsSchema = z.object({
   maxRepliesPerSpeech: z.number().int().min(0).max(10),
   closingWindowSeconds: z.number().int().min(0).max(1800),
   pointsOfOrderAfterClosing: z.boolean(),
+  tieBreakOrdinary: z.enum(tieBreaks),
+  tieBreakElection: z.enum(tieBreaks),
 });
 
 const officersSchema = z.object({
@@ -160,6 +166,12 @@ const entityId = z
 const participantId = z.string().min(1).max(128);
 const decisionText = z.string().trim().min(1).max(decisionTextMaxLength);
 const question = z.string().trim().min(1).max(pollQuestionMaxLength);
+const proposalText = z.string().trim().min(1).max(proposalTextMaxLength);
+const stepIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(decisionStepsMax - 1);
 
 /**
  * Every command frame a participant may send (MeetingCommand). Anything else is answered
@@ -223,4 +235,30 @@ export const meetingCommandSchema = z.discriminatedUnion("type", [
     role: z.enum(meetingOfficerRoles),
     participantIds: z.array(participantId).max(5),
   }),
+  z.object({
+    type: z.literal("proposal.add"),
+    kind: z.enum(proposalKinds),
+    text: proposalText.optional(),
+    attSats: z.number().int().min(0).max(1000).optional(),
+  }),
+  z.object({ type: z.literal("proposal.withdraw"), proposalId: entityId }),
+  z.object({
+    type: z.literal("order.propose"),
+    steps: z
+      .array(
+        z.object({
+          proposalIds: z.array(entityId).min(2).max(pollMaxOptions),
+          election: z.boolean().optional(),
+        }),
+      )
+      .min(1)
+      .max(decisionStepsMax),
+  }),
+  z.object({ type: z.literal("order.approve") }),
+  z.object({ type: z.literal("step.demand_count"), step: stepIndex, secret: z.boolean().optional() }),
+  z.object({ type: z.literal("step.decide"), step: stepIndex, proposalId: entityId.optional() }),
+  z.object({ type: z.literal("decision.reserve"), decisionId: entityId, text: proposalText.optional() }),
+  z.object({ type: z.literal("decision.note"), decisionId: entityId, text: proposalText }),
+  z.object({ type: z.literal("decision.adjust"), decisionId: entityId }),
+  z.object({ type: z.literal("speakers.resume") }),
 ]) satisfies z.ZodType<MeetingCommand>;

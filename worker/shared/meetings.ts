@@ -77,7 +77,15 @@ export interface MeetingSettings {
   closingWindowSeconds: number;
   /** Whether points of order (ordningsfråga) may still be asked once the list is closed. */
   pointsOfOrderAfterClosing: boolean;
+  /** Lika röstetal in an ordinary question: the chair's casting vote or lots. */
+  tieBreakOrdinary: TieBreak;
+  /** Lika röstetal in an election (personval): lots by default, as commonly practised. */
+  tieBreakElection: TieBreak;
 }
+
+/** How a tie is settled: `casting` (the chair's utslagsröst) or `lots` (lottning). */
+export const tieBreaks = ["casting", "lots"] as const;
+export type TieBreak = (typeof tieBreaks)[number];
 
 export const defaultMeetingSettings: MeetingSettings = {
   firstTimeSpeakersFirst: true,
@@ -86,6 +94,8 @@ export const defaultMeetingSettings: MeetingSettings = {
   maxRepliesPerSpeech: 2,
   closingWindowSeconds: 60,
   pointsOfOrderAfterClosing: true,
+  tieBreakOrdinary: "casting",
+  tieBreakElection: "lots",
 };
 
 export interface PersonRef {
@@ -260,6 +270,11 @@ export interface CurrentSpeaker extends SpeakerEntry {
 export interface SpeakerList {
   itemId: number;
   state: SpeakerListState;
+  /**
+   * A point of order has the floor: the ordinary list waits (only points of order and
+   * factual clarifications are given the floor) until the chair resumes it.
+   */
+  paused?: boolean;
   /** While `announced`: when the sign-up window ends. */
   closesAt: number | null;
   current: CurrentSpeaker | null;
@@ -321,7 +336,7 @@ export interface SpeakingStats {
  * is not in it: with hundreds present that list is most of the bytes and changes with every
  * join, so it travels apart (the `participants` and `participant` frames).
  */
-export interface MeetingLiveState {
+export interface MeetingLiveState extends MeetingProcedureState {
   meetingId: number;
   state: MeetingState;
   access: MeetingAccess;
@@ -336,6 +351,83 @@ export interface MeetingLiveState {
   polls: PollView[];
   votes: VoteView[];
   decisions: MeetingDecisionRecord[];
+}
+
+/**
+ * Kinds of proposal (yrkande): bifall (`approve`), avslag (`reject`), ändringsyrkande
+ * (`amend`), tilläggsyrkande (`add`), bordläggning (`table`), återremiss (`refer`).
+ */
+export const proposalKinds = ["approve", "reject", "amend", "add", "table", "refer"] as const;
+export type ProposalKind = (typeof proposalKinds)[number];
+/** Kinds whose text says what is proposed (the change, the addition, the reason for referral). */
+export const proposalKindsWithText: readonly ProposalKind[] = ["amend", "add", "refer"];
+export const proposalTextMaxLength = 2000;
+/** Steps in one order of decisions (propositionsordning), and proposals put against each other in a step. */
+export const decisionStepsMax = 20;
+
+export interface ProposalView {
+  /** Unique within the meeting. */
+  id: number;
+  itemId: number;
+  /** The att-sats of the item's motion it points at (0-based), or null: the item as a whole. */
+  attSats: number | null;
+  kind: ProposalKind;
+  text: string | null;
+  participantId: string;
+  name: string;
+}
+
+/** A tie settled: how, between which proposals, and which one it fell on. */
+export interface TieDraw {
+  method: TieBreak;
+  among: number[];
+  picked: number;
+}
+
+/**
+ * One step of the order of decisions: proposals put against each other. Decided by
+ * acclamation (the chair strikes the gavel), or by a count any voter may demand until then.
+ */
+export interface DecisionStepView {
+  proposalIds: number[];
+  /** An election (personval): always by secret ballot when counted; ties by `tieBreakElection`. */
+  election: boolean;
+  /** A voter demanded a count (votering); `voteId` once it is open. */
+  countDemanded: boolean;
+  voteId: number | null;
+  outcome: {
+    proposalId: number;
+    by: "acclamation" | "count";
+    decisionId: number;
+    draw: TieDraw | null;
+  } | null;
+}
+
+/** The current item's proposals and order of decisions. */
+export interface ItemProcedureView {
+  itemId: number;
+  proposals: ProposalView[];
+  /** Null until the chair proposes one; `approved` once the meeting approved it. */
+  order: { steps: DecisionStepView[]; approved: boolean } | null;
+}
+
+/** What is attached to a decision before justering: reservations, notes, immediate approval, a draw. */
+export interface DecisionAnnex {
+  decisionId: number;
+  reservations: { participantId: string; name: string; text: string | null }[];
+  /** Protokollsanteckningar. */
+  notes: { participantId: string; name: string; text: string }[];
+  /** Adjusters who approved this paragraph at once (omedelbar justering). */
+  adjustedBy: string[];
+  /** Every adjuster approved it: justerad omedelbart, nothing more can be attached. */
+  adjusted: boolean;
+  draw: TieDraw | null;
+}
+
+/** Additions to the shared snapshot for the formal procedure (absent in older rooms' first frames). */
+export interface MeetingProcedureState {
+  procedure?: ItemProcedureView | null;
+  annexes?: DecisionAnnex[];
 }
 
 /** The part of a snapshot that is only the receiver's. */
@@ -405,7 +497,31 @@ export type MeetingCommand =
       motionVerdicts?: { verdict: "approve" | "reject" | "answered" }[];
     }
   /** Chair: the meeting elected its officers (chair, secretary, adjusters). */
-  | { type: "officers.set"; role: MeetingOfficerRole; participantIds: string[] };
+  | { type: "officers.set"; role: MeetingOfficerRole; participantIds: string[] }
+  /**
+   * A member with the right to speak (no guest; members-only meetings): a proposal on the
+   * current item or one of its motion's att-satser; withdraw one's own. Locked with the list.
+   */
+  | { type: "proposal.add"; kind: ProposalKind; text?: string; attSats?: number }
+  | { type: "proposal.withdraw"; proposalId: number }
+  /** Chair: propose the order of decisions on the current item, then record that the meeting approved it. */
+  | { type: "order.propose"; steps: { proposalIds: number[]; election?: boolean }[] }
+  | { type: "order.approve" }
+  /** A voter on the roll: demand a count (votering) of a step, secret if asked, until the gavel. */
+  | { type: "step.demand_count"; step: number; secret?: boolean }
+  /**
+   * Chair: the gavel on a step. Without a count, `proposalId` is what the meeting said by
+   * acclamation; after a count, the result decides, and a tie the rule (a casting vote is
+   * `proposalId`, lots are drawn here).
+   */
+  | { type: "step.decide"; step: number; proposalId?: number }
+  /** A member who took part: reservation against a decision; any member: a protokollsanteckning. */
+  | { type: "decision.reserve"; decisionId: number; text?: string }
+  | { type: "decision.note"; decisionId: number; text: string }
+  /** An adjuster: approve a decision's paragraph at once (omedelbar justering). */
+  | { type: "decision.adjust"; decisionId: number }
+  /** Chair: the point of order is dealt with; the ordinary list goes on. */
+  | { type: "speakers.resume" };
 
 export type MeetingCommandType = MeetingCommand["type"];
 
@@ -452,6 +568,15 @@ export const meetingErrorCodes = [
   "meeting_no_such_entry",
   "meeting_reply_not_possible",
   "meeting_vote_in_progress",
+  "meeting_proposals_locked",
+  "meeting_proposal_text_needed",
+  "meeting_order_locked",
+  "meeting_order_not_approved",
+  "meeting_step_not_current",
+  "meeting_step_decided",
+  "meeting_count_pending",
+  "meeting_casting_vote_needed",
+  "meeting_decision_adjusted",
 ] as const satisfies readonly ErrorCode[];
 export type MeetingErrorCode = (typeof meetingErrorCodes)[number];
 

@@ -9,8 +9,9 @@ import { meetingCommandSchema } from "../../shared/meeting-schemas";
 import { type MeetingServerMessage, maxMeetingFrameBytes } from "../../shared/meetings";
 import { type RoomTokenClaims, roomCloseCodes } from "../../shared/rooms";
 import { appendMinutes } from "../minutes";
-import { type Outcome, runCommand } from "./commands";
+import { runCommand } from "./commands";
 import { loadFromRecord, plannedParts, recordAttendance, votingRightOf } from "./record";
+import type { Outcome } from "./rules";
 import { type LiveState, participantView, Refused, sharedView, youView } from "./state";
 
 /** What each socket carries through hibernation. */

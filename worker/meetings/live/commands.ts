@@ -1,7 +1,7 @@
-import type { Db } from "../../db/client";
 import type { MeetingCommand, SpeakerEntry, SpeakerKind } from "../../shared/meetings";
 import { temperatureScale } from "../../shared/meetings";
 import { applyMotionVerdicts } from "../motions";
+import { openPendingCount, runProcedureCommand } from "./procedure";
 import {
   recordAgendaAdopted,
   recordAgendaItem,
@@ -12,8 +12,17 @@ import {
   recordOpening,
   recordRoll,
   recordVoteClosed,
-  recordVoteOpened,
 } from "./record";
+import {
+  type CommandContext,
+  changed,
+  currentList,
+  type MinutesLine,
+  type Outcome,
+  openVote,
+  requireChair,
+  requireMembersOnly,
+} from "./rules";
 import {
   emptySpeakers,
   type ItemSpeakers,
@@ -33,50 +42,6 @@ import {
  * A refusal throws Refused before anything changed.
  */
 
-/** What a command changed, for the room to store and send. */
-export interface Outcome {
-  /** The shared state changed: a new version goes to everyone. */
-  shared: boolean;
-  /** Participants whose entry changed. */
-  participants: string[];
-  /** Only the sender's own part changed. */
-  you: boolean;
-  receipt?: { voteId: number; receipt: string };
-  /** A vote's count of ballots grew. */
-  tally?: number;
-  /** Lines for the minutes' draft. */
-  minutes: MinutesLine[];
-}
-
-/** A line the room adds to the minutes' live draft as the meeting runs. */
-export type MinutesLine = { kind: "heading" | "paragraph"; text: string };
-
-export interface CommandContext {
-  state: LiveState;
-  db: Db;
-  env: Env;
-  now: number;
-}
-
-const changed = (extra: Partial<Outcome> = {}): Outcome => ({
-  shared: true,
-  participants: [],
-  you: false,
-  minutes: [],
-  ...extra,
-});
-
-function requireChair(state: LiveState, sender: StoredParticipant): void {
-  if (!isChair(state, sender.id)) throw new Refused("meeting_not_allowed");
-}
-
-function currentList(state: LiveState): ItemSpeakers {
-  if (state.currentItemId === null) throw new Refused("meeting_no_current_item");
-  const key = String(state.currentItemId);
-  state.speakers[key] ??= emptySpeakers();
-  return state.speakers[key];
-}
-
 function findEntry(list: ItemSpeakers, entryId: number): number {
   const index = list.queue.findIndex((e) => e.id === entryId);
   if (index === -1) throw new Refused("meeting_no_such_entry");
@@ -95,10 +60,6 @@ function endSpeech(state: LiveState, list: ItemSpeakers, now: number): void {
   if (!current) return;
   spokeOf(state, current.participantId).seconds += Math.max(0, Math.round((now - current.startedAt) / 1000));
   list.current = null;
-}
-
-function requireMembersOnly(state: LiveState): void {
-  if (state.access !== "members") throw new Refused("meeting_members_only");
 }
 
 function requireChoices(choices: number[], options: number, single: boolean): void {
@@ -277,8 +238,11 @@ export async function runCommand(
       requireChair(state, sender);
       const list = currentList(state);
       endSpeech(state, list, now);
-      const next = list.queue.shift();
+      // While a point of order is treated, only points of order and factual clarifications speak.
+      const index = list.paused ? list.queue.findIndex((e) => e.kind === "order" || e.kind === "fact") : 0;
+      const [next] = index === -1 ? [] : list.queue.splice(index, 1);
       if (!next) return changed();
+      if (next.kind === "order") list.paused = true;
       const seconds = next.kind === "speech" ? state.settings.speechSeconds : state.settings.replySeconds;
       list.current = { ...next, startedAt: now, seconds };
       spokeOf(state, next.participantId).speeches += 1;
@@ -312,6 +276,23 @@ export async function runCommand(
       list.closesAt = null;
       return changed({ minutes: [{ kind: "paragraph", text: "Streck i debatten." }] });
     }
+    case "speakers.resume": {
+      requireChair(state, sender);
+      const list = currentList(state);
+      if (!list.paused) return changed({ shared: false });
+      list.paused = false;
+      return changed();
+    }
+    case "proposal.add":
+    case "proposal.withdraw":
+    case "order.propose":
+    case "order.approve":
+    case "step.demand_count":
+    case "step.decide":
+    case "decision.reserve":
+    case "decision.note":
+    case "decision.adjust":
+      return runProcedureCommand(ctx, sender, command);
     case "speakers.reopen": {
       requireChair(state, sender);
       const list = currentList(state);
@@ -363,21 +344,12 @@ export async function runCommand(
       requireChair(state, sender);
       requireMembersOnly(state);
       if (state.currentItemId === null) throw new Refused("meeting_no_current_item");
-      if (state.votes.some((v) => v.open)) throw new Refused("meeting_vote_in_progress");
-      const itemId = state.currentItemId;
-      const eligibleIds = Object.values(state.participants)
-        .filter((p) => !p.guest && p.votingRight && p.checkedIn)
-        .map((p) => p.id)
-        .sort();
-      const vote = {
-        itemId,
+      await openVote(ctx, {
+        itemId: state.currentItemId,
         question: command.question,
         options: command.options,
         secret: command.secret,
-        eligible: eligibleIds.length,
-      };
-      const id = await recordVoteOpened(db, state.meetingId, vote, now);
-      state.votes.push({ ...vote, id, open: true, eligibleIds, voters: [], counts: null });
+      });
       return changed();
     }
     case "vote.cast":
@@ -398,6 +370,7 @@ export async function runCommand(
         throw err;
       }
       const result = vote.options.map((o, i) => `${o}: ${vote.counts?.[i] ?? 0}`).join(", ");
+      await openPendingCount(ctx);
       return changed({
         minutes: [
           {

@@ -2,6 +2,9 @@ import type { ErrorCode } from "../../shared/errors";
 import type {
   AgendaItemKind,
   CurrentSpeaker,
+  DecisionAnnex,
+  DecisionStepView,
+  ItemProcedureView,
   MeetingAccess,
   MeetingDecisionRecord,
   MeetingLiveState,
@@ -11,6 +14,7 @@ import type {
   MeetingYou,
   Participant,
   PollKind,
+  ProposalView,
   SpeakerEntry,
   SpeakerKind,
   SpeakerListState,
@@ -48,6 +52,19 @@ export interface ItemSpeakers {
   spoken: string[];
   /** Replies asked for on the speech now given. */
   replies: number;
+  /** A point of order has the floor: the ordinary list waits until the chair resumes it. */
+  paused?: boolean;
+}
+
+/** One step of an order of decisions, with the secrecy a demanded count asked for. */
+export interface StoredStep extends DecisionStepView {
+  secret: boolean;
+}
+
+/** An agenda item's proposals (withdrawn ones dropped) and its order of decisions. */
+export interface ItemProcedure {
+  proposals: ProposalView[];
+  order: { steps: StoredStep[]; approved: boolean } | null;
 }
 
 export interface StoredPoll {
@@ -102,6 +119,11 @@ export interface LiveState {
   polls: StoredPoll[];
   votes: StoredVote[];
   decisions: MeetingDecisionRecord[];
+  /** The formal procedure, by agenda item id (absent in rooms stored before it existed). */
+  procedure?: Record<string, ItemProcedure>;
+  nextProposalId?: number;
+  /** What is attached to decisions, by decision id. */
+  annexes?: Record<string, DecisionAnnex>;
 }
 
 export function officerRolesOf(state: LiveState, participantId: string): MeetingOfficerRole[] {
@@ -183,8 +205,11 @@ export function sharedView(state: LiveState, now: number): MeetingLiveState {
             closesAt: list.closesAt,
             current: list.current,
             queue: list.queue,
+            paused: list.paused === true,
           }
         : null,
+    procedure: state.currentItemId !== null ? procedureView(state, state.currentItemId) : null,
+    annexes: Object.values(state.annexes ?? {}),
     polls: state.polls.map((poll) => {
       const counts = poll.options.map(() => 0);
       const answers = Object.values(poll.answers);
@@ -211,6 +236,20 @@ export function sharedView(state: LiveState, now: number): MeetingLiveState {
       counts: vote.counts,
     })),
     decisions: state.decisions,
+  };
+}
+
+function procedureView(state: LiveState, itemId: number): ItemProcedureView {
+  const item = state.procedure?.[String(itemId)];
+  return {
+    itemId,
+    proposals: item?.proposals ?? [],
+    order: item?.order
+      ? {
+          approved: item.order.approved,
+          steps: item.order.steps.map(({ secret: _secret, ...step }) => step),
+        }
+      : null,
   };
 }
 
