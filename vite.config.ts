@@ -17,6 +17,37 @@ const securityHeadersFile: PluginOption = {
   },
 };
 
+const headStartModule = fileURLToPath(new URL("./web/src/motions/headStart.ts", import.meta.url));
+
+/**
+ * web/src/motions/headStart.ts as an entry of its own, with its own `<script type="module">`
+ * before the app's: a module runs only once everything it imports has come, so inside the
+ * entry's chunk it would wait for Solid, the router and the dictionary (seconds on a slow
+ * phone); on its own (it imports nothing) it asks for the motion as soon as its few hundred
+ * bytes are here. The app's chunk imports the same file, so it runs once.
+ */
+const headStartScript: PluginOption = {
+  name: "samtal-head-start",
+  apply: "build",
+  transformIndexHtml: {
+    order: "post",
+    handler(_html, { bundle }) {
+      const chunk = Object.values(bundle ?? {}).find(
+        (output) => output.type === "chunk" && output.facadeModuleId === headStartModule,
+      );
+      if (!chunk) throw new Error("samtal-head-start: no chunk for web/src/motions/headStart.ts");
+      return [
+        {
+          tag: "script",
+          // async: a module script otherwise waits for the stylesheet and the parse as well.
+          attrs: { type: "module", async: true, crossorigin: "", src: `/${chunk.fileName}` },
+          injectTo: "head-prepend" as const,
+        },
+      ];
+    },
+  },
+};
+
 /**
  * The web app (web/) builds to dist/web, which wrangler.toml serves as static assets.
  *
@@ -26,7 +57,7 @@ const securityHeadersFile: PluginOption = {
  * imported only when serving, so a build never loads it (or miniflare).
  */
 export default defineConfig(async ({ command }) => {
-  const plugins: PluginOption[] = [solid(), securityHeadersFile];
+  const plugins: PluginOption[] = [solid(), securityHeadersFile, headStartScript];
   if (command === "serve") {
     const { cloudflare } = await import("@cloudflare/vite-plugin").catch((cause: unknown) => {
       throw new Error(
@@ -68,6 +99,12 @@ export default defineConfig(async ({ command }) => {
       // rather than one per lazy chunk: a cold motion page asked for nine, each a round trip
       // queued behind the scripts (docs/benchmarks.md, "motion-page").
       cssCodeSplit: false,
+      rolldownOptions: {
+        input: {
+          index: fileURLToPath(new URL("./web/index.html", import.meta.url)),
+          headStart: headStartModule,
+        },
+      },
     },
   };
 });

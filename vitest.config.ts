@@ -45,6 +45,7 @@ export default defineConfig({
         test: {
           name: "web",
           include: ["web/src/**/*.test.{ts,tsx}"],
+          setupFiles: ["web/src/i18n/testing.ts"],
           environment: "happy-dom",
         },
       },

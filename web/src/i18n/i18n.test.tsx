@@ -43,7 +43,32 @@ describe("locale", () => {
     const fresh = await freshI18n();
     expect(fresh.locale()).toBe("en");
     expect(document.documentElement.lang).toBe("en");
+    await fresh.localeReady;
     expect(fresh.t("nav.home")).toBe("Home");
+  });
+
+  it("fetches English only when it is chosen, and switches once it has come", async () => {
+    const fresh = await freshI18n();
+    await fresh.localeReady;
+    const switched = fresh.setLocale("en");
+    expect(fresh.locale()).toBe("sv");
+    expect(fresh.t("nav.home")).toBe("Hem");
+    expect(localStorage.getItem(localeStorageKey)).toBeNull();
+    await switched;
+    expect(fresh.locale()).toBe("en");
+    expect(fresh.t("nav.home")).toBe("Home");
+    expect(document.documentElement.lang).toBe("en");
+    expect(localStorage.getItem(localeStorageKey)).toBe("en");
+  });
+
+  it("keeps the later choice when a dictionary arrives after it", async () => {
+    const fresh = await freshI18n();
+    const english = fresh.setLocale("en");
+    fresh.setLocale("sv");
+    await english;
+    expect(fresh.locale()).toBe("sv");
+    expect(fresh.t("nav.home")).toBe("Hem");
+    expect(localStorage.getItem(localeStorageKey)).toBe("sv");
   });
 
   it("ignores a stored value that is not a supported language", () => {

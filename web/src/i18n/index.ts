@@ -8,7 +8,7 @@ import {
   locales,
 } from "../../../worker/shared/errors";
 import type { GroupKind } from "../../../worker/shared/org";
-import { type Dictionary, en } from "./en";
+import type { Dictionary } from "./en";
 import { sv } from "./sv";
 
 export type { Locale } from "../../../worker/shared/errors";
@@ -17,7 +17,17 @@ export type MessageKey = keyof Dictionary;
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
 export type Params = Record<string, string | number>;
 
-const dictionaries: Record<Locale, Dictionary> = { sv, en };
+/**
+ * Swedish, the default, comes with the app; another language's dictionary is its own chunk,
+ * fetched only for someone who chose it (about 8 KB gzipped that a Swedish reader's cold open
+ * no longer waits for; docs/benchmarks.md, "motion-page"). A signal, so text already shown
+ * changes when a dictionary arrives.
+ */
+const [dictionaries, setDictionaries] = createSignal<Partial<Record<Locale, Dictionary>>>({ sv });
+const fetchers: Partial<Record<Locale, () => Promise<Dictionary>>> = {
+  en: () => import("./en").then((module) => module.en),
+};
+const fetching = new Map<Locale, Promise<void>>();
 
 /** Where the chosen language is remembered between visits. */
 export const localeStorageKey = "samtal.locale";
@@ -36,6 +46,29 @@ export function readStoredLocale(): Locale {
   }
 }
 
+/**
+ * Fetches `value`'s dictionary unless it is here or on its way; resolves once it is here. A
+ * failed fetch (no connection) rejects and is tried anew on the next call.
+ */
+export function loadLocale(value: Locale): Promise<void> {
+  const fetcher = fetchers[value];
+  if (dictionaries()[value] || !fetcher) return Promise.resolve();
+  let pending = fetching.get(value);
+  if (!pending) {
+    pending = fetcher().then(
+      (dictionary) => {
+        setDictionaries((loaded) => ({ ...loaded, [value]: dictionary }));
+      },
+      (error: unknown) => {
+        fetching.delete(value);
+        throw error;
+      },
+    );
+    fetching.set(value, pending);
+  }
+  return pending;
+}
+
 function applyDocumentLanguage(value: Locale) {
   if (typeof document !== "undefined") document.documentElement.lang = value;
 }
@@ -46,15 +79,41 @@ applyDocumentLanguage(locale());
 /** The current UI language (reactive). */
 export { locale };
 
-/** Switches the UI language, remembers it and keeps `<html lang>` in step. */
-export function setLocale(value: Locale): void {
-  setLocaleSignal(value);
-  applyDocumentLanguage(value);
-  try {
-    globalThis.localStorage?.setItem(localeStorageKey, value);
-  } catch {
-    // Not remembered, but the switch itself still works.
+/**
+ * Resolves when the starting language can be shown: at once in Swedish; for a stored English
+ * choice, when its dictionary has come (the app renders after this, so nothing shows in
+ * Swedish first). Without a connection the app starts in Swedish and stays so.
+ */
+export const localeReady: Promise<void> = loadLocale(locale()).catch(() => {
+  setLocaleSignal(defaultLocale);
+  applyDocumentLanguage(defaultLocale);
+});
+
+/** The language last asked for: a dictionary that arrives after another choice is not shown. */
+let chosen = locale();
+
+/**
+ * Switches the UI language, remembers it and keeps `<html lang>` in step: at once when its
+ * dictionary is here (Swedish always; English once fetched, which pointing at the switch
+ * starts), else when it has come. Rejects, nothing switched, when it cannot be fetched.
+ */
+export function setLocale(value: Locale): Promise<void> {
+  chosen = value;
+  const show = () => {
+    if (chosen !== value) return;
+    setLocaleSignal(value);
+    applyDocumentLanguage(value);
+    try {
+      globalThis.localStorage?.setItem(localeStorageKey, value);
+    } catch {
+      // Not remembered, but the switch itself still works.
+    }
+  };
+  if (dictionaries()[value]) {
+    show();
+    return Promise.resolve();
   }
+  return loadLocale(value).then(show);
 }
 
 export function otherLocale(value: Locale = locale()): Locale {
@@ -76,7 +135,7 @@ function interpolate(template: string, params?: Params): string {
 
 /** The string for `key` in the current language, with `{name}` replaced from `params` (reactive). */
 export function t(key: MessageKey, params?: Params): string {
-  return interpolate(dictionaries[locale()][key], params);
+  return interpolate((dictionaries()[locale()] ?? sv)[key], params);
 }
 
 /** A plural pair: `{base}.one` when count is 1, else `{base}.other`; `{count}` is filled in. */

@@ -28,16 +28,17 @@ function thread(overrides: Partial<MotionCommentThread> = {}): MotionCommentThre
   };
 }
 
-function show(selection: Anchor | null) {
+function show(selection: Anchor | null, doc = new Y.Doc(), synced: () => boolean = () => true) {
   const [threads, setThreads] = createSignal<MotionCommentThread[]>([]);
   render(() => (
     <Comments
       motionId={7}
-      doc={new Y.Doc()}
+      doc={doc}
       threads={threads()}
       onThreads={setThreads}
       selection={() => selection}
       fieldLabel={(field) => (field === "motivation" ? "Motivering" : field)}
+      synced={synced}
     />
   ));
 }
@@ -83,6 +84,24 @@ describe("Comments", () => {
     const found = await screen.findByTestId("comment-thread");
     expect(within(found).getByTestId("comment").textContent).toBe("Former member: Hela namnet?");
     expect(within(found).getByText("Resolved by Former member")).toBeTruthy();
+  });
+
+  it("asks once when the page opens, and again only when the text rests after an edit made after the first sync", async () => {
+    const api = fakeApi({ "GET /api/motions/:id/comments": () => ({ threads: [thread()] }) });
+    const doc = new Y.Doc();
+    const [synced, setSynced] = createSignal(false);
+    show(null, doc, synced);
+    await screen.findByTestId("comment-thread");
+    // The first sync's text, then the page synced: no second request.
+    doc.getText("motivation").insert(0, "Göteborg");
+    setSynced(true);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(api.callsTo("GET /api/motions/:id/comments")).toHaveLength(1);
+    // An edit after the sync: asked again once the text has rested.
+    doc.getText("motivation").insert(0, "Hela ");
+    await waitFor(() => expect(api.callsTo("GET /api/motions/:id/comments")).toHaveLength(2), {
+      timeout: 3000,
+    });
   });
 
   it("asks for a selection first", async () => {

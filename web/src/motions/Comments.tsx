@@ -19,8 +19,9 @@ function fetchThreads(motionId: number): Promise<MotionCommentThread[]> {
 /**
  * Comment threads on the live text: "Kommentera" on the passage selected in one of the
  * editors, then the threads with the words they were about, where those words are now (the
- * Worker resolves the anchors; asked again whenever the text rests), replies, resolve and
- * reopen. The editors highlight the open threads' passages themselves (commentAnchors.ts).
+ * Worker resolves the anchors; asked when the page opens and again whenever the text rests
+ * after an edit), replies, resolve and reopen. The editors highlight the open threads'
+ * passages themselves (commentAnchors.ts).
  */
 export function Comments(props: {
   motionId: number;
@@ -30,6 +31,8 @@ export function Comments(props: {
   /** The passage selected in an editor, as an anchor; null when none is. */
   selection: () => Anchor | null;
   fieldLabel: (field: string) => string;
+  /** Whether the room's first sync is done: the text it brings is what the first answer saw. */
+  synced: () => boolean;
 }) {
   const [draft, setDraft] = createSignal<Anchor>();
   const [noSelection, setNoSelection] = createSignal(false);
@@ -42,6 +45,9 @@ export function Comments(props: {
   onMount(() => void reload());
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onUpdate = () => {
+    // The first sync only fills in the text the Worker resolved the anchors against: asking
+    // again would repeat the first answer, a request on a cold phone's busy link.
+    if (!props.synced()) return;
     clearTimeout(timer);
     timer = setTimeout(() => void reload(), settleMs);
   };

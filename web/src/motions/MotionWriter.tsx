@@ -199,6 +199,7 @@ export function MotionWriter(props: {
           onThreads={setThreads}
           selection={selection}
           fieldLabel={fieldLabel}
+          synced={room.synced}
         />
       </Show>
     </section>

@@ -1,6 +1,7 @@
 import type { RoutePreloadFuncArgs } from "@solidjs/router";
 import { isEditable, type MotionView } from "../../../worker/shared/motions";
 import { call, client, failedWith } from "../api/client";
+import { takeMotionHeadStart } from "./headStart";
 import { startRoomToken } from "./tokenHeadStart";
 
 /**
@@ -14,11 +15,25 @@ import { startRoomToken } from "./tokenHeadStart";
 
 export type LoadedMotion = { motion: MotionView } | { missing: true } | { loginNeeded: true };
 
+type MotionRequest = ReturnType<(typeof client.api.motions)[":id"]["$get"]>;
+
+/**
+ * The entry's head start for this motion (./headStart.ts) if there is one, else the client's
+ * request; a head start that got no answer at all is asked anew, so its failure reads as the
+ * client's ("network").
+ */
+function requestMotion(id: string): MotionRequest {
+  const ask = () => client.api.motions[":id"].$get({ param: { id } });
+  const started = takeMotionHeadStart(id);
+  // The same route's answer, fetched without hc: hc's response type is a typed view of it.
+  return started ? (started.catch(ask) as MotionRequest) : ask();
+}
+
 /** A motion one may not see answers 404, as one that does not exist: both are "not found". */
 async function fetchMotion(id: string): Promise<LoadedMotion> {
   if (!/^[1-9][0-9]{0,9}$/.test(id)) return { missing: true };
   try {
-    return { motion: await call(client.api.motions[":id"].$get({ param: { id } })) };
+    return { motion: await call(requestMotion(id)) };
   } catch (error) {
     if (failedWith(error, 404, 400)) return { missing: true };
     if (failedWith(error, 401)) return { loginNeeded: true };
