@@ -169,7 +169,10 @@ export class PageChecks {
       if (this.checkedAt.get(page) === version) return;
       this.checkedAt.set(page, version);
       if (!hasAxe) await page.evaluate(axeSource);
-      const { at, violations } = await runAxe(page);
+      const { origin, at, violations } = await runAxe(page);
+      // The page may have left for another site (a redirect to the OpenID provider) between
+      // the origin check above and the run: what axe saw there is not ours to fix.
+      if (origin !== this.appOrigin()) return;
       for (const { id, help, targets } of violations)
         this.record(`${at}: ${id}: ${help} (${targets.join(", ")})`);
     } catch (error) {
@@ -194,7 +197,7 @@ const where = (page: Page) => {
 };
 
 /** Runs axe-core (already in the page) over the whole document, and says where it was. */
-function runAxe(page: Page): Promise<{ at: string; violations: Violation[] }> {
+function runAxe(page: Page): Promise<{ origin: string; at: string; violations: Violation[] }> {
   return page.evaluate(async (tags) => {
     const { axe } = window as unknown as { axe: typeof Axe };
     const at = `${location.pathname}${location.search}`;
@@ -207,6 +210,6 @@ function runAxe(page: Page): Promise<{ at: string; violations: Violation[] }> {
       help: violation.help,
       targets: violation.nodes.map((node) => node.target.join(" ")),
     }));
-    return { at, violations };
+    return { origin: location.origin, at, violations };
   }, wcagTags);
 }

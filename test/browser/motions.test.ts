@@ -170,7 +170,10 @@ describe("motions in the browser", () => {
 
     await ida.context().setOffline(true);
     await expect.poll(() => roomStatus(ida)).toMatch(/^Offline – dina ändringar sparas/);
-    await expect.poll(() => presentNames(cecilia)).toEqual(["Cecilia Ahmadi (du)"]);
+    // Ida's page closes its socket when it goes offline, and the room drops her presence at
+    // once; when that close cannot get out (it raced the emulated network going down, seen on
+    // a busy machine), her presence ends as Yjs awareness does, 30 s after her last renewal.
+    await expect.poll(() => presentNames(cecilia), { timeout: 35_000 }).toEqual(["Cecilia Ahmadi (du)"]);
     await typeInto(ida, motivation(ida), " Skrivet utan nät.");
     expect(await textOf(motivation(ida))).toBe("Äldre behöver vila. Skrivet utan nät.");
     expect(await textOf(motivation(cecilia))).toBe("Äldre behöver vila.");
