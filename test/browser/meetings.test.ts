@@ -102,6 +102,16 @@ describe("meetings in the browser", () => {
       .poll(() => elin.getByTestId("participant").allTextContents())
       .toEqual(expect.arrayContaining([expect.stringContaining("Sara Sympatisör (gäst)")]));
     expect(await guest.getByTestId("meeting-controls").count()).toBe(0);
+    // A phone shows the current item before the agenda; a laptop puts the agenda to its left.
+    const boxes = (page: Page) =>
+      Promise.all([
+        page.getByTestId("current-item").boundingBox(),
+        page.getByTestId("live-agenda").boundingBox(),
+      ]);
+    const [guestItem, guestAgenda] = await boxes(guest);
+    expect(guestItem?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(guestAgenda?.y ?? 0);
+    const [elinItem, elinAgenda] = await boxes(elin);
+    expect(elinAgenda?.x ?? Number.POSITIVE_INFINITY).toBeLessThan(elinItem?.x ?? 0);
 
     // Astrid speaks, then asks again; the guest, first on this item, goes before her;
     // Elin's replik to Astrid's speech goes first of all.

@@ -206,6 +206,8 @@ export const en: Dictionary = {
   "invites.title": "Invite guests",
   "invites.lead":
     "With an invite link, sympathisers who are not members can write in this document, and only this one, under a name they choose themselves. The link is valid for 7 days, and you can withdraw it at any time.",
+  "invites.leadMeeting":
+    "With an invite link, sympathisers who are not members can take part in this open meeting, and only this one, under a name they choose themselves: listen, ask for the floor and answer quick polls. The link is valid for 7 days, and you can withdraw it at any time.",
   "invites.create": "Create an invite link",
   "invites.creating": "Creating link…",
   "invites.created": "The link is ready. Copy it and send it to the people you want to invite.",

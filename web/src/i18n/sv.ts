@@ -206,6 +206,8 @@ export const sv = {
   "invites.title": "Bjud in gäster",
   "invites.lead":
     "Med en inbjudningslänk kan sympatisörer som inte är medlemmar skriva i det här dokumentet, och bara i det, under ett namn de väljer själva. Länken gäller i 7 dagar, och du kan dra tillbaka den när som helst.",
+  "invites.leadMeeting":
+    "Med en inbjudningslänk kan sympatisörer som inte är medlemmar delta i det här öppna mötet, och bara i det, under ett namn de väljer själva: lyssna, begära ordet och svara på snabbfrågor. Länken gäller i 7 dagar, och du kan dra tillbaka den när som helst.",
   "invites.create": "Skapa inbjudningslänk",
   "invites.creating": "Skapar länk…",
   "invites.created": "Länken är skapad. Kopiera den och skicka den till dem du vill bjuda in.",

@@ -85,10 +85,6 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
               <MeetingControls live={live} />
             </Show>
             <div class="live-layout">
-              <div class="live-side">
-                <Participants live={live} />
-                <LiveAgenda live={live} />
-              </div>
               <div class="live-main">
                 <Show when={current()} fallback={<p class="empty">{t("meetings.live.noItem")}</p>}>
                   {(item) => (
@@ -130,6 +126,10 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
                 <Show when={m().state !== "planned"}>
                   <Minutes live={live} meeting={props.meeting} />
                 </Show>
+              </div>
+              <div class="live-side">
+                <Participants live={live} />
+                <LiveAgenda live={live} />
               </div>
             </div>
           </>
