@@ -102,6 +102,16 @@ describe("meetings in the browser", () => {
       .poll(() => elin.getByTestId("participant").allTextContents())
       .toEqual(expect.arrayContaining([expect.stringContaining("Sara Sympatisör (gäst)")]));
     expect(await guest.getByTestId("meeting-controls").count()).toBe(0);
+    // A phone shows the current item before the agenda; a laptop puts the agenda to its left.
+    const boxes = (page: Page) =>
+      Promise.all([
+        page.getByTestId("current-item").boundingBox(),
+        page.getByTestId("live-agenda").boundingBox(),
+      ]);
+    const [guestItem, guestAgenda] = await boxes(guest);
+    expect(guestItem?.y ?? Number.POSITIVE_INFINITY).toBeLessThan(guestAgenda?.y ?? 0);
+    const [elinItem, elinAgenda] = await boxes(elin);
+    expect(elinAgenda?.x ?? Number.POSITIVE_INFINITY).toBeLessThan(elinItem?.x ?? 0);
 
     // Astrid speaks, then asks again; the guest, first on this item, goes before her;
     // Elin's replik to Astrid's speech goes first of all.
@@ -152,7 +162,7 @@ describe("meetings in the browser", () => {
     await expect.poll(() => live(guest).getByTestId("room-status").first().textContent()).toBe("Ansluten");
   });
 
-  it("a members-only meeting: the member votes in secret, keeps a receipt and finds her ballot; a guest cannot get in", async () => {
+  it("a members-only meeting: the member votes in secret, keeps a receipt and finds her ballot; two proposals, the order approved, a demanded count decides the step, a reservation; a guest cannot get in", async () => {
     const title = `Styrelsemöte ${Date.now().toString(36)}`;
     const elin = await person("Elin Johansson");
     const meetingId = await plan(elin, title, "members");
@@ -189,7 +199,7 @@ describe("meetings in the browser", () => {
     await elin.getByLabel("Efter omröstning").selectOption({ label: "Bifall till förslaget?" });
     await elin.getByRole("button", { name: "Protokollför beslutet" }).click();
     await expect
-      .poll(() => astrid.getByTestId("decision").textContent())
+      .poll(() => astrid.getByTestId("decision").first().textContent())
       .toContain("Mötet biföll förslaget.");
     const minutesEditor = elin.getByTestId("minutes").locator(".ProseMirror");
     await expect.poll(() => minutesEditor.textContent()).toContain("Mötet biföll förslaget.");
@@ -197,6 +207,45 @@ describe("meetings in the browser", () => {
     await elin.keyboard.press("Control+End");
     await elin.keyboard.press("Enter");
     await elin.keyboard.type("Protokollet fördes digitalt.");
+
+    // The formal procedure: Astrid proposes approval and Elin rejection; the chair's order
+    // puts them against each other and the meeting approves it; Astrid demands a count,
+    // votes, and the count decides the step; she enters a reservation against the decision.
+    await astrid.getByTestId("add-proposal").click();
+    await expect.poll(() => elin.getByTestId("proposal").count()).toBe(1);
+    await elin.getByTestId("new-proposal").getByLabel("Slag av yrkande").selectOption("reject");
+    await elin.getByTestId("add-proposal").click();
+    await expect
+      .poll(() => astrid.getByTestId("proposal").allTextContents())
+      .toEqual([
+        expect.stringMatching(/^Yrkande \d+: Bifall av Astrid Lindqvist/),
+        expect.stringMatching(/^Yrkande \d+: Avslag av Elin Johansson/),
+      ]);
+    const draft = elin.getByTestId("order-draft");
+    await draft.getByLabel(/: Bifall$/).check();
+    await draft.getByLabel(/: Avslag$/).check();
+    await elin.getByTestId("propose-order").click();
+    await elin.getByTestId("approve-order").click();
+    await expect.poll(() => astrid.getByTestId("order-status").textContent()).toBe("Godkänd av mötet.");
+    expect(await astrid.getByTestId("new-proposal").count()).toBe(0);
+    await astrid.getByTestId("demand-count").click();
+    await expect.poll(() => elin.getByTestId("count-demanded").count()).toBe(1);
+    const count = astrid.getByTestId("vote").first();
+    await count.getByLabel(/\(bifall\)$/).check();
+    await count.getByTestId("cast-vote").click();
+    await expect.poll(() => count.getByTestId("vote-done").count()).toBe(1);
+    await elin.getByTestId("close-vote").click();
+    await elin.getByTestId("decide-by-count").click();
+    await expect
+      .poll(() => astrid.getByTestId("step-outcome").textContent())
+      .toMatch(/^Beslut enligt yrkande \d+ \(votering\)\.$/);
+    const stepDecision = astrid.getByTestId("decision").last();
+    expect(await stepDecision.textContent()).toContain("Mötet beslutade efter votering enligt yrkande");
+    await stepDecision.getByLabel(/^Text till beslut/).fill("Jag ville ha avslag på punkt två.");
+    await stepDecision.getByTestId("reserve").click();
+    await expect
+      .poll(() => elin.getByTestId("decision").last().getByTestId("reservation").textContent())
+      .toBe("Astrid Lindqvist reserverade sig: Jag ville ha avslag på punkt två.");
 
     // The chair closes the meeting; the secretary hands the minutes in; the adjuster approves them.
     await elin.getByTestId("close-meeting").click();

@@ -65,6 +65,15 @@ describe("InvitePanel", () => {
     expect(buttons[0]?.getAttribute("aria-describedby")).toBe("invite-active-invite-01234");
   });
 
+  it("on a meeting, says what a guest may do in it rather than in a document", async () => {
+    fakeInvites([]);
+    render(() => <InvitePanel documentId="meeting:7" kind="meeting" />);
+    expect((await screen.findByText(/^Med en inbjudningslänk/)).textContent).toContain(
+      "delta i det här öppna mötet",
+    );
+    expect(screen.queryByText(/skriva i det här dokumentet/)).toBeNull();
+  });
+
   it("creates a link to copy, and copies it", async () => {
     const writeText = vi.fn(async () => {});
     vi.stubGlobal("navigator", { ...navigator, clipboard: { writeText } });

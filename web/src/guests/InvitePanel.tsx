@@ -44,9 +44,10 @@ export async function copyText(text: string): Promise<boolean> {
  * "Bjud in gäster" on a document, for members: create an invite link (shown once, with a
  * copy button), and see and withdraw this member's invites to the document. An officer of
  * the document's group (for a scratch document, a national administrator) also sees the live
- * invites others made to it, and may withdraw them (`invite.withdraw`).
+ * invites others made to it, and may withdraw them (`invite.withdraw`). On a meeting (`kind`),
+ * the lead says what a guest may do there rather than in a document.
  */
-export function InvitePanel(props: { documentId: string }) {
+export function InvitePanel(props: { documentId: string; kind?: "document" | "meeting" }) {
   const [invites, setInvites] = createSignal<GuestInvite[]>();
   const [othersInvites, setOthersInvites] = createSignal<ManagedInvite[]>([]);
   const [link, setLink] = createSignal<string>();
@@ -130,7 +131,7 @@ export function InvitePanel(props: { documentId: string }) {
   return (
     <section class="invite-panel" aria-labelledby="invites-title" data-testid="invite-panel">
       <h2 id="invites-title">{t("invites.title")}</h2>
-      <p class="hint">{t("invites.lead")}</p>
+      <p class="hint">{t(props.kind === "meeting" ? "invites.leadMeeting" : "invites.lead")}</p>
       <p>
         <button
           type="button"

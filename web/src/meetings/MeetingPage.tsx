@@ -163,7 +163,7 @@ function MeetingDetail(props: { meeting: MeetingView }) {
       </Show>
 
       <Show when={m().access === "open" && can("meeting.manage") && state() !== "closed"}>
-        <InvitePanel documentId={m().documentId} />
+        <InvitePanel documentId={m().documentId} kind="meeting" />
       </Show>
     </article>
   );

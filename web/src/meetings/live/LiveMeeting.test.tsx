@@ -1,44 +1,23 @@
 import { fireEvent, render, screen, within } from "@solidjs/testing-library";
-import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { MeetingCommand } from "../../../../worker/shared/meetings";
+import { describe, expect, it } from "vitest";
 import { fakeApi } from "../../api/testing";
 import { loggedIn } from "../../identity/session";
 import { freshStateForEachTest } from "../../identity/testing";
 import { motionView, version } from "../../motions/testing";
-import { FakeSocket } from "../../rooms/testing";
 import { karin, meetingView, minutesVersion } from "../testing";
 import { LiveMeeting } from "./LiveMeeting";
-import { liveState, youState } from "./testing";
+import {
+  fakeMeetingRooms,
+  frame,
+  liveState,
+  meetingSocket,
+  sentCommands,
+  tokenFor,
+  youState,
+} from "./testing";
 
 freshStateForEachTest();
-
-/** The token route, answering every room with a token of this mode. */
-const tokenFor =
-  (mode: "read" | "write") =>
-  ({ param }: { param: { documentId: string } }) => ({
-    token: `token-for-${param.documentId}`,
-    documentId: param.documentId,
-    mode,
-    expiresAt: Math.floor(Date.now() / 1000) + 300,
-  });
-
-beforeEach(() => {
-  FakeSocket.instances = [];
-  vi.stubGlobal("WebSocket", FakeSocket);
-  fakeApi({ "POST /api/rooms/:documentId/token": tokenFor("write") });
-});
-
-/** The meeting room's socket (the notes and minutes have their own). */
-async function meetingSocket() {
-  await expect.poll(() => FakeSocket.instances.some((s) => s.url.includes("meeting%3A7?"))).toBe(true);
-  const socket = FakeSocket.instances.find((s) => s.url.includes("meeting%3A7?")) as FakeSocket;
-  socket.open();
-  return socket;
-}
-
-const frame = (socket: FakeSocket, message: object) => socket.receive(JSON.stringify(message));
-const sentCommands = (socket: FakeSocket) =>
-  socket.sent.map((data) => JSON.parse(String(data)) as MeetingCommand);
+fakeMeetingRooms();
 
 const person = (id: string, name: string, extra: object = {}) => ({
   id,

@@ -13,10 +13,12 @@ import { RoomStatus } from "../../rooms/RoomStatus";
 import { Field, SubmitButton } from "../../ui/Form";
 import { itemKindLabel, meetingStateLabel } from "../labels";
 import { createMeetingLive, type MeetingLive } from "./createMeetingLive";
+import { DecisionAnnex } from "./DecisionAnnex";
 import { LiveDocument } from "./LiveDocument";
 import { Minutes } from "./Minutes";
 import { type MeetingVerdict, MotionVerdicts } from "./MotionVerdicts";
 import { Polls } from "./Polls";
+import { Procedure } from "./Procedure";
 import { personLabel, Speakers } from "./Speakers";
 import { Votes } from "./Votes";
 import "../agenda.css";
@@ -83,10 +85,6 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
               <MeetingControls live={live} />
             </Show>
             <div class="live-layout">
-              <div class="live-side">
-                <Participants live={live} />
-                <LiveAgenda live={live} />
-              </div>
               <div class="live-main">
                 <Show when={current()} fallback={<p class="empty">{t("meetings.live.noItem")}</p>}>
                   {(item) => (
@@ -117,6 +115,7 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
                       <Speakers live={live} />
                       {/* An open meeting decides nothing: no decisions to show or record. */}
                       <Show when={m().access === "members"}>
+                        <Procedure live={live} itemId={item().id} />
                         <Decisions live={live} itemId={item().id} />
                       </Show>
                     </article>
@@ -127,6 +126,10 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
                 <Show when={m().state !== "planned"}>
                   <Minutes live={live} meeting={props.meeting} />
                 </Show>
+              </div>
+              <div class="live-side">
+                <Participants live={live} />
+                <LiveAgenda live={live} />
               </div>
             </div>
           </>
@@ -433,6 +436,7 @@ function Decisions(props: { live: MeetingLive; itemId: number }) {
                     </p>
                   )}
                 </Show>
+                <DecisionAnnex live={props.live} decisionId={decision.id} />
               </li>
             )}
           </For>

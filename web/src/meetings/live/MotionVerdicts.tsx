@@ -9,7 +9,7 @@ export type MeetingVerdict = "approve" | "reject" | "answered";
 const meetingVerdicts: MeetingVerdict[] = ["approve", "reject", "answered"];
 
 /** The motion's latest frozen att-satser and the board's proposal on each, to decide on. */
-async function loadProposals(motionId: number) {
+export async function loadMotionProposals(motionId: number) {
   const id = String(motionId);
   const motion = await call(client.api.motions[":id"].$get({ param: { id } }));
   const latest = motion.versions.at(-1);
@@ -36,7 +36,7 @@ export function MotionVerdicts(props: {
   const [found] = createResource(
     () => props.motionId,
     async (motionId) => {
-      const loaded = await loadProposals(motionId);
+      const loaded = await loadMotionProposals(motionId);
       props.onChange(
         loaded.proposals.map((_, i) => {
           const board = loaded.board[i];

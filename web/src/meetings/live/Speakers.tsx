@@ -69,6 +69,15 @@ export function Speakers(props: { live: MeetingLive }) {
   );
   createEffect(
     on(
+      () => list()?.paused === true,
+      (paused) => {
+        if (paused) setSaid(t("meetings.speakers.paused"));
+      },
+      { defer: true },
+    ),
+  );
+  createEffect(
+    on(
       () => (left() ?? 1) <= 0,
       (over) => {
         if (over) setSaid(t("meetings.speakers.timeUp"));
@@ -110,6 +119,11 @@ export function Speakers(props: { live: MeetingLive }) {
             <p class="meta" data-testid="speakers-state">
               {t(stateKey())}
             </p>
+            <Show when={speakers().paused}>
+              <p class="notice" data-testid="speakers-paused">
+                {t("meetings.speakers.paused")}
+              </p>
+            </Show>
             <Show when={speakers().current} fallback={<p class="empty">{t("meetings.speakers.nobody")}</p>}>
               {(current) => (
                 <div class="current-speaker" data-testid="current-speaker">
@@ -289,6 +303,16 @@ function ChairSpeakerControls(props: { live: MeetingLive; list: SpeakerList }) {
             onClick={() => props.live.send({ type: "speaker.stop" })}
           >
             {t("meetings.speakers.stop")}
+          </button>
+        </Show>
+        <Show when={props.list.paused}>
+          <button
+            type="button"
+            class="button"
+            onClick={() => props.live.send({ type: "speakers.resume" })}
+            data-testid="speakers-resume"
+          >
+            {t("meetings.speakers.resume")}
           </button>
         </Show>
         <Show when={props.list.state === "open"}>

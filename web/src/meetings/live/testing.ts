@@ -1,8 +1,12 @@
+import { beforeEach, expect, vi } from "vitest";
 import {
   defaultMeetingSettings,
+  type MeetingCommand,
   type MeetingLiveState,
   type MeetingYou,
 } from "../../../../worker/shared/meetings";
+import { fakeApi } from "../../api/testing";
+import { FakeSocket } from "../../rooms/testing";
 
 /** A live meeting's shared snapshot as the room sends it, with the fields a test names. */
 export function liveState(fields: Partial<MeetingLiveState> = {}): MeetingLiveState {
@@ -40,3 +44,34 @@ export function youState(fields: Partial<MeetingYou> = {}): MeetingYou {
     ...fields,
   };
 }
+
+/** The token route, answering every room with a token of this mode. */
+export const tokenFor =
+  (mode: "read" | "write") =>
+  ({ param }: { param: { documentId: string } }) => ({
+    token: `token-for-${param.documentId}`,
+    documentId: param.documentId,
+    mode,
+    expiresAt: Math.floor(Date.now() / 1000) + 300,
+  });
+
+/** Before each test: rooms answer with write tokens, and sockets are fakes the test drives. */
+export function fakeMeetingRooms() {
+  beforeEach(() => {
+    FakeSocket.instances = [];
+    vi.stubGlobal("WebSocket", FakeSocket);
+    fakeApi({ "POST /api/rooms/:documentId/token": tokenFor("write") });
+  });
+}
+
+/** The meeting room's socket (the notes and minutes have their own), opened. */
+export async function meetingSocket() {
+  await expect.poll(() => FakeSocket.instances.some((s) => s.url.includes("meeting%3A7?"))).toBe(true);
+  const socket = FakeSocket.instances.find((s) => s.url.includes("meeting%3A7?")) as FakeSocket;
+  socket.open();
+  return socket;
+}
+
+export const frame = (socket: FakeSocket, message: object) => socket.receive(JSON.stringify(message));
+export const sentCommands = (socket: FakeSocket) =>
+  socket.sent.map((data) => JSON.parse(String(data)) as MeetingCommand);
