@@ -32,7 +32,7 @@ type Cell = string | number | null;
 export async function exportRows(db: Db, consultationId: number, scope: number[] | null): Promise<Cell[][]> {
   const [questions, board, all] = await Promise.all([
     questionsOf(db, consultationId),
-    tagBoard(db, consultationId),
+    tagBoard(db, consultationId, scope),
     answers(db, consultationId, scope, {}, { limit: null, offset: 0 }),
   ]);
   const byId = new Map(questions.map((q) => [q.id, q]));

@@ -49,6 +49,14 @@ function groupsInScope(db: Db, consultationId: number, scope: number[] | null) {
     .where(inScope(consultationId, scope));
 }
 
+/** The taggings of the groups in scope. */
+export function taggingsInScope(db: Db, consultationId: number, scope: number[] | null): SQL {
+  const own = eq(consultationTaggings.consultationId, consultationId);
+  return scope
+    ? (and(own, inArray(consultationTaggings.groupId, groupsInScope(db, consultationId, scope))) as SQL)
+    : own;
+}
+
 const answered = sql<number>`coalesce(sum(${consultationGroups.latestVersion} > 0), 0)`;
 
 /** The answer items that count: each asked group's latest version, in scope. */
@@ -106,6 +114,8 @@ export async function overview(
       )
       .where(eq(consultationTags.consultationId, consultationId))
       .groupBy(consultationTags.id)
+      // A tag's name is staff's reading of answers: a district sees only those on its own groups.
+      .having(scope ? sql`count(${consultationTaggings.tagId}) > 0` : undefined)
       .orderBy(asc(consultationTags.name)),
     db
       .select({ n: count() })
@@ -235,7 +245,7 @@ export async function answers(
         questionId: consultationTaggings.questionId,
       })
       .from(consultationTaggings)
-      .where(eq(consultationTaggings.consultationId, consultationId)),
+      .where(taggingsInScope(db, consultationId, scope)),
   ]);
   const refs = await groupRefsAll(db, consultationId);
   const groupsById = new Map(asked.map((g) => [g.groupId, g]));

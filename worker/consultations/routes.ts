@@ -298,7 +298,7 @@ export const consultationRoutes = featureApp()
     c.header("ETag", etag);
     c.header("Cache-Control", "no-cache");
     if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
-    const board = await tagBoard(db, consultationId);
+    const board = await tagBoard(db, consultationId, scopeOf(c));
     c.header("ETag", `"${board.revision}"`);
     return c.json(board satisfies TagBoard);
   })
@@ -306,7 +306,7 @@ export const consultationRoutes = featureApp()
     const db = getDb(c.env.DB);
     const { consultationId } = c.get("resource");
     await createTag(db, consultationId, c.req.valid("json").name, c.get("identity").personId);
-    return c.json((await tagBoard(db, consultationId)) satisfies TagBoard, 201);
+    return c.json((await tagBoard(db, consultationId, null)) satisfies TagBoard, 201);
   })
   .post(
     "/:id/tagging",
@@ -316,7 +316,7 @@ export const consultationRoutes = featureApp()
       const db = getDb(c.env.DB);
       const { consultationId } = c.get("resource");
       await setTagging(db, consultationId, c.req.valid("json"), c.get("identity").personId);
-      return c.json((await tagBoard(db, consultationId)) satisfies TagBoard);
+      return c.json((await tagBoard(db, consultationId, null)) satisfies TagBoard);
     },
   )
   .post(
