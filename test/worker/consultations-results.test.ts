@@ -7,6 +7,7 @@ import type {
   ConsultationOverview,
   ConsultationView,
   Quote,
+  QuoteList,
   TagBoard,
   Workspace,
 } from "../../worker/shared/consultations";
@@ -267,6 +268,10 @@ describe("answering back", () => {
       201,
     );
     expect(quote.group.slug).toBe("goteborg");
+    // Listed for the asking level on a later visit; a branch member may not list them.
+    const listed = await json<QuoteList>(await get(`/api/consultations/${c.id}/quotes`, "demo-astrid"));
+    expect(listed.quotes).toEqual([quote]);
+    await refused(() => get(`/api/consultations/${c.id}/quotes`, "demo-ida"), 403, "forbidden");
     // Not shown before the summary is published.
     expect((await json<Workspace>(await get(groupPath("branch:goteborg"), "demo-ida"))).quoted).toEqual([]);
     await refused(
@@ -315,6 +320,17 @@ describe("a district's board reading a national consultation", () => {
         tagged: true,
       }),
     );
+    const quoted = await json<Quote>(
+      await post(`/api/consultations/${c.id}/quotes`, "demo-astrid", {
+        groupId: kiruna,
+        questionId: questions.open,
+        excerpt: "Gruvan",
+      }),
+      201,
+    );
+    expect(
+      (await json<QuoteList>(await get(`/api/consultations/${c.id}/quotes`, "demo-astrid"))).quotes,
+    ).toContainEqual(quoted);
     // The asking level sees the tag and what it is on.
     const astrid = await json<TagBoard>(await get(`/api/consultations/${c.id}/tags`, "demo-astrid"));
     expect(astrid.tagged).toContainEqual({ tagId, groupId: kiruna, questionId: questions.open });
@@ -334,6 +350,8 @@ describe("a district's board reading a national consultation", () => {
       expect(JSON.stringify(list)).not.toMatch(/kiruna|norrbotten|Gruv/);
     }
     expect((await json<AnswerList>(await karin("answers?district=norrbotten"))).total).toBe(0);
+    const quotes = await json<QuoteList>(await karin("quotes"));
+    expect(quotes.quotes.map((q) => q.group.slug)).toEqual(["goteborg"]);
     const csv = await (await karin("export?format=csv")).text();
     expect(csv).toContain("Göteborg");
     expect(csv).not.toMatch(/Kiruna|Norrbotten|Gruv/);

@@ -42,7 +42,7 @@ function inScope(consultationId: number, scope: number[] | null): SQL {
 }
 
 /** `consultation_groups` rows in scope, as a subquery of group ids. */
-function groupsInScope(db: Db, consultationId: number, scope: number[] | null) {
+export function groupsInScope(db: Db, consultationId: number, scope: number[] | null) {
   return db
     .select({ id: consultationGroups.groupId })
     .from(consultationGroups)

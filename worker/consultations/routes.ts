@@ -31,6 +31,7 @@ import type {
   ConsultationPreview,
   ConsultationView,
   Quote,
+  QuoteList,
   TagBoard,
   Workspace,
 } from "../shared/consultations";
@@ -38,7 +39,7 @@ import type { GroupRef } from "../shared/org";
 import { reopenAnswer, saveChoices, saveIndividual, submitAnswer } from "./answer";
 import { audienceCount, createConsultation, publish, updateDraft } from "./ask";
 import { exportRows, toCsv, toXlsx } from "./exports";
-import { addQuote, publishFeedback, removeQuote } from "./feedback";
+import { addQuote, publishFeedback, quotesOf, removeQuote } from "./feedback";
 import { sendFeedbackMails } from "./mail";
 import {
   consultationView,
@@ -319,6 +320,10 @@ export const consultationRoutes = featureApp()
       return c.json((await tagBoard(db, consultationId, null)) satisfies TagBoard);
     },
   )
+  .get("/:id/quotes", ...onConsultation("consultation.results"), async (c) => {
+    const quotes = await quotesOf(getDb(c.env.DB), c.get("resource").consultationId, scopeOf(c));
+    return c.json({ quotes } satisfies QuoteList);
+  })
   .post(
     "/:id/quotes",
     ...onConsultation("consultation.manage"),

@@ -39,6 +39,7 @@ import type { GroupKind, GroupRef } from "./org";
  *   (the asking level only).
  *
  * Answer back (the asking level):
+ * - `GET  …/:id/quotes` → QuoteList (also a district's board, for its own groups);
  * - `POST …/:id/quotes` QuoteInput → 201 Quote; `DELETE …/:id/quotes/:quoteId` → 204;
  * - `POST …/:id/feedback` FeedbackInput → ConsultationView (publishes the summary; the first
  *   time, each participating group's chair and secretary get an e-mail).
@@ -262,6 +263,11 @@ export interface Quote {
   version: number;
   excerpt: string;
   createdAt: number;
+}
+
+/** The quotes made so far, oldest first (a district's board: those of its own groups). */
+export interface QuoteList {
+  quotes: Quote[];
 }
 
 export interface Workspace {

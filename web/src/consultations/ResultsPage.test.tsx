@@ -56,6 +56,7 @@ describe("the reading room", () => {
       "GET /api/consultations/:id": () => view,
       "GET /api/consultations/:id/overview": () => overview,
       "GET /api/consultations/:id/answers": () => ({ total: 1, answers: [answer] }),
+      "GET /api/consultations/:id/quotes": () => ({ quotes: [] }),
       "GET /api/consultations/:id/tags": () => board,
       "POST /api/consultations/:id/tagging": ({ json }) => {
         board = {
@@ -132,5 +133,52 @@ describe("the reading room", () => {
       "Publicerad 15 dec. 2026 18:00.",
     );
     expect(screen.getByTestId("publish-feedback").textContent).toBe("Publicera den ändrade återkopplingen");
+  });
+
+  it("lists the quotes made in earlier visits and removes one", async () => {
+    loggedIn(astrid);
+    const view = consultationView({
+      phase: "closed",
+      publishedAt: 1,
+      can: ["consultation.manage", "consultation.results"],
+    });
+    const earlier = (id: number, excerpt: string) => ({
+      id,
+      group: goteborg,
+      questionId: 11,
+      version: 2,
+      excerpt,
+      createdAt: closesAt,
+    });
+    const api = fakeApi({
+      "GET /api/consultations/:id": () => view,
+      "GET /api/consultations/:id/overview": () => overview,
+      "GET /api/consultations/:id/answers": () => ({ total: 1, answers: [answer] }),
+      "GET /api/consultations/:id/quotes": () => ({
+        quotes: [earlier(8, "Fler lärare"), earlier(9, "mindre klasser")],
+      }),
+      "GET /api/consultations/:id/tags": () => ({ revision: 1, tags: [], tagged: [] }),
+      "DELETE /api/consultations/:id/quotes/:quoteId": () => undefined,
+    });
+    renderAt("/consultations/5/results", { "/consultations/:id/results": ResultsPage });
+    const list = await screen.findByTestId("quotes");
+    expect(
+      within(list)
+        .getAllByRole("blockquote")
+        .map((q) => q.textContent),
+    ).toEqual(["Fler lärare", "mindre klasser"]);
+    fireEvent.click(
+      within(list).getAllByRole("button", { name: "Ta bort citatet från Göteborg" })[0] as HTMLElement,
+    );
+    await expect
+      .poll(() =>
+        within(screen.getByTestId("quotes"))
+          .getAllByRole("blockquote")
+          .map((q) => q.textContent),
+      )
+      .toEqual(["mindre klasser"]);
+    expect(api.callsTo("DELETE /api/consultations/:id/quotes/:quoteId").map((c) => c.param)).toEqual([
+      { id: "5", quoteId: "8" },
+    ]);
   });
 });
