@@ -15,6 +15,7 @@ import {
   consultationInputSchema,
   exportQuerySchema,
   feedbackInputSchema,
+  individualAnswersQuerySchema,
   individualInputSchema,
   quoteInputSchema,
   quoteParamSchema,
@@ -30,6 +31,7 @@ import type {
   ConsultationOverview,
   ConsultationPreview,
   ConsultationView,
+  IndividualAnswerList,
   Quote,
   QuoteList,
   TagBoard,
@@ -50,7 +52,7 @@ import {
   workspaceView,
 } from "./queries";
 import { type FoundConsultation, type FoundWorkspace, findConsultation, findWorkspace } from "./resource";
-import { answers, overview, readerScope } from "./results";
+import { answers, individualAnswers, overview, readerScope } from "./results";
 import { createTag, setTagging, tagBoard, tagsRevision } from "./tags";
 
 /**
@@ -271,6 +273,24 @@ export const consultationRoutes = featureApp()
     },
   )
   .get(
+    "/:id/individual-answers",
+    ...onConsultation("consultation.results"),
+    validate("query", individualAnswersQuerySchema),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { district, limit, offset, ...filters } = c.req.valid("query");
+      const districtId = district ? ((await districtIdOf(db, district)) ?? -1) : undefined;
+      const found = await individualAnswers(
+        db,
+        c.get("resource").consultationId,
+        scopeOf(c),
+        { ...filters, district: districtId },
+        { limit, offset },
+      );
+      return c.json(found satisfies IndividualAnswerList);
+    },
+  )
+  .get(
     "/:id/export",
     ...onConsultation("consultation.results"),
     validate("query", exportQuerySchema),
@@ -280,7 +300,7 @@ export const consultationRoutes = featureApp()
       const name = `consultation-${consultationId}-answers`;
       c.header("Cache-Control", "no-store");
       if (c.req.valid("query").format === "csv") {
-        return c.body(toCsv(rows), 200, {
+        return c.body(toCsv([...rows.groups, ...rows.members]), 200, {
           "Content-Type": "text/csv; charset=utf-8",
           "Content-Disposition": `attachment; filename="${name}.csv"`,
         });

@@ -33,7 +33,10 @@ import type { GroupKind, GroupRef } from "./org";
  * Read (the asking level; a district's board for its own branches and associations):
  * - `GET  …/:id/overview` → ConsultationOverview (rates, groups not yet answered, tallies, tags);
  * - `GET  …/:id/answers?question=&district=&kind=&choice=&tag=&q=` → AnswerList;
- * - `GET  …/:id/export?format=csv|xlsx` → a file (one row per group and question);
+ * - `GET  …/:id/individual-answers?question=&district=&kind=&choice=&q=` → IndividualAnswerList
+ *   (members' own answers, where the consultation asks for them; `q` matches words as typed);
+ * - `GET  …/:id/export?format=csv|xlsx` → a file (one row per group and question, then one per
+ *   member's own answer and question; in XLSX those on a sheet of their own);
  * - `GET  …/:id/tags` → TagBoard, with an ETag: poll with If-None-Match, 304 when nothing changed;
  * - `POST …/:id/tags` TagInput → 201 TagBoard; `POST …/:id/tagging` TaggingInput → TagBoard
  *   (the asking level only).
@@ -328,6 +331,19 @@ export interface AnswerRow {
 export interface AnswerList {
   total: number;
   answers: AnswerRow[];
+}
+
+/** A member's own answer as the asking level (or a district's board, for its groups) reads it. */
+export interface IndividualAnswerRow extends IndividualAnswer {
+  consultationId: number;
+  group: GroupRef;
+  groupId: number;
+  district: GroupRef | null;
+}
+
+export interface IndividualAnswerList {
+  total: number;
+  answers: IndividualAnswerRow[];
 }
 
 export interface Tag {

@@ -181,4 +181,68 @@ describe("the reading room", () => {
       { id: "5", quoteId: "8" },
     ]);
   });
+
+  it("shows members' own answers where the consultation asks for them, and searches them", async () => {
+    loggedIn(astrid);
+    const view = consultationView({
+      phase: "open",
+      publishedAt: 1,
+      audience: { kinds: ["branch"], districts: [], individuals: true, individualsVisibleToGroup: false },
+      can: ["consultation.manage", "consultation.results"],
+    });
+    const own = (name: string, text: string) => ({
+      consultationId: 5,
+      group: goteborg,
+      groupId: 40,
+      district,
+      person: { id: `demo-${name}`, name },
+      updatedAt: closesAt,
+      items: [{ questionId: 11, text, choices: null, value: null }],
+    });
+    const api = fakeApi({
+      "GET /api/consultations/:id": () => view,
+      "GET /api/consultations/:id/overview": () => overview,
+      "GET /api/consultations/:id/answers": () => ({ total: 0, answers: [] }),
+      "GET /api/consultations/:id/quotes": () => ({ quotes: [] }),
+      "GET /api/consultations/:id/tags": () => ({ revision: 1, tags: [], tagged: [] }),
+      "GET /api/consultations/:id/individual-answers": ({ query }) =>
+        query.q
+          ? { total: 1, answers: [own("Ida", "Fler bussar")] }
+          : { total: 2, answers: [own("Ida", "Fler bussar"), own("Hanna", "Billigare hyror")] },
+    });
+    renderAt("/consultations/5/results", { "/consultations/:id/results": ResultsPage });
+    const section = await screen.findByTestId("member-answers");
+    await expect.poll(() => within(section).queryAllByTestId("member-answer").length).toBe(2);
+    const first = within(section).getAllByTestId("member-answer")[0] as HTMLElement;
+    expect(first.textContent).toContain("Ida");
+    expect(first.textContent).toContain("Göteborg");
+    expect(first.textContent).toContain("Fler bussar");
+
+    fireEvent.input(within(section).getByLabelText("Sök i medlemmarnas svar"), {
+      target: { value: "bussar" },
+    });
+    fireEvent.click(within(section).getByTestId("search-members"));
+    await expect.poll(() => within(section).queryAllByTestId("member-answer").length).toBe(1);
+    expect(api.callsTo("GET /api/consultations/:id/individual-answers").at(-1)?.query).toEqual({
+      q: "bussar",
+      limit: "50",
+      offset: "0",
+    });
+  });
+
+  it("shows no members' answers where the consultation does not ask for them", async () => {
+    loggedIn(astrid);
+    const view = consultationView({ phase: "open", publishedAt: 1, can: ["consultation.results"] });
+    const api = fakeApi({
+      "GET /api/consultations/:id": () => view,
+      "GET /api/consultations/:id/overview": () => overview,
+      "GET /api/consultations/:id/answers": () => ({ total: 0, answers: [] }),
+      "GET /api/consultations/:id/quotes": () => ({ quotes: [] }),
+      "GET /api/consultations/:id/tags": () => ({ revision: 1, tags: [], tagged: [] }),
+    });
+    renderAt("/consultations/5/results", { "/consultations/:id/results": ResultsPage });
+    await screen.findByTestId("answer-browser");
+    expect(screen.queryByTestId("member-answers")).toBeNull();
+    expect(api.callsTo("GET /api/consultations/:id/individual-answers")).toEqual([]);
+  });
 });

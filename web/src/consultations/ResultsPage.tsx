@@ -14,6 +14,7 @@ import { AnswerBrowser } from "./AnswerBrowser";
 import { Feedback } from "./Feedback";
 import { consultationHref, resultsHref } from "./links";
 import { isId, loadPage } from "./load";
+import { MemberAnswers } from "./MemberAnswers";
 import { PageState } from "./PageState";
 import { ResponseRates } from "./ResponseRates";
 import { createTagBoard } from "./TagBoard";
@@ -101,6 +102,10 @@ function ReadingRoom(props: { reading: Reading; onRefresh: () => void }) {
         manages={manages()}
         onQuote={(quote) => setQuotes([...quotes(), quote])}
       />
+
+      <Show when={c().audience.individuals}>
+        <MemberAnswers consultation={c()} />
+      </Show>
 
       <Show when={manages()}>
         <Feedback
