@@ -118,11 +118,16 @@ function inWorkspace<A extends Action>(action: A) {
   ] as const;
 }
 
-/** The workspace as it is now, for the asker. */
-async function freshWorkspace(env: Env, workspace: FoundWorkspace, asker: Person): Promise<Workspace> {
+/** The workspace as it is now, for the asker; `current` when the caller holds it as it now is. */
+async function freshWorkspace(
+  env: Env,
+  workspace: FoundWorkspace,
+  asker: Person,
+  current = false,
+): Promise<Workspace> {
   const db = getDb(env.DB);
   const [found, consultation] = await Promise.all([
-    findWorkspace(db, workspace.consultationId, { id: workspace.group.groupId }),
+    current ? workspace : findWorkspace(db, workspace.consultationId, { id: workspace.group.groupId }),
     freshView(env, workspace.consultationId, asker),
   ]);
   if (!found) throw new Error(`workspace of consultation ${workspace.consultationId} vanished`);
@@ -215,8 +220,9 @@ export const consultationRoutes = featureApp()
     },
   )
   .post("/:id/groups/:group/submit", ...inWorkspace("consultation.submit"), async (c) => {
-    await submitAnswer(c.env, getDb(c.env.DB), c.get("resource"), c.get("identity").personId);
-    return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+    const identity = c.get("identity");
+    const submitted = await submitAnswer(c.env, getDb(c.env.DB), c.get("resource"), identity.personId);
+    return c.json((await freshWorkspace(c.env, submitted, identity, true)) satisfies Workspace);
   })
   .post("/:id/groups/:group/reopen", ...inWorkspace("consultation.submit"), async (c) => {
     await reopenAnswer(getDb(c.env.DB), c.get("resource"), c.get("identity").personId);
