@@ -1,7 +1,7 @@
 import { findGroup } from "../access/groups";
 import { requirePermission } from "../access/middleware";
 import { type Action, authorize } from "../access/permissions";
-import { getDb } from "../db/client";
+import { type Db, getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import type { Person } from "../http/identity";
@@ -144,6 +144,16 @@ function scopeOf(c: {
   return readerScope(who, found, authorize(who, "consultation.manage", found));
 }
 
+/** A reading query's filters, its district's slug turned into the id (-1, matching none, if unknown), and its page. */
+async function readingQuery<F extends object>(
+  db: Db,
+  query: F & { district?: string | undefined; limit: number; offset: number },
+) {
+  const { district, limit, offset, ...filters } = query;
+  const districtId = district ? ((await districtIdOf(db, district)) ?? -1) : undefined;
+  return { filters: { ...filters, district: districtId }, page: { limit, offset } };
+}
+
 async function groupRef(env: Env, groupId: number): Promise<GroupRef> {
   const ref = (await groupRefs(getDb(env.DB), [groupId])).get(groupId);
   if (!ref) throw new ApiError(404, "not_found");
@@ -266,15 +276,8 @@ export const consultationRoutes = featureApp()
     validate("query", answersQuerySchema),
     async (c) => {
       const db = getDb(c.env.DB);
-      const { district, limit, offset, ...filters } = c.req.valid("query");
-      const districtId = district ? ((await districtIdOf(db, district)) ?? -1) : undefined;
-      const found = await answers(
-        db,
-        c.get("resource").consultationId,
-        scopeOf(c),
-        { ...filters, district: districtId },
-        { limit, offset },
-      );
+      const { filters, page } = await readingQuery(db, c.req.valid("query"));
+      const found = await answers(db, c.get("resource").consultationId, scopeOf(c), filters, page);
       return c.json(found satisfies AnswerList);
     },
   )
@@ -284,15 +287,8 @@ export const consultationRoutes = featureApp()
     validate("query", individualAnswersQuerySchema),
     async (c) => {
       const db = getDb(c.env.DB);
-      const { district, limit, offset, ...filters } = c.req.valid("query");
-      const districtId = district ? ((await districtIdOf(db, district)) ?? -1) : undefined;
-      const found = await individualAnswers(
-        db,
-        c.get("resource").consultationId,
-        scopeOf(c),
-        { ...filters, district: districtId },
-        { limit, offset },
-      );
+      const { filters, page } = await readingQuery(db, c.req.valid("query"));
+      const found = await individualAnswers(db, c.get("resource").consultationId, scopeOf(c), filters, page);
       return c.json(found satisfies IndividualAnswerList);
     },
   )

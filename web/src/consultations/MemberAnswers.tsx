@@ -1,12 +1,11 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { ConsultationView, IndividualAnswerRow } from "../../../worker/shared/consultations";
-import { consultationLimits } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
-import { t, tp } from "../i18n";
+import { t } from "../i18n";
 import { createRequest } from "../motions/action";
-import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
-import { Loading } from "../ui/Loading";
+import { ErrorAlert, SubmitButton } from "../ui/Form";
 import { AnswerItems } from "./AnswerItems";
+import { CountedList, MoreButton, SearchField } from "./ListControls";
 import { formatSwedishTime } from "./time";
 
 const pageSize = 50;
@@ -48,65 +47,46 @@ export function MemberAnswers(props: { consultation: ConsultationView }) {
           setSearch(q().trim());
         }}
       >
-        <Field id="members-q" label={t("consultations.members.search")}>
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              maxLength={consultationLimits.search}
-              value={q()}
-              onInput={(e) => setQ(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <SearchField id="members-q" label={t("consultations.members.search")} value={q()} onInput={setQ} />
         <SubmitButton testId="search-members">{t("consultations.answers.show")}</SubmitButton>
       </form>
-      <Show when={!page.error} fallback={<ErrorAlert code="internal" />}>
-        <Show when={page.latest} fallback={<Loading />}>
-          {(list) => (
-            <>
-              <p role="status" class="meta" data-testid="member-count">
-                {tp("consultations.answers.count", list().total)}
-              </p>
-              <ul class="plain-list answer-list">
-                <For each={rows()}>
-                  {(row) => (
-                    <li class="item-card answer-card" data-testid="member-answer">
-                      <p class="answer-card-head">
-                        <strong>{row.person.name ?? t("consultations.members.former")}</strong>
-                        <span class="meta">
-                          {" · "}
-                          {row.group.name}
-                          <Show when={row.district}>{(d) => ` · ${d().name}`}</Show>
-                          {" · "}
-                          {formatSwedishTime(row.updatedAt)}
-                        </span>
-                      </p>
-                      <AnswerItems questions={props.consultation.questions} items={row.items} />
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <Show when={rows().length < list().total}>
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  aria-busy={loadingMore.busy() ? "true" : undefined}
-                  onClick={() =>
-                    loadingMore.run(async () => {
-                      const next = await fetchPage(search(), rows().length);
-                      setMore([...more(), ...next.answers]);
-                    })
-                  }
-                >
-                  {t("consultations.answers.more")}
-                </button>
-              </Show>
-              <ErrorAlert code={loadingMore.failure()} />
-            </>
-          )}
-        </Show>
-      </Show>
+      <CountedList page={page} countTestId="member-count">
+        {(list) => (
+          <>
+            <ul class="plain-list answer-list">
+              <For each={rows()}>
+                {(row) => (
+                  <li class="item-card answer-card" data-testid="member-answer">
+                    <p class="answer-card-head">
+                      <strong>{row.person.name ?? t("consultations.members.former")}</strong>
+                      <span class="meta">
+                        {" · "}
+                        {row.group.name}
+                        <Show when={row.district}>{(d) => ` · ${d().name}`}</Show>
+                        {" · "}
+                        {formatSwedishTime(row.updatedAt)}
+                      </span>
+                    </p>
+                    <AnswerItems questions={props.consultation.questions} items={row.items} />
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={rows().length < list().total}>
+              <MoreButton
+                busy={loadingMore.busy()}
+                onClick={() =>
+                  loadingMore.run(async () => {
+                    const next = await fetchPage(search(), rows().length);
+                    setMore([...more(), ...next.answers]);
+                  })
+                }
+              />
+            </Show>
+            <ErrorAlert code={loadingMore.failure()} />
+          </>
+        )}
+      </CountedList>
     </section>
   );
 }

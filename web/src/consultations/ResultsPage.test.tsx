@@ -1,6 +1,11 @@
 import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import type { AnswerRow, ConsultationOverview, TagBoard } from "../../../worker/shared/consultations";
+import type {
+  AnswerRow,
+  ConsultationOverview,
+  ConsultationView,
+  TagBoard,
+} from "../../../worker/shared/consultations";
 import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
@@ -42,6 +47,16 @@ const answer: AnswerRow = {
   value: null,
   tagIds: [],
 };
+
+/** A reading room with no answers, tags or quotes yet. */
+const quietRoom = (view: ConsultationView) =>
+  ({
+    "GET /api/consultations/:id": () => view,
+    "GET /api/consultations/:id/overview": () => overview,
+    "GET /api/consultations/:id/answers": () => ({ total: 0, answers: [] }),
+    "GET /api/consultations/:id/quotes": () => ({ quotes: [] }),
+    "GET /api/consultations/:id/tags": () => ({ revision: 1, tags: [], tagged: [] }),
+  }) as const;
 
 describe("the reading room", () => {
   it("shows the rates and choices, filters and searches the answers, tags one, quotes it and publishes the summary", async () => {
@@ -200,11 +215,7 @@ describe("the reading room", () => {
       items: [{ questionId: 11, text, choices: null, value: null }],
     });
     const api = fakeApi({
-      "GET /api/consultations/:id": () => view,
-      "GET /api/consultations/:id/overview": () => overview,
-      "GET /api/consultations/:id/answers": () => ({ total: 0, answers: [] }),
-      "GET /api/consultations/:id/quotes": () => ({ quotes: [] }),
-      "GET /api/consultations/:id/tags": () => ({ revision: 1, tags: [], tagged: [] }),
+      ...quietRoom(view),
       "GET /api/consultations/:id/individual-answers": ({ query }) =>
         query.q
           ? { total: 1, answers: [own("Ida", "Fler bussar")] }
@@ -234,11 +245,7 @@ describe("the reading room", () => {
     loggedIn(astrid);
     const view = consultationView({ phase: "open", publishedAt: 1, can: ["consultation.results"] });
     const api = fakeApi({
-      "GET /api/consultations/:id": () => view,
-      "GET /api/consultations/:id/overview": () => overview,
-      "GET /api/consultations/:id/answers": () => ({ total: 0, answers: [] }),
-      "GET /api/consultations/:id/quotes": () => ({ quotes: [] }),
-      "GET /api/consultations/:id/tags": () => ({ revision: 1, tags: [], tagged: [] }),
+      ...quietRoom(view),
     });
     renderAt("/consultations/5/results", { "/consultations/:id/results": ResultsPage });
     await screen.findByTestId("answer-browser");
