@@ -7,6 +7,7 @@ import type {
   ConsultationOverview,
   ConsultationView,
   Quote,
+  QuoteList,
   TagBoard,
   Workspace,
 } from "../../worker/shared/consultations";
@@ -267,6 +268,10 @@ describe("answering back", () => {
       201,
     );
     expect(quote.group.slug).toBe("goteborg");
+    // Listed for the asking level on a later visit; a branch member may not list them.
+    const listed = await json<QuoteList>(await get(`/api/consultations/${c.id}/quotes`, "demo-astrid"));
+    expect(listed.quotes).toEqual([quote]);
+    await refused(() => get(`/api/consultations/${c.id}/quotes`, "demo-ida"), 403, "forbidden");
     // Not shown before the summary is published.
     expect((await json<Workspace>(await get(groupPath("branch:goteborg"), "demo-ida"))).quoted).toEqual([]);
     await refused(
@@ -296,5 +301,59 @@ describe("answering back", () => {
       await post(`/api/consultations/${c.id}/feedback`, "demo-astrid", { summary: "Rättad." }),
     );
     expect(await outbox("bengt@samtal.example")).toEqual(after);
+  });
+});
+
+describe("a district's board reading a national consultation", () => {
+  it("sees nothing of another district: no tags, taggings, answers, export rows or overview lines", async () => {
+    const kiruna = (await json<Workspace>(await get(groupPath("branch:kiruna"), "demo-kalle"))).groupId;
+    const board = await json<TagBoard>(
+      await post(`/api/consultations/${c.id}/tags`, "demo-astrid", { name: "Gruvfrågor" }),
+      201,
+    );
+    const tagId = board.tags.find((t) => t.name === "Gruvfrågor")?.id ?? 0;
+    await json<TagBoard>(
+      await post(`/api/consultations/${c.id}/tagging`, "demo-astrid", {
+        tagId,
+        groupId: kiruna,
+        questionId: questions.open,
+        tagged: true,
+      }),
+    );
+    const quoted = await json<Quote>(
+      await post(`/api/consultations/${c.id}/quotes`, "demo-astrid", {
+        groupId: kiruna,
+        questionId: questions.open,
+        excerpt: "Gruvan",
+      }),
+      201,
+    );
+    expect(
+      (await json<QuoteList>(await get(`/api/consultations/${c.id}/quotes`, "demo-astrid"))).quotes,
+    ).toContainEqual(quoted);
+    // The asking level sees the tag and what it is on.
+    const astrid = await json<TagBoard>(await get(`/api/consultations/${c.id}/tags`, "demo-astrid"));
+    expect(astrid.tagged).toContainEqual({ tagId, groupId: kiruna, questionId: questions.open });
+
+    // Karin chairs the Göteborg district: every results route leaves Norrbotten out.
+    const karin = (path: string) => get(`/api/consultations/${c.id}/${path}`, "demo-karin");
+    const tags = await json<TagBoard>(await karin("tags"));
+    expect(tags.tags.map((t) => t.name)).toEqual(["Vård"]);
+    expect(tags.tagged.map((t) => t.groupId)).not.toContain(kiruna);
+    expect(tags.tagged).toHaveLength(1);
+    const overview = await json<ConsultationOverview>(await karin("overview"));
+    expect(overview.byTag.map((t) => t.name)).toEqual(["Vård"]);
+    expect(JSON.stringify(overview)).not.toMatch(/kiruna|norrbotten|Gruv/);
+    for (const query of ["", "district=norrbotten", `tag=${tagId}`, "q=gruvan"]) {
+      const list = await json<AnswerList>(await karin(`answers?${query}`));
+      expect(list.answers.map((a) => a.groupId)).not.toContain(kiruna);
+      expect(JSON.stringify(list)).not.toMatch(/kiruna|norrbotten|Gruv/);
+    }
+    expect((await json<AnswerList>(await karin("answers?district=norrbotten"))).total).toBe(0);
+    const quotes = await json<QuoteList>(await karin("quotes"));
+    expect(quotes.quotes.map((q) => q.group.slug)).toEqual(["goteborg"]);
+    const csv = await (await karin("export?format=csv")).text();
+    expect(csv).toContain("Göteborg");
+    expect(csv).not.toMatch(/Kiruna|Norrbotten|Gruv/);
   });
 });

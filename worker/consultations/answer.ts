@@ -81,14 +81,15 @@ export async function saveChoices(db: Db, workspace: FoundWorkspace, choices: Ch
  * Submits the group's answer: each question's live text is read from its room and frozen
  * with the drafted choices as the next version, with who and when. The version's key
  * (consultation, group, number) makes a second submit of the same state fail as a whole, so
- * each answer is stored exactly once however many times the button is pressed.
+ * each answer is stored exactly once however many times the button is pressed. Returns the
+ * workspace as it now is.
  */
 export async function submitAnswer(
   env: Env,
   db: Db,
   workspace: FoundWorkspace,
   personId: string,
-): Promise<number> {
+): Promise<FoundWorkspace> {
   requireOpen(workspace);
   if (workspace.submitted) refuse("consultation_already_submitted");
   const { consultationId, asked } = workspace;
@@ -150,7 +151,12 @@ export async function submitAnswer(
       .filter((q) => q.comment)
       .map((q) => closeDocumentConnections(env, db, answerDocumentId(consultationId, groupId, q.id))),
   );
-  return version;
+  // The workspace as the freeze left it, so the answer need not read it back.
+  return {
+    ...workspace,
+    submitted: true,
+    asked: { ...asked, latestVersion: version, reopened: false, submittedAt: now },
+  };
 }
 
 /** Reopens a submitted answer before the deadline: the group writes again; the latest version counts until the next. */

@@ -1,13 +1,16 @@
 import type { Db } from "../db/client";
-import { type AnswerRow, neutraliseCell, type Question } from "../shared/consultations";
+import { type AnswerItem, neutraliseCell, type Question } from "../shared/consultations";
+import type { GroupRef } from "../shared/org";
 import { questionsOf } from "./queries";
-import { answers } from "./results";
+import { answers, individualAnswers } from "./results";
 import { tagBoard } from "./tags";
 
 /**
  * Every latest answer as a table to take away, CSV or XLSX: one row per group and question,
  * with the consultation's, group's and question's ids and the submission's instant (UTC,
- * ISO 8601) in every row. Text cells that a spreadsheet would read as a formula are
+ * ISO 8601) in every row; then, where members answer for themselves, one row per member's
+ * answer and question (its `person_id` set, the instant of its last save, no version or tags),
+ * after the groups' rows in CSV and on a sheet of their own in XLSX. Text cells that a spreadsheet would read as a formula are
  * neutralised (neutraliseCell), in both formats.
  */
 
@@ -25,37 +28,68 @@ export const exportColumns = [
   "value",
   "text",
   "tags",
+  "person_id",
 ] as const;
 
 type Cell = string | number | null;
 
-export async function exportRows(db: Db, consultationId: number, scope: number[] | null): Promise<Cell[][]> {
-  const [questions, board, all] = await Promise.all([
+/** The group answers' rows and the members' own answers' rows. */
+export interface ExportRows {
+  groups: Cell[][];
+  members: Cell[][];
+}
+
+export async function exportRows(
+  db: Db,
+  consultationId: number,
+  scope: number[] | null,
+): Promise<ExportRows> {
+  const all = { limit: null, offset: 0 };
+  const [questions, board, groupAnswers, memberAnswers] = await Promise.all([
     questionsOf(db, consultationId),
-    tagBoard(db, consultationId),
-    answers(db, consultationId, scope, {}, { limit: null, offset: 0 }),
+    tagBoard(db, consultationId, scope),
+    answers(db, consultationId, scope, {}, all),
+    individualAnswers(db, consultationId, scope, {}, all),
   ]);
   const byId = new Map(questions.map((q) => [q.id, q]));
   const tagNames = new Map(board.tags.map((t) => [t.id, t.name]));
   const text = (value: string) => neutraliseCell(value);
-  return all.answers.map((a: AnswerRow) => {
-    const question = byId.get(a.questionId) as Question;
+  const row = (
+    answer: { groupId: number; group: GroupRef; district: GroupRef | null },
+    version: number | null,
+    at: number,
+    item: AnswerItem,
+    tags: string,
+    personId: string | null,
+  ): Cell[] => {
+    const question = byId.get(item.questionId) as Question;
     return [
-      a.consultationId,
-      a.groupId,
-      a.group.kind,
-      text(a.group.name),
-      text(a.district?.name ?? ""),
-      a.version,
-      new Date(a.submittedAt).toISOString(),
-      a.questionId,
+      consultationId,
+      answer.groupId,
+      answer.group.kind,
+      text(answer.group.name),
+      text(answer.district?.name ?? ""),
+      version,
+      new Date(at).toISOString(),
+      item.questionId,
       text(question.prompt),
-      text((a.choices ?? []).map((i) => question.options[i] ?? String(i)).join("; ")),
-      a.value,
-      text(a.text),
-      text(a.tagIds.map((id) => tagNames.get(id) ?? "").join("; ")),
+      text((item.choices ?? []).map((i) => question.options[i] ?? String(i)).join("; ")),
+      item.value,
+      text(item.text),
+      text(tags),
+      personId,
     ];
-  });
+  };
+  return {
+    groups: groupAnswers.answers.map((a) =>
+      row(a, a.version, a.submittedAt, a, a.tagIds.map((id) => tagNames.get(id) ?? "").join("; "), null),
+    ),
+    members: memberAnswers.answers.flatMap((m) =>
+      m.items
+        .filter((item) => byId.has(item.questionId))
+        .map((item) => row(m, null, m.updatedAt, item, "", m.person.id)),
+    ),
+  };
 }
 
 /** RFC 4180: every text field quoted, quotes doubled, CRLF between records; a BOM so Excel reads UTF-8. */
@@ -71,12 +105,18 @@ export function toCsv(rows: Cell[][]): string {
  * the Worker starts. docs/benchmarks.md has its size, and why write-excel-file, a tenth of
  * the size, was not taken (its zip step needs Web Workers for large files).
  */
-export async function toXlsx(rows: Cell[][]): Promise<ArrayBuffer> {
+export async function toXlsx(rows: ExportRows): Promise<ArrayBuffer> {
   const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Svar");
-  sheet.addRow([...exportColumns]).font = { bold: true };
-  sheet.addRows(rows);
+  const sheets = [
+    ["Svar", rows.groups],
+    ["Medlemmarnas svar", rows.members],
+  ] as const;
+  for (const [name, sheetRows] of sheets) {
+    const sheet = workbook.addWorksheet(name);
+    sheet.addRow([...exportColumns]).font = { bold: true };
+    sheet.addRows(sheetRows);
+  }
   // Inline strings and the fastest deflate level: 2,290 answers in about half the time of the
   // defaults (docs/benchmarks.md), for a file a quarter larger.
   const written = await workbook.xlsx.writeBuffer({

@@ -1,8 +1,13 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { auditStatement } from "../audit/log";
 import type { Db } from "../db/client";
 import { ApiError } from "../http/errors";
+import { groupRefs } from "../motions/queries";
+import type { Quote } from "../shared/consultations";
+import type { GroupRef } from "../shared/org";
+import { quoteView } from "./queries";
 import type { ConsultationRecord } from "./resource";
+import { groupsInScope } from "./results";
 import { consultationAnswerItems, consultationGroups, consultationQuotes, consultations } from "./schema";
 
 /**
@@ -49,6 +54,25 @@ export async function addQuote(
     .returning();
   if (!created) throw new Error("quote insert returned nothing");
   return created;
+}
+
+/** The quotes made so far, oldest first; `scope` narrows them to a district's groups (readerScope). */
+export async function quotesOf(db: Db, consultationId: number, scope: number[] | null): Promise<Quote[]> {
+  const rows = await db
+    .select()
+    .from(consultationQuotes)
+    .where(
+      and(
+        eq(consultationQuotes.consultationId, consultationId),
+        scope ? inArray(consultationQuotes.groupId, groupsInScope(db, consultationId, scope)) : undefined,
+      ),
+    )
+    .orderBy(asc(consultationQuotes.id));
+  const refs = await groupRefs(
+    db,
+    rows.map((r) => r.groupId),
+  );
+  return rows.map((r) => quoteView(r, refs.get(r.groupId) as GroupRef));
 }
 
 export async function removeQuote(db: Db, consultationId: number, quoteId: number): Promise<void> {

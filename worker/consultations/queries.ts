@@ -96,7 +96,8 @@ export async function consultationView(
   asker: Person,
 ): Promise<ConsultationView> {
   const { record } = found;
-  const [questions, mine] = await Promise.all([
+  // Her asked groups are known beforehand, so their names are read beside the rest.
+  const [questions, mine, refs] = await Promise.all([
     questionsOf(db, record.id),
     found.askedAmong.length
       ? db
@@ -109,8 +110,8 @@ export async function consultationView(
             ),
           )
       : Promise.resolve([] as AskedRow[]),
+    groupRefs(db, [record.askerGroupId, ...found.askedAmong]),
   ]);
-  const refs = await groupRefs(db, [record.askerGroupId, ...mine.map((m) => m.groupId)]);
   const myGroups: MyWorkspace[] = mine.flatMap((m) => {
     const group = refs.get(m.groupId);
     return group ? [{ group, status: statusOf(m) }] : [];
@@ -169,6 +170,27 @@ export function itemView(row: Pick<ItemRow, "questionId" | "text" | "choices" | 
   };
 }
 
+/** A version's items in the questions' order (none for version 0). */
+function versionItems(db: Db, consultationId: number, groupId: number, number: number) {
+  return db
+    .select({
+      questionId: consultationAnswerItems.questionId,
+      text: consultationAnswerItems.text,
+      choices: consultationAnswerItems.choices,
+      value: consultationAnswerItems.value,
+    })
+    .from(consultationAnswerItems)
+    .innerJoin(consultationQuestions, eq(consultationQuestions.id, consultationAnswerItems.questionId))
+    .where(
+      and(
+        eq(consultationAnswerItems.consultationId, consultationId),
+        eq(consultationAnswerItems.groupId, groupId),
+        eq(consultationAnswerItems.version, number),
+      ),
+    )
+    .orderBy(asc(consultationQuestions.position));
+}
+
 /** One submitted version of a group's answer; null if there is none. */
 export async function findVersion(
   db: Db,
@@ -188,23 +210,7 @@ export async function findVersion(
           eq(consultationAnswers.version, number),
         ),
       ),
-    db
-      .select({
-        questionId: consultationAnswerItems.questionId,
-        text: consultationAnswerItems.text,
-        choices: consultationAnswerItems.choices,
-        value: consultationAnswerItems.value,
-      })
-      .from(consultationAnswerItems)
-      .innerJoin(consultationQuestions, eq(consultationQuestions.id, consultationAnswerItems.questionId))
-      .where(
-        and(
-          eq(consultationAnswerItems.consultationId, consultationId),
-          eq(consultationAnswerItems.groupId, groupId),
-          eq(consultationAnswerItems.version, number),
-        ),
-      )
-      .orderBy(asc(consultationQuestions.position)),
+    versionItems(db, consultationId, groupId, number),
   ]);
   if (!version) return null;
   return {
@@ -224,54 +230,62 @@ export async function workspaceView(
 ): Promise<Workspace> {
   const { record, asked, group } = found;
   const audience = JSON.parse(record.audience) as Audience;
-  const [versions, individuals, quotes] = await db.batch([
-    db
-      .select({
-        number: consultationAnswers.version,
-        submittedAt: consultationAnswers.submittedAt,
-        by: consultationAnswers.submittedBy,
-        name: people.name,
-      })
-      .from(consultationAnswers)
-      .leftJoin(people, eq(people.id, consultationAnswers.submittedBy))
-      .where(
-        and(
-          eq(consultationAnswers.consultationId, record.id),
-          eq(consultationAnswers.groupId, group.groupId),
+  // The latest version's items ride in the same batch as its row (one round trip), and the
+  // group's name is read beside it: a submit answers with this view, so its reads add up.
+  const [[versions, individuals, quotes, latestItems], refs] = await Promise.all([
+    db.batch([
+      db
+        .select({
+          number: consultationAnswers.version,
+          submittedAt: consultationAnswers.submittedAt,
+          by: consultationAnswers.submittedBy,
+          name: people.name,
+        })
+        .from(consultationAnswers)
+        .leftJoin(people, eq(people.id, consultationAnswers.submittedBy))
+        .where(
+          and(
+            eq(consultationAnswers.consultationId, record.id),
+            eq(consultationAnswers.groupId, group.groupId),
+          ),
+        )
+        .orderBy(asc(consultationAnswers.version)),
+      db
+        .select({ answer: consultationIndividualAnswers, name: people.name })
+        .from(consultationIndividualAnswers)
+        .leftJoin(people, eq(people.id, consultationIndividualAnswers.personId))
+        .where(
+          and(
+            eq(consultationIndividualAnswers.consultationId, record.id),
+            eq(consultationIndividualAnswers.groupId, group.groupId),
+            audience.individualsVisibleToGroup
+              ? sql`1`
+              : eq(consultationIndividualAnswers.personId, asker.personId),
+          ),
         ),
-      )
-      .orderBy(asc(consultationAnswers.version)),
-    db
-      .select({ answer: consultationIndividualAnswers, name: people.name })
-      .from(consultationIndividualAnswers)
-      .leftJoin(people, eq(people.id, consultationIndividualAnswers.personId))
-      .where(
-        and(
-          eq(consultationIndividualAnswers.consultationId, record.id),
-          eq(consultationIndividualAnswers.groupId, group.groupId),
-          audience.individualsVisibleToGroup
-            ? sql`1`
-            : eq(consultationIndividualAnswers.personId, asker.personId),
-        ),
-      ),
-    db
-      .select()
-      .from(consultationQuotes)
-      .where(
-        and(
-          eq(consultationQuotes.consultationId, record.id),
-          eq(consultationQuotes.groupId, group.groupId),
-          record.summaryPublishedAt === null ? sql`0` : sql`1`,
-        ),
-      )
-      .orderBy(asc(consultationQuotes.id)),
+      db
+        .select()
+        .from(consultationQuotes)
+        .where(
+          and(
+            eq(consultationQuotes.consultationId, record.id),
+            eq(consultationQuotes.groupId, group.groupId),
+            record.summaryPublishedAt === null ? sql`0` : sql`1`,
+          ),
+        )
+        .orderBy(asc(consultationQuotes.id)),
+      versionItems(db, record.id, group.groupId, asked.latestVersion),
+    ]),
+    groupRefs(db, [group.groupId]),
   ]);
   const individual = (row: (typeof individuals)[number]): IndividualAnswer => ({
     person: { id: row.answer.personId, name: row.name },
     updatedAt: row.answer.updatedAt,
     items: JSON.parse(row.answer.items) as AnswerItem[],
   });
-  const groupRef = (await groupRefs(db, [group.groupId])).get(group.groupId) as GroupRef;
+  const groupRef = refs.get(group.groupId) as GroupRef;
+  const submittedBy = (v: (typeof versions)[number]) => ({ id: v.by ?? "", name: v.name });
+  const latest = versions.find((v) => v.number === asked.latestVersion);
   return {
     consultation,
     group: groupRef,
@@ -285,9 +299,16 @@ export async function workspaceView(
     versions: versions.map((v) => ({
       number: v.number,
       submittedAt: v.submittedAt,
-      submittedBy: { id: v.by ?? "", name: v.name },
+      submittedBy: submittedBy(v),
     })),
-    latest: asked.latestVersion ? await findVersion(db, record.id, group.groupId, asked.latestVersion) : null,
+    latest: latest
+      ? {
+          number: latest.number,
+          submittedAt: latest.submittedAt,
+          submittedBy: submittedBy(latest),
+          items: latestItems.map(itemView),
+        }
+      : null,
     mine: individuals.filter((i) => i.answer.personId === asker.personId).map(individual)[0] ?? null,
     others: individuals.filter((i) => i.answer.personId !== asker.personId).map(individual),
     quoted: quotes.map((q) => quoteView(q, groupRef)),

@@ -2,9 +2,17 @@ import { and, asc, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { ConsultationResource } from "../access/permissions";
 import type { Db } from "../db/client";
 import type { Person } from "../http/identity";
+import { people } from "../identity/schema";
+import { containing } from "../motions/coauthors";
 import { toPrefixQuery } from "../org/queries";
 import { groups } from "../org/schema";
-import type { AnswerRow, ConsultationOverview, Rate } from "../shared/consultations";
+import type {
+  AnswerItem,
+  AnswerRow,
+  ConsultationOverview,
+  IndividualAnswerList,
+  Rate,
+} from "../shared/consultations";
 import type { GroupRef } from "../shared/org";
 import {
   consultationAnswerItems,
@@ -42,11 +50,19 @@ function inScope(consultationId: number, scope: number[] | null): SQL {
 }
 
 /** `consultation_groups` rows in scope, as a subquery of group ids. */
-function groupsInScope(db: Db, consultationId: number, scope: number[] | null) {
+export function groupsInScope(db: Db, consultationId: number, scope: number[] | null) {
   return db
     .select({ id: consultationGroups.groupId })
     .from(consultationGroups)
     .where(inScope(consultationId, scope));
+}
+
+/** The taggings of the groups in scope. */
+export function taggingsInScope(db: Db, consultationId: number, scope: number[] | null): SQL {
+  const own = eq(consultationTaggings.consultationId, consultationId);
+  return scope
+    ? (and(own, inArray(consultationTaggings.groupId, groupsInScope(db, consultationId, scope))) as SQL)
+    : own;
 }
 
 const answered = sql<number>`coalesce(sum(${consultationGroups.latestVersion} > 0), 0)`;
@@ -106,6 +122,8 @@ export async function overview(
       )
       .where(eq(consultationTags.consultationId, consultationId))
       .groupBy(consultationTags.id)
+      // A tag's name is staff's reading of answers: a district sees only those on its own groups.
+      .having(scope ? sql`count(${consultationTaggings.tagId}) > 0` : undefined)
       .orderBy(asc(consultationTags.name)),
     db
       .select({ n: count() })
@@ -178,23 +196,7 @@ export async function answers(
       sql`(${item.value} = ${filters.choice} OR EXISTS (SELECT 1 FROM json_each(${item.choices}) WHERE value = ${filters.choice}))`,
     );
   if (filters.district !== undefined || filters.kind)
-    conditions.push(
-      inArray(
-        item.groupId,
-        db
-          .select({ id: consultationGroups.groupId })
-          .from(consultationGroups)
-          .where(
-            and(
-              eq(consultationGroups.consultationId, consultationId),
-              filters.district !== undefined
-                ? eq(consultationGroups.districtId, filters.district)
-                : undefined,
-              filters.kind ? eq(consultationGroups.kind, filters.kind) : undefined,
-            ),
-          ),
-      ),
-    );
+    conditions.push(inArray(item.groupId, groupsFiltered(db, consultationId, filters)));
   if (filters.tag)
     conditions.push(
       sql`EXISTS (SELECT 1 FROM consultation_taggings t WHERE t.tag_id = ${filters.tag}
@@ -220,14 +222,7 @@ export async function answers(
   const [[total], rows, asked, taggings] = await db.batch([
     db.select({ n: count() }).from(item).where(where),
     page.limit === null ? listed : listed.limit(page.limit).offset(page.offset),
-    db
-      .select({
-        groupId: consultationGroups.groupId,
-        districtId: consultationGroups.districtId,
-        submittedAt: consultationGroups.submittedAt,
-      })
-      .from(consultationGroups)
-      .where(inScope(consultationId, scope)),
+    askedInScope(db, consultationId, scope),
     db
       .select({
         tagId: consultationTaggings.tagId,
@@ -235,7 +230,7 @@ export async function answers(
         questionId: consultationTaggings.questionId,
       })
       .from(consultationTaggings)
-      .where(eq(consultationTaggings.consultationId, consultationId)),
+      .where(taggingsInScope(db, consultationId, scope)),
   ]);
   const refs = await groupRefsAll(db, consultationId);
   const groupsById = new Map(asked.map((g) => [g.groupId, g]));
@@ -260,6 +255,93 @@ export async function answers(
         choices: r.choices === null ? null : (JSON.parse(r.choices) as number[]),
         value: r.value,
         tagIds: tags.get(`${r.groupId}:${r.questionId}`) ?? [],
+      };
+    }),
+  };
+}
+
+/** The asked groups matching the district and kind filters, as a subquery of group ids. */
+function groupsFiltered(db: Db, consultationId: number, filters: Pick<AnswerFilters, "district" | "kind">) {
+  return db
+    .select({ id: consultationGroups.groupId })
+    .from(consultationGroups)
+    .where(
+      and(
+        eq(consultationGroups.consultationId, consultationId),
+        filters.district !== undefined ? eq(consultationGroups.districtId, filters.district) : undefined,
+        filters.kind ? eq(consultationGroups.kind, filters.kind) : undefined,
+      ),
+    );
+}
+
+/** The asked groups in scope with their districts and latest submissions. */
+function askedInScope(db: Db, consultationId: number, scope: number[] | null) {
+  return db
+    .select({
+      groupId: consultationGroups.groupId,
+      districtId: consultationGroups.districtId,
+      submittedAt: consultationGroups.submittedAt,
+    })
+    .from(consultationGroups)
+    .where(inScope(consultationId, scope));
+}
+
+/**
+ * Members' own answers in scope, filtered like the group answers (a question, a choice, a
+ * district, a kind of group) and searched in their texts as typed (LIKE: they are not in the
+ * full-text index, which holds the frozen group answers), by group, oldest first.
+ */
+export async function individualAnswers(
+  db: Db,
+  consultationId: number,
+  scope: number[] | null,
+  filters: Omit<AnswerFilters, "tag">,
+  page: { limit: number | null; offset: number },
+): Promise<IndividualAnswerList> {
+  const own = consultationIndividualAnswers;
+  const conditions: SQL[] = [
+    eq(own.consultationId, consultationId),
+    inArray(own.groupId, groupsInScope(db, consultationId, scope)),
+  ];
+  if (filters.district !== undefined || filters.kind)
+    conditions.push(inArray(own.groupId, groupsFiltered(db, consultationId, filters)));
+  const itemWhere: SQL[] = [];
+  if (filters.question) itemWhere.push(sql`json_extract(j.value, '$.questionId') = ${filters.question}`);
+  if (filters.choice !== undefined)
+    itemWhere.push(sql`(json_extract(j.value, '$.value') = ${filters.choice} OR EXISTS (
+      SELECT 1 FROM json_each(j.value, '$.choices') c WHERE c.value = ${filters.choice}))`);
+  if (filters.q)
+    itemWhere.push(sql`json_extract(j.value, '$.text') LIKE ${containing(filters.q)} ESCAPE '\\'`);
+  if (itemWhere.length)
+    conditions.push(
+      sql`EXISTS (SELECT 1 FROM json_each(${own.items}) j WHERE ${sql.join(itemWhere, sql` AND `)})`,
+    );
+  const where = and(...conditions);
+  const listed = db
+    .select({ answer: own, name: people.name })
+    .from(own)
+    .leftJoin(people, eq(people.id, own.personId))
+    .where(where)
+    .orderBy(asc(own.groupId), asc(own.updatedAt));
+  const [[total], rows, asked] = await db.batch([
+    db.select({ n: count() }).from(own).where(where),
+    page.limit === null ? listed : listed.limit(page.limit).offset(page.offset),
+    askedInScope(db, consultationId, scope),
+  ]);
+  const refs = await groupRefsAll(db, consultationId);
+  const districtOf = new Map(asked.map((g) => [g.groupId, g.districtId]));
+  return {
+    total: total?.n ?? 0,
+    answers: rows.map(({ answer, name }) => {
+      const districtId = districtOf.get(answer.groupId);
+      return {
+        consultationId,
+        group: refs.get(answer.groupId) as GroupRef,
+        groupId: answer.groupId,
+        district: districtId ? (refs.get(districtId) ?? null) : null,
+        person: { id: answer.personId, name },
+        updatedAt: answer.updatedAt,
+        items: JSON.parse(answer.items) as AnswerItem[],
       };
     }),
   };

@@ -1,7 +1,7 @@
 import { findGroup } from "../access/groups";
 import { requirePermission } from "../access/middleware";
 import { type Action, authorize } from "../access/permissions";
-import { getDb } from "../db/client";
+import { type Db, getDb } from "../db/client";
 import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import type { Person } from "../http/identity";
@@ -15,6 +15,7 @@ import {
   consultationInputSchema,
   exportQuerySchema,
   feedbackInputSchema,
+  individualAnswersQuerySchema,
   individualInputSchema,
   quoteInputSchema,
   quoteParamSchema,
@@ -30,7 +31,9 @@ import type {
   ConsultationOverview,
   ConsultationPreview,
   ConsultationView,
+  IndividualAnswerList,
   Quote,
+  QuoteList,
   TagBoard,
   Workspace,
 } from "../shared/consultations";
@@ -38,7 +41,7 @@ import type { GroupRef } from "../shared/org";
 import { reopenAnswer, saveChoices, saveIndividual, submitAnswer } from "./answer";
 import { audienceCount, createConsultation, publish, updateDraft } from "./ask";
 import { exportRows, toCsv, toXlsx } from "./exports";
-import { addQuote, publishFeedback, removeQuote } from "./feedback";
+import { addQuote, publishFeedback, quotesOf, removeQuote } from "./feedback";
 import { sendFeedbackMails } from "./mail";
 import {
   consultationView,
@@ -49,7 +52,7 @@ import {
   workspaceView,
 } from "./queries";
 import { type FoundConsultation, type FoundWorkspace, findConsultation, findWorkspace } from "./resource";
-import { answers, overview, readerScope } from "./results";
+import { answers, individualAnswers, overview, readerScope } from "./results";
 import { createTag, setTagging, tagBoard, tagsRevision } from "./tags";
 
 /**
@@ -115,11 +118,16 @@ function inWorkspace<A extends Action>(action: A) {
   ] as const;
 }
 
-/** The workspace as it is now, for the asker. */
-async function freshWorkspace(env: Env, workspace: FoundWorkspace, asker: Person): Promise<Workspace> {
+/** The workspace as it is now, for the asker; `current` when the caller holds it as it now is. */
+async function freshWorkspace(
+  env: Env,
+  workspace: FoundWorkspace,
+  asker: Person,
+  current = false,
+): Promise<Workspace> {
   const db = getDb(env.DB);
   const [found, consultation] = await Promise.all([
-    findWorkspace(db, workspace.consultationId, { id: workspace.group.groupId }),
+    current ? workspace : findWorkspace(db, workspace.consultationId, { id: workspace.group.groupId }),
     freshView(env, workspace.consultationId, asker),
   ]);
   if (!found) throw new Error(`workspace of consultation ${workspace.consultationId} vanished`);
@@ -134,6 +142,16 @@ function scopeOf(c: {
   const found = c.get("resource");
   const who = c.get("identity");
   return readerScope(who, found, authorize(who, "consultation.manage", found));
+}
+
+/** A reading query's filters, its district's slug turned into the id (-1, matching none, if unknown), and its page. */
+async function readingQuery<F extends object>(
+  db: Db,
+  query: F & { district?: string | undefined; limit: number; offset: number },
+) {
+  const { district, limit, offset, ...filters } = query;
+  const districtId = district ? ((await districtIdOf(db, district)) ?? -1) : undefined;
+  return { filters: { ...filters, district: districtId }, page: { limit, offset } };
 }
 
 async function groupRef(env: Env, groupId: number): Promise<GroupRef> {
@@ -212,8 +230,9 @@ export const consultationRoutes = featureApp()
     },
   )
   .post("/:id/groups/:group/submit", ...inWorkspace("consultation.submit"), async (c) => {
-    await submitAnswer(c.env, getDb(c.env.DB), c.get("resource"), c.get("identity").personId);
-    return c.json((await freshWorkspace(c.env, c.get("resource"), c.get("identity"))) satisfies Workspace);
+    const identity = c.get("identity");
+    const submitted = await submitAnswer(c.env, getDb(c.env.DB), c.get("resource"), identity.personId);
+    return c.json((await freshWorkspace(c.env, submitted, identity, true)) satisfies Workspace);
   })
   .post("/:id/groups/:group/reopen", ...inWorkspace("consultation.submit"), async (c) => {
     await reopenAnswer(getDb(c.env.DB), c.get("resource"), c.get("identity").personId);
@@ -257,16 +276,20 @@ export const consultationRoutes = featureApp()
     validate("query", answersQuerySchema),
     async (c) => {
       const db = getDb(c.env.DB);
-      const { district, limit, offset, ...filters } = c.req.valid("query");
-      const districtId = district ? ((await districtIdOf(db, district)) ?? -1) : undefined;
-      const found = await answers(
-        db,
-        c.get("resource").consultationId,
-        scopeOf(c),
-        { ...filters, district: districtId },
-        { limit, offset },
-      );
+      const { filters, page } = await readingQuery(db, c.req.valid("query"));
+      const found = await answers(db, c.get("resource").consultationId, scopeOf(c), filters, page);
       return c.json(found satisfies AnswerList);
+    },
+  )
+  .get(
+    "/:id/individual-answers",
+    ...onConsultation("consultation.results"),
+    validate("query", individualAnswersQuerySchema),
+    async (c) => {
+      const db = getDb(c.env.DB);
+      const { filters, page } = await readingQuery(db, c.req.valid("query"));
+      const found = await individualAnswers(db, c.get("resource").consultationId, scopeOf(c), filters, page);
+      return c.json(found satisfies IndividualAnswerList);
     },
   )
   .get(
@@ -279,7 +302,7 @@ export const consultationRoutes = featureApp()
       const name = `consultation-${consultationId}-answers`;
       c.header("Cache-Control", "no-store");
       if (c.req.valid("query").format === "csv") {
-        return c.body(toCsv(rows), 200, {
+        return c.body(toCsv([...rows.groups, ...rows.members]), 200, {
           "Content-Type": "text/csv; charset=utf-8",
           "Content-Disposition": `attachment; filename="${name}.csv"`,
         });
@@ -298,7 +321,7 @@ export const consultationRoutes = featureApp()
     c.header("ETag", etag);
     c.header("Cache-Control", "no-cache");
     if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
-    const board = await tagBoard(db, consultationId);
+    const board = await tagBoard(db, consultationId, scopeOf(c));
     c.header("ETag", `"${board.revision}"`);
     return c.json(board satisfies TagBoard);
   })
@@ -306,7 +329,7 @@ export const consultationRoutes = featureApp()
     const db = getDb(c.env.DB);
     const { consultationId } = c.get("resource");
     await createTag(db, consultationId, c.req.valid("json").name, c.get("identity").personId);
-    return c.json((await tagBoard(db, consultationId)) satisfies TagBoard, 201);
+    return c.json((await tagBoard(db, consultationId, null)) satisfies TagBoard, 201);
   })
   .post(
     "/:id/tagging",
@@ -316,9 +339,13 @@ export const consultationRoutes = featureApp()
       const db = getDb(c.env.DB);
       const { consultationId } = c.get("resource");
       await setTagging(db, consultationId, c.req.valid("json"), c.get("identity").personId);
-      return c.json((await tagBoard(db, consultationId)) satisfies TagBoard);
+      return c.json((await tagBoard(db, consultationId, null)) satisfies TagBoard);
     },
   )
+  .get("/:id/quotes", ...onConsultation("consultation.results"), async (c) => {
+    const quotes = await quotesOf(getDb(c.env.DB), c.get("resource").consultationId, scopeOf(c));
+    return c.json({ quotes } satisfies QuoteList);
+  })
   .post(
     "/:id/quotes",
     ...onConsultation("consultation.manage"),

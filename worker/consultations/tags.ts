@@ -1,7 +1,8 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { ApiError } from "../http/errors";
 import type { TagBoard } from "../shared/consultations";
+import { taggingsInScope } from "./results";
 import {
   consultationGroups,
   consultationQuestions,
@@ -24,8 +25,14 @@ export async function tagsRevision(db: Db, consultationId: number): Promise<numb
   return row?.revision ?? 0;
 }
 
-export async function tagBoard(db: Db, consultationId: number): Promise<TagBoard> {
-  const [[row], tags, tagged] = await db.batch([
+/**
+ * The board as the reader may see it: everything for the asking level; for a district's board
+ * (`scope`, its districts) only the taggings of its own groups and the tags among them, since
+ * a tag's name and what it is on tell of other districts' answers.
+ */
+export async function tagBoard(db: Db, consultationId: number, scope: number[] | null): Promise<TagBoard> {
+  const tagged = taggingsInScope(db, consultationId, scope);
+  const [[row], tags, taggings] = await db.batch([
     db
       .select({ revision: consultations.tagsRevision })
       .from(consultations)
@@ -33,7 +40,17 @@ export async function tagBoard(db: Db, consultationId: number): Promise<TagBoard
     db
       .select({ id: consultationTags.id, name: consultationTags.name })
       .from(consultationTags)
-      .where(eq(consultationTags.consultationId, consultationId))
+      .where(
+        and(
+          eq(consultationTags.consultationId, consultationId),
+          scope
+            ? inArray(
+                consultationTags.id,
+                db.select({ id: consultationTaggings.tagId }).from(consultationTaggings).where(tagged),
+              )
+            : undefined,
+        ),
+      )
       .orderBy(asc(consultationTags.name)),
     db
       .select({
@@ -42,9 +59,9 @@ export async function tagBoard(db: Db, consultationId: number): Promise<TagBoard
         questionId: consultationTaggings.questionId,
       })
       .from(consultationTaggings)
-      .where(eq(consultationTaggings.consultationId, consultationId)),
+      .where(tagged),
   ]);
-  return { revision: row?.revision ?? 0, tags, tagged };
+  return { revision: row?.revision ?? 0, tags, tagged: taggings };
 }
 
 function bump(db: Db, consultationId: number) {

@@ -7,7 +7,7 @@ import { motionAuthors } from "./schema";
 const candidateLimit = 20;
 
 /** LIKE's wildcards escaped, so a typed "%" or "_" matches itself. */
-const containing = (text: string) => `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
+export const containing = (text: string) => `%${text.replace(/[\\%_]/gu, (c) => `\\${c}`)}%`;
 
 /**
  * Who the motion's authors may invite to write it (pick by name): members of its group who

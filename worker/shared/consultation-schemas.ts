@@ -103,6 +103,10 @@ export const answersQuerySchema = z.object({
 });
 export type AnswersQuery = z.input<typeof answersQuerySchema>;
 
+/** Members' own answers: the group answers' filters, less tags (staff tag group answers only). */
+export const individualAnswersQuerySchema = answersQuerySchema.omit({ tag: true });
+export type IndividualAnswersQuery = z.input<typeof individualAnswersQuerySchema>;
+
 export const exportQuerySchema = z.object({ format: z.enum(exportFormats) });
 
 export const tagInputSchema = z.object({ name: text(limits.tagName) });

@@ -33,12 +33,16 @@ import type { GroupKind, GroupRef } from "./org";
  * Read (the asking level; a district's board for its own branches and associations):
  * - `GET  …/:id/overview` → ConsultationOverview (rates, groups not yet answered, tallies, tags);
  * - `GET  …/:id/answers?question=&district=&kind=&choice=&tag=&q=` → AnswerList;
- * - `GET  …/:id/export?format=csv|xlsx` → a file (one row per group and question);
+ * - `GET  …/:id/individual-answers?question=&district=&kind=&choice=&q=` → IndividualAnswerList
+ *   (members' own answers, where the consultation asks for them; `q` matches words as typed);
+ * - `GET  …/:id/export?format=csv|xlsx` → a file (one row per group and question, then one per
+ *   member's own answer and question; in XLSX those on a sheet of their own);
  * - `GET  …/:id/tags` → TagBoard, with an ETag: poll with If-None-Match, 304 when nothing changed;
  * - `POST …/:id/tags` TagInput → 201 TagBoard; `POST …/:id/tagging` TaggingInput → TagBoard
  *   (the asking level only).
  *
  * Answer back (the asking level):
+ * - `GET  …/:id/quotes` → QuoteList (also a district's board, for its own groups);
  * - `POST …/:id/quotes` QuoteInput → 201 Quote; `DELETE …/:id/quotes/:quoteId` → 204;
  * - `POST …/:id/feedback` FeedbackInput → ConsultationView (publishes the summary; the first
  *   time, each participating group's chair and secretary get an e-mail).
@@ -264,6 +268,11 @@ export interface Quote {
   createdAt: number;
 }
 
+/** The quotes made so far, oldest first (a district's board: those of its own groups). */
+export interface QuoteList {
+  quotes: Quote[];
+}
+
 export interface Workspace {
   consultation: ConsultationView;
   group: GroupRef;
@@ -322,6 +331,19 @@ export interface AnswerRow {
 export interface AnswerList {
   total: number;
   answers: AnswerRow[];
+}
+
+/** A member's own answer as the asking level (or a district's board, for its groups) reads it. */
+export interface IndividualAnswerRow extends IndividualAnswer {
+  consultationId: number;
+  group: GroupRef;
+  groupId: number;
+  district: GroupRef | null;
+}
+
+export interface IndividualAnswerList {
+  total: number;
+  answers: IndividualAnswerRow[];
 }
 
 export interface Tag {

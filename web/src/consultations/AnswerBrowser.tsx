@@ -10,11 +10,11 @@ import {
   type Quote,
 } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
-import { t, tp } from "../i18n";
+import { t } from "../i18n";
 import { createRequest } from "../motions/action";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
-import { Loading } from "../ui/Loading";
 import { choiceText, scaleValues } from "./ChoiceInput";
+import { CountedList, MoreButton, SearchField } from "./ListControls";
 import { askableLabel } from "./labels";
 import type { createTagBoard } from "./TagBoard";
 import { NewTag, TagToggles } from "./Tags";
@@ -158,84 +158,62 @@ export function AnswerBrowser(props: {
           setTag,
           (props.tags.board()?.tags ?? []).map((x) => ({ value: String(x.id), label: x.name })),
         )}
-        <Field id="filter-q" label={t("consultations.answers.search")}>
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              maxLength={consultationLimits.search}
-              value={q()}
-              onInput={(e) => setQ(e.currentTarget.value)}
-            />
-          )}
-        </Field>
+        <SearchField id="filter-q" label={t("consultations.answers.search")} value={q()} onInput={setQ} />
         <SubmitButton testId="filter-answers">{t("consultations.answers.show")}</SubmitButton>
       </form>
-      <Show when={!page.error} fallback={<ErrorAlert code="internal" />}>
-        <Show when={page.latest} fallback={<Loading />}>
-          {(list) => (
-            <>
-              <p role="status" class="meta" data-testid="answer-count">
-                {tp("consultations.answers.count", list().total)}
-              </p>
-              <ul class="plain-list answer-list" data-testid="answer-list">
-                <For each={rows()}>
-                  {(row) => (
-                    <li class="item-card answer-card" data-testid="answer-row">
-                      <p class="answer-card-head">
-                        <strong>{row.group.name}</strong>
-                        <Show when={row.district}>{(d) => <span class="meta"> · {d().name}</span>}</Show>
-                        <span class="meta">
-                          {" · "}
-                          {t("consultations.answers.version", {
-                            number: row.version,
-                            time: formatSwedishTime(row.submittedAt),
-                          })}
-                        </span>
+      <CountedList page={page} countTestId="answer-count">
+        {(list) => (
+          <>
+            <ul class="plain-list answer-list" data-testid="answer-list">
+              <For each={rows()}>
+                {(row) => (
+                  <li class="item-card answer-card" data-testid="answer-row">
+                    <p class="answer-card-head">
+                      <strong>{row.group.name}</strong>
+                      <Show when={row.district}>{(d) => <span class="meta"> · {d().name}</span>}</Show>
+                      <span class="meta">
+                        {" · "}
+                        {t("consultations.answers.version", {
+                          number: row.version,
+                          time: formatSwedishTime(row.submittedAt),
+                        })}
+                      </span>
+                    </p>
+                    <p class="meta">{questionOf(row)?.prompt}</p>
+                    <Show
+                      when={questionOf(row) && choiceText(questionOf(row) as never, row.choices, row.value)}
+                    >
+                      {(chosen) => <p class="answer-choice">{chosen()}</p>}
+                    </Show>
+                    <Show when={row.text}>
+                      <p class="answer-text-frozen" data-testid="answer-text">
+                        {row.text}
                       </p>
-                      <p class="meta">{questionOf(row)?.prompt}</p>
-                      <Show
-                        when={questionOf(row) && choiceText(questionOf(row) as never, row.choices, row.value)}
-                      >
-                        {(chosen) => <p class="answer-choice">{chosen()}</p>}
-                      </Show>
-                      <Show when={row.text}>
-                        <p class="answer-text-frozen" data-testid="answer-text">
-                          {row.text}
-                        </p>
-                      </Show>
-                      <TagToggles
+                    </Show>
+                    <TagToggles
+                      consultationId={props.consultation.id}
+                      answer={row}
+                      tags={props.tags}
+                      manages={props.manages}
+                    />
+                    <Show when={props.manages && row.text}>
+                      <QuoteForm
                         consultationId={props.consultation.id}
                         answer={row}
-                        tags={props.tags}
-                        manages={props.manages}
+                        onQuote={props.onQuote}
                       />
-                      <Show when={props.manages && row.text}>
-                        <QuoteForm
-                          consultationId={props.consultation.id}
-                          answer={row}
-                          onQuote={props.onQuote}
-                        />
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ul>
-              <Show when={rows().length < list().total}>
-                <button
-                  type="button"
-                  class="button button-secondary"
-                  aria-busy={loadingMore.busy() ? "true" : undefined}
-                  onClick={() => showMore(list())}
-                >
-                  {t("consultations.answers.more")}
-                </button>
-              </Show>
-              <ErrorAlert code={loadingMore.failure()} />
-            </>
-          )}
-        </Show>
-      </Show>
+                    </Show>
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={rows().length < list().total}>
+              <MoreButton busy={loadingMore.busy()} onClick={() => showMore(list())} />
+            </Show>
+            <ErrorAlert code={loadingMore.failure()} />
+          </>
+        )}
+      </CountedList>
     </section>
   );
 }

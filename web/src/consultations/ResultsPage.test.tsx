@@ -1,6 +1,11 @@
 import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import type { AnswerRow, ConsultationOverview, TagBoard } from "../../../worker/shared/consultations";
+import type {
+  AnswerRow,
+  ConsultationOverview,
+  ConsultationView,
+  TagBoard,
+} from "../../../worker/shared/consultations";
 import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
@@ -43,6 +48,16 @@ const answer: AnswerRow = {
   tagIds: [],
 };
 
+/** A reading room with no answers, tags or quotes yet. */
+const quietRoom = (view: ConsultationView) =>
+  ({
+    "GET /api/consultations/:id": () => view,
+    "GET /api/consultations/:id/overview": () => overview,
+    "GET /api/consultations/:id/answers": () => ({ total: 0, answers: [] }),
+    "GET /api/consultations/:id/quotes": () => ({ quotes: [] }),
+    "GET /api/consultations/:id/tags": () => ({ revision: 1, tags: [], tagged: [] }),
+  }) as const;
+
 describe("the reading room", () => {
   it("shows the rates and choices, filters and searches the answers, tags one, quotes it and publishes the summary", async () => {
     loggedIn(astrid);
@@ -56,6 +71,7 @@ describe("the reading room", () => {
       "GET /api/consultations/:id": () => view,
       "GET /api/consultations/:id/overview": () => overview,
       "GET /api/consultations/:id/answers": () => ({ total: 1, answers: [answer] }),
+      "GET /api/consultations/:id/quotes": () => ({ quotes: [] }),
       "GET /api/consultations/:id/tags": () => board,
       "POST /api/consultations/:id/tagging": ({ json }) => {
         board = {
@@ -132,5 +148,108 @@ describe("the reading room", () => {
       "Publicerad 15 dec. 2026 18:00.",
     );
     expect(screen.getByTestId("publish-feedback").textContent).toBe("Publicera den ändrade återkopplingen");
+  });
+
+  it("lists the quotes made in earlier visits and removes one", async () => {
+    loggedIn(astrid);
+    const view = consultationView({
+      phase: "closed",
+      publishedAt: 1,
+      can: ["consultation.manage", "consultation.results"],
+    });
+    const earlier = (id: number, excerpt: string) => ({
+      id,
+      group: goteborg,
+      questionId: 11,
+      version: 2,
+      excerpt,
+      createdAt: closesAt,
+    });
+    const api = fakeApi({
+      "GET /api/consultations/:id": () => view,
+      "GET /api/consultations/:id/overview": () => overview,
+      "GET /api/consultations/:id/answers": () => ({ total: 1, answers: [answer] }),
+      "GET /api/consultations/:id/quotes": () => ({
+        quotes: [earlier(8, "Fler lärare"), earlier(9, "mindre klasser")],
+      }),
+      "GET /api/consultations/:id/tags": () => ({ revision: 1, tags: [], tagged: [] }),
+      "DELETE /api/consultations/:id/quotes/:quoteId": () => undefined,
+    });
+    renderAt("/consultations/5/results", { "/consultations/:id/results": ResultsPage });
+    const list = await screen.findByTestId("quotes");
+    expect(
+      within(list)
+        .getAllByRole("blockquote")
+        .map((q) => q.textContent),
+    ).toEqual(["Fler lärare", "mindre klasser"]);
+    fireEvent.click(
+      within(list).getAllByRole("button", { name: "Ta bort citatet från Göteborg" })[0] as HTMLElement,
+    );
+    await expect
+      .poll(() =>
+        within(screen.getByTestId("quotes"))
+          .getAllByRole("blockquote")
+          .map((q) => q.textContent),
+      )
+      .toEqual(["mindre klasser"]);
+    expect(api.callsTo("DELETE /api/consultations/:id/quotes/:quoteId").map((c) => c.param)).toEqual([
+      { id: "5", quoteId: "8" },
+    ]);
+  });
+
+  it("shows members' own answers where the consultation asks for them, and searches them", async () => {
+    loggedIn(astrid);
+    const view = consultationView({
+      phase: "open",
+      publishedAt: 1,
+      audience: { kinds: ["branch"], districts: [], individuals: true, individualsVisibleToGroup: false },
+      can: ["consultation.manage", "consultation.results"],
+    });
+    const own = (name: string, text: string) => ({
+      consultationId: 5,
+      group: goteborg,
+      groupId: 40,
+      district,
+      person: { id: `demo-${name}`, name },
+      updatedAt: closesAt,
+      items: [{ questionId: 11, text, choices: null, value: null }],
+    });
+    const api = fakeApi({
+      ...quietRoom(view),
+      "GET /api/consultations/:id/individual-answers": ({ query }) =>
+        query.q
+          ? { total: 1, answers: [own("Ida", "Fler bussar")] }
+          : { total: 2, answers: [own("Ida", "Fler bussar"), own("Hanna", "Billigare hyror")] },
+    });
+    renderAt("/consultations/5/results", { "/consultations/:id/results": ResultsPage });
+    const section = await screen.findByTestId("member-answers");
+    await expect.poll(() => within(section).queryAllByTestId("member-answer").length).toBe(2);
+    const first = within(section).getAllByTestId("member-answer")[0] as HTMLElement;
+    expect(first.textContent).toContain("Ida");
+    expect(first.textContent).toContain("Göteborg");
+    expect(first.textContent).toContain("Fler bussar");
+
+    fireEvent.input(within(section).getByLabelText("Sök i medlemmarnas svar"), {
+      target: { value: "bussar" },
+    });
+    fireEvent.click(within(section).getByTestId("search-members"));
+    await expect.poll(() => within(section).queryAllByTestId("member-answer").length).toBe(1);
+    expect(api.callsTo("GET /api/consultations/:id/individual-answers").at(-1)?.query).toEqual({
+      q: "bussar",
+      limit: "50",
+      offset: "0",
+    });
+  });
+
+  it("shows no members' answers where the consultation does not ask for them", async () => {
+    loggedIn(astrid);
+    const view = consultationView({ phase: "open", publishedAt: 1, can: ["consultation.results"] });
+    const api = fakeApi({
+      ...quietRoom(view),
+    });
+    renderAt("/consultations/5/results", { "/consultations/:id/results": ResultsPage });
+    await screen.findByTestId("answer-browser");
+    expect(screen.queryByTestId("member-answers")).toBeNull();
+    expect(api.callsTo("GET /api/consultations/:id/individual-answers")).toEqual([]);
   });
 });

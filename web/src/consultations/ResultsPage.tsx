@@ -14,6 +14,7 @@ import { AnswerBrowser } from "./AnswerBrowser";
 import { Feedback } from "./Feedback";
 import { consultationHref, resultsHref } from "./links";
 import { isId, loadPage } from "./load";
+import { MemberAnswers } from "./MemberAnswers";
 import { PageState } from "./PageState";
 import { ResponseRates } from "./ResponseRates";
 import { createTagBoard } from "./TagBoard";
@@ -25,6 +26,8 @@ import "./Results.css";
 interface Reading {
   consultation: ConsultationView;
   overview: ConsultationOverview;
+  /** Made in earlier visits too, so they can be reviewed and removed before the summary. */
+  quotes: Quote[];
 }
 
 /** `/consultations/:id/results`: the asking level's reading room. */
@@ -34,11 +37,12 @@ export default function ResultsPage() {
   const load = (id: string) =>
     loadPage(async (): Promise<Reading> => {
       const param = { id };
-      const [consultation, overview] = await Promise.all([
+      const [consultation, overview, { quotes }] = await Promise.all([
         call(client.api.consultations[":id"].$get({ param })),
         call(client.api.consultations[":id"].overview.$get({ param })),
+        call(client.api.consultations[":id"].quotes.$get({ param })),
       ]);
-      return { consultation, overview };
+      return { consultation, overview, quotes };
     });
   const [loaded, { refetch }] = createResource(
     () => params.id ?? "",
@@ -56,7 +60,7 @@ function ReadingRoom(props: { reading: Reading; onRefresh: () => void }) {
   usePageTitle(() => t("consultations.results.title", { title: c().title }));
   const tags = createTagBoard(c().id);
   const manages = () => c().can.includes("consultation.manage");
-  const [quotes, setQuotes] = createSignal<Quote[]>([]);
+  const [quotes, setQuotes] = createSignal<Quote[]>(props.reading.quotes);
   const [consultation, setConsultation] = createSignal<ConsultationView>();
   const current = () => consultation() ?? c();
   // A plain link: the browser downloads the file with her session cookie, as it names it.
@@ -98,6 +102,10 @@ function ReadingRoom(props: { reading: Reading; onRefresh: () => void }) {
         manages={manages()}
         onQuote={(quote) => setQuotes([...quotes(), quote])}
       />
+
+      <Show when={c().audience.individuals}>
+        <MemberAnswers consultation={c()} />
+      </Show>
 
       <Show when={manages()}>
         <Feedback
