@@ -470,8 +470,9 @@ const rules = {
     allows: (who, c) => asks(who, c.asker),
   }),
   /**
-   * Read the results (rates, answers, search, tags) and export them: the asking level; once
-   * published, a district's board for the groups in its district (the routes narrow to them).
+   * Read the results (rates, answers, members' own answers, search, tags, quotes) and export
+   * them: the asking level; once published, a district's board for the groups in its district
+   * (the routes narrow to them).
    */
   "consultation.results": rule({
     on: "consultation",

@@ -8,7 +8,7 @@ import {
   roomCloseCodes,
 } from "../shared/rooms";
 import { AwarenessRelay, decodeAwarenessUpdate } from "./awareness";
-import { type Attachment, RoomConnections, safeSend } from "./connections";
+import { type Attachment, echoClose, RoomConnections, safeSend } from "./connections";
 import { readHandoff } from "./handoff";
 import {
   awarenessFlushMs,
@@ -135,12 +135,7 @@ export class DocumentRoom extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
     this.leave(ws);
-    // Echo the close; 1005 ("no code") cannot be sent back, and workerd throws on it.
-    try {
-      ws.close(code === 1005 || code < 1000 ? 1000 : code, "closed");
-    } catch {
-      // already closed
-    }
+    echoClose(ws, code);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {

@@ -80,6 +80,18 @@ export class RoomConnections<A extends { claims: RoomTokenClaims } = Attachment>
   }
 }
 
+/**
+ * Answers a client's close with the same code, as the protocol wants. 1005 ("no code") and
+ * codes below 1000 cannot be sent back (workerd throws on them): those get 1000.
+ */
+export function echoClose(ws: WebSocket, code: number): void {
+  try {
+    ws.close(code === 1005 || code < 1000 ? 1000 : code, "closed");
+  } catch {
+    // already closed
+  }
+}
+
 /** A send to a socket that is closing must not throw into the handler. */
 export function safeSend(ws: WebSocket, data: string | Uint8Array): void {
   try {

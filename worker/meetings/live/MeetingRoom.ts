@@ -1,7 +1,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { getDb } from "../../db/client";
 import { failureDetail } from "../../http/errors";
-import { RoomConnections, safeSend } from "../../rooms/connections";
+import { echoClose, RoomConnections, safeSend } from "../../rooms/connections";
 import { readHandoff } from "../../rooms/handoff";
 import { meetingCommandRateLimit, SocketRateLimit } from "../../rooms/limits";
 import { type ErrorCode, errorMessages, type Locale, negotiateLocale } from "../../shared/errors";
@@ -124,12 +124,7 @@ export class MeetingRoom extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number): Promise<void> {
     this.leave(ws);
-    try {
-      // 1005 ("no code") cannot be sent back, and workerd throws on it.
-      ws.close(code === 1005 || code < 1000 ? 1000 : code, "closed");
-    } catch {
-      // already closed
-    }
+    echoClose(ws, code);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
