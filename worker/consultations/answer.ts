@@ -146,10 +146,10 @@ export async function submitAnswer(
     ])
     .catch(() => refuse("consultation_already_submitted"));
   // Editors holding write tokens reconnect and get read-only ones.
-  await Promise.all(
-    questions
-      .filter((q) => q.comment)
-      .map((q) => closeDocumentConnections(env, db, answerDocumentId(consultationId, groupId, q.id))),
+  await closeDocumentConnections(
+    env,
+    db,
+    questions.filter((q) => q.comment).map((q) => answerDocumentId(consultationId, groupId, q.id)),
   );
   // The workspace as the freeze left it, so the answer need not read it back.
   return {

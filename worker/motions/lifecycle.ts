@@ -211,7 +211,7 @@ export async function submit(
     ])
     .catch(() => refuse("motion_not_editable"));
   if (!changed[0].length) refuse("motion_not_editable");
-  await closeDocumentConnections(env, db, motionDocumentId(motion.id));
+  await closeDocumentConnections(env, db, [motionDocumentId(motion.id)]);
 }
 
 export async function currentVersion(db: Db, motionId: number) {

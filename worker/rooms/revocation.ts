@@ -1,4 +1,4 @@
-import { eq, inArray } from "drizzle-orm";
+import { inArray } from "drizzle-orm";
 import { type Db, getDb } from "../db/client";
 import { liveStub } from "./address";
 import { roomConnections } from "./schema";
@@ -33,13 +33,23 @@ export async function closeRoomsOfSessions(env: Env, sessionIds: string[]): Prom
 }
 
 /**
- * Closes the open connections to a document, so editors that held write tokens reconnect
+ * Closes the open connections to these documents, so editors that held write tokens reconnect
  * and get what the table now allows (read-only once a motion or a group's answer is submitted).
+ * One query for all of them; only rooms someone has open are called.
  */
-export async function closeDocumentConnections(env: Env, db: Db, documentId: string): Promise<void> {
+export async function closeDocumentConnections(env: Env, db: Db, documentIds: string[]): Promise<void> {
+  if (!documentIds.length) return;
   const open = await db
-    .select({ sessionId: roomConnections.sessionId })
+    .select({ sessionId: roomConnections.sessionId, documentId: roomConnections.documentId })
     .from(roomConnections)
-    .where(eq(roomConnections.documentId, documentId));
-  if (open.length) await liveStub(env, documentId).closeSessions(open.map((r) => r.sessionId));
+    .where(inArray(roomConnections.documentId, documentIds));
+  const sessionsByDocument = new Map<string, string[]>();
+  for (const { documentId, sessionId } of open) {
+    sessionsByDocument.set(documentId, [...(sessionsByDocument.get(documentId) ?? []), sessionId]);
+  }
+  await Promise.all(
+    [...sessionsByDocument].map(([documentId, sessionIds]) =>
+      liveStub(env, documentId).closeSessions(sessionIds),
+    ),
+  );
 }

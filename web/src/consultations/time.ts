@@ -1,6 +1,7 @@
 import { consultationTimeZone } from "../../../worker/shared/consultations";
 import { stockholmToUtc } from "../../../worker/shared/meetings";
 import { locale } from "../i18n";
+import { stockholmLocal } from "../meetings/time";
 
 /**
  * A consultation's dates are wall-clock times in Sweden (`consultationTimeZone`) whatever
@@ -14,19 +15,9 @@ export function fromSwedishInput(value: string): number | null {
   return stockholmToUtc(value);
 }
 
-/** Swedish dates are written the ISO way ("2026-12-01 18:00"), which the input's value needs. */
-const inputFormat = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: consultationTimeZone,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-});
-
-/** UTC ms → an `<input type="datetime-local">` value in Swedish time. */
+/** UTC ms → an `<input type="datetime-local">` value in Swedish time (the meetings' formatter: same zone, same form input). */
 export function toSwedishInput(epochMs: number): string {
-  return inputFormat.format(new Date(epochMs)).replace(" ", "T");
+  return stockholmLocal(epochMs);
 }
 
 /** "1 dec. 2026 18:00" / "1 Dec 2026, 18:00", in Swedish time, in the UI language (reactive). */
