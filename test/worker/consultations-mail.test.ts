@@ -3,7 +3,7 @@ import { runConsultationMail } from "../../worker/consultations/mail";
 import type { Workspace } from "../../worker/shared/consultations";
 import { addPerson, day, input, outbox, published } from "./consultations-fixtures";
 import { env, seed } from "./helpers";
-import { countedQueue, delivered } from "./mail-fixtures";
+import { delivered, watchMailQueue } from "./mail-fixtures";
 import { json, post, setUp } from "./motions-fixtures";
 
 /**
@@ -38,13 +38,13 @@ describe("consultation mail", () => {
       input({ title: "Öppnar snart", audience, opensAt: now + day, closesAt: now + 10 * day }),
     );
     const opening = (to: string) => outbox(to).then((s) => s.filter((x) => x.includes(c.title)));
-    const queue = countedQueue();
+    const queue = watchMailQueue();
     const openingQueued = () =>
       queue.queued().filter((m) => m.kind === "consultation.opening" && m.consultationId === c.id);
 
-    await runConsultationMail(queue.env, now);
+    await runConsultationMail(env, now);
     expect(openingQueued()).toEqual([]);
-    await runConsultationMail(queue.env, now + day);
+    await runConsultationMail(env, now + day);
     const queued = openingQueued();
     expect(queued.map((m) => m.personId)).toEqual(
       expect.arrayContaining(["demo-bengt", "demo-kalle", "demo-lisa"]),
@@ -55,8 +55,9 @@ describe("consultation mail", () => {
     await expect.poll(() => opening(kalle), delivered).toHaveLength(1);
     await expect.poll(() => opening(lisa), delivered).toHaveLength(1);
     // A later run, or one that overlaps, queues nothing again.
-    await runConsultationMail(queue.env, now + day + 60_000);
+    await runConsultationMail(env, now + day + 60_000);
     expect(openingQueued()).toEqual(queued);
+    queue.stop();
   });
 
   it("reminds, three days before the deadline, only the groups that have not submitted, once", async () => {
@@ -72,13 +73,13 @@ describe("consultation mail", () => {
     );
     const reminders = (to: string) =>
       outbox(to).then((s) => s.filter((x) => x.startsWith(`Påminnelse: ${c.title}`)));
-    const queue = countedQueue();
+    const queue = watchMailQueue();
     const remindersQueued = () =>
       queue.queued().filter((m) => m.kind === "consultation.reminder" && m.consultationId === c.id);
 
-    await runConsultationMail(queue.env, now);
+    await runConsultationMail(env, now);
     expect(remindersQueued()).toEqual([]);
-    await runConsultationMail(queue.env, now + 2 * day + 1);
+    await runConsultationMail(env, now + 2 * day + 1);
     await expect.poll(() => reminders(kalle), delivered).toHaveLength(1);
     await expect.poll(() => reminders(lisa), delivered).toHaveLength(1);
     const queued = remindersQueued();
@@ -88,8 +89,9 @@ describe("consultation mail", () => {
       id: number;
     }>();
     expect(queued.some((m) => "groupId" in m && m.groupId === goteborg?.id)).toBe(false);
-    await runConsultationMail(queue.env, now + 3 * day);
+    await runConsultationMail(env, now + 3 * day);
     expect(remindersQueued()).toEqual(queued);
+    queue.stop();
     expect(await reminders(bengt)).toEqual([]);
     // Each not-answering group was claimed once: Göteborg, which submitted, never.
     const claimed = await env.DB.prepare(

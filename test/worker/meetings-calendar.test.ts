@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runMeetingReminders } from "../../worker/meetings/reminders";
 import type { CalendarFeed, InvitationsSent, MeetingView } from "../../worker/shared/meetings";
 import { api, env, postJson } from "./helpers";
-import { countedQueue, delivered } from "./mail-fixtures";
+import { delivered, watchMailQueue } from "./mail-fixtures";
 import { addMeetingPeople, getAs, planMeeting } from "./meetings-fixtures";
 
 /** Meetings in calendars: the invitation mail with its `.ics`, the day-before reminder, the calendar feed. */
@@ -135,11 +135,11 @@ describe("the reminder the day before", () => {
     const reminders = async () => (await outbox()).filter((m) => m.subject.startsWith("Påminnelse:"));
     const before = (await reminders()).length;
 
-    const queue = countedQueue();
-    const withoutOrigin = await runMeetingReminders(queue.env, now);
+    const queue = watchMailQueue();
+    const withoutOrigin = await runMeetingReminders(env, now);
     expect(withoutOrigin).toBe(0);
     expect(queue.queued()).toEqual([]);
-    const configured = { ...queue.env, PUBLIC_ORIGIN: "https://samtal.example" };
+    const configured = { ...env, PUBLIC_ORIGIN: "https://samtal.example" };
     expect(await runMeetingReminders(configured, now)).toBe(1);
     const queued = queue.queued();
     expect(await runMeetingReminders(configured, now + 3600_000)).toBe(0);
@@ -151,6 +151,7 @@ describe("the reminder the day before", () => {
     const sent = (await reminders()).slice(0, queued.length);
     expect(sent.every((m) => m.subject === "Påminnelse: Möte i morgon (Göteborg)")).toBe(true);
     expect(sent[0]?.text).toContain(`https://samtal.example/meetings/${tomorrow.id}`);
+    queue.stop();
   });
 });
 
