@@ -16,6 +16,7 @@ import { membershipRoutes } from "./identity/memberships";
 import { oidcRoutes } from "./identity/oidc/routes";
 import { privacyRoutes } from "./identity/privacy";
 import { sessionMiddleware } from "./identity/sessions";
+import { deliverMail } from "./mail/delivery";
 import { runMeetingReminders } from "./meetings/reminders";
 import { meetingRoutes } from "./meetings/routes";
 import { memberRoutes } from "./members/routes";
@@ -80,4 +81,6 @@ export default {
     const failed = runs.find((r) => r.status === "rejected");
     if (failed) throw failed.reason;
   },
+  // The mail queue's consumer (wrangler.toml): writes and sends what features queued, retrying a failed send.
+  queue: deliverMail,
 } satisfies ExportedHandler<Env>;

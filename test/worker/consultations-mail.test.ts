@@ -3,6 +3,7 @@ import { runConsultationMail } from "../../worker/consultations/mail";
 import type { Workspace } from "../../worker/shared/consultations";
 import { addPerson, day, input, outbox, published } from "./consultations-fixtures";
 import { env, seed } from "./helpers";
+import { delivered, watchMailQueue } from "./mail-fixtures";
 import { json, post, setUp } from "./motions-fixtures";
 
 /**
@@ -37,16 +38,26 @@ describe("consultation mail", () => {
       input({ title: "Öppnar snart", audience, opensAt: now + day, closesAt: now + 10 * day }),
     );
     const opening = (to: string) => outbox(to).then((s) => s.filter((x) => x.includes(c.title)));
+    const queue = watchMailQueue();
+    const openingQueued = () =>
+      queue.queued().filter((m) => m.kind === "consultation.opening" && m.consultationId === c.id);
 
     await runConsultationMail(env, now);
-    expect(await opening(bengt)).toEqual([]);
+    expect(openingQueued()).toEqual([]);
     await runConsultationMail(env, now + day);
-    expect(await opening(bengt)).toEqual([`Nytt rådslag: ${c.title} / New consultation`]);
-    expect(await opening(kalle)).toHaveLength(1);
-    expect(await opening(lisa)).toHaveLength(1);
-    // A later run, or one that overlaps, sends nothing again.
+    const queued = openingQueued();
+    expect(queued.map((m) => m.personId)).toEqual(
+      expect.arrayContaining(["demo-bengt", "demo-kalle", "demo-lisa"]),
+    );
+    await expect
+      .poll(() => opening(bengt), delivered)
+      .toEqual([`Nytt rådslag: ${c.title} / New consultation`]);
+    await expect.poll(() => opening(kalle), delivered).toHaveLength(1);
+    await expect.poll(() => opening(lisa), delivered).toHaveLength(1);
+    // A later run, or one that overlaps, queues nothing again.
     await runConsultationMail(env, now + day + 60_000);
-    expect(await opening(bengt)).toHaveLength(1);
+    expect(openingQueued()).toEqual(queued);
+    queue.stop();
   });
 
   it("reminds, three days before the deadline, only the groups that have not submitted, once", async () => {
@@ -62,15 +73,26 @@ describe("consultation mail", () => {
     );
     const reminders = (to: string) =>
       outbox(to).then((s) => s.filter((x) => x.startsWith(`Påminnelse: ${c.title}`)));
+    const queue = watchMailQueue();
+    const remindersQueued = () =>
+      queue.queued().filter((m) => m.kind === "consultation.reminder" && m.consultationId === c.id);
 
     await runConsultationMail(env, now);
-    expect(await reminders(kalle)).toEqual([]);
+    expect(remindersQueued()).toEqual([]);
     await runConsultationMail(env, now + 2 * day + 1);
-    expect(await reminders(kalle)).toHaveLength(1);
-    expect(await reminders(lisa)).toHaveLength(1);
-    expect(await reminders(bengt)).toEqual([]);
+    await expect.poll(() => reminders(kalle), delivered).toHaveLength(1);
+    await expect.poll(() => reminders(lisa), delivered).toHaveLength(1);
+    const queued = remindersQueued();
+    const goteborg = await env.DB.prepare(
+      "SELECT id FROM groups WHERE kind = 'branch' AND slug = 'goteborg'",
+    ).first<{
+      id: number;
+    }>();
+    expect(queued.some((m) => "groupId" in m && m.groupId === goteborg?.id)).toBe(false);
     await runConsultationMail(env, now + 3 * day);
-    expect(await reminders(kalle)).toHaveLength(1);
+    expect(remindersQueued()).toEqual(queued);
+    queue.stop();
+    expect(await reminders(bengt)).toEqual([]);
     // Each not-answering group was claimed once: Göteborg, which submitted, never.
     const claimed = await env.DB.prepare(
       "SELECT count(*) AS n FROM consultation_groups WHERE consultation_id = ? AND reminded_at IS NOT NULL",

@@ -14,6 +14,7 @@ import type {
 import { readXlsx } from "../support/xlsx";
 import { addPerson, outbox, published, refused } from "./consultations-fixtures";
 import { api, env, seed } from "./helpers";
+import { delivered, watchMailQueue } from "./mail-fixtures";
 import { cookies, get, json, post, setUp } from "./motions-fixtures";
 
 /**
@@ -281,25 +282,37 @@ describe("answering back", () => {
     );
 
     const before = await outbox("bengt@samtal.example");
+    const queue = watchMailQueue();
     const view = await json<ConsultationView>(
       await post(`/api/consultations/${c.id}/feedback`, "demo-astrid", {
         summary: "Vi hörde er: vården först.",
       }),
     );
     expect(view.summary?.text).toBe("Vi hörde er: vården först.");
+    // The mail queue delivers a moment later.
+    await expect
+      .poll(() => outbox("bengt@samtal.example"), delivered)
+      .toEqual([...before, expect.stringContaining("Återkoppling")]);
     const after = await outbox("bengt@samtal.example");
-    expect(after.slice(before.length)).toEqual([expect.stringContaining("Återkoppling")]);
-    expect((await outbox("kalle@samtal.example")).filter((s) => s.includes("Återkoppling"))).toHaveLength(1);
+    await expect
+      .poll(
+        async () => (await outbox("kalle@samtal.example")).filter((s) => s.includes("Återkoppling")),
+        delivered,
+      )
+      .toHaveLength(1);
+    expect(queue.batches()).toHaveLength(1);
 
     const seen = await json<Workspace>(await get(groupPath("branch:goteborg"), "demo-ida"));
     expect(seen.consultation.summary?.text).toBe("Vi hörde er: vården först.");
     expect(seen.quoted.map((q) => q.excerpt)).toEqual(["HYPERLINK"]);
     expect((await json<Workspace>(await get(groupPath("branch:kiruna"), "demo-kalle"))).quoted).toEqual([]);
 
-    // A rewrite changes the text and mails nobody again.
+    // A rewrite changes the text and queues no mail again.
     await json<ConsultationView>(
       await post(`/api/consultations/${c.id}/feedback`, "demo-astrid", { summary: "Rättad." }),
     );
+    expect(queue.batches()).toHaveLength(1);
+    queue.stop();
     expect(await outbox("bengt@samtal.example")).toEqual(after);
   });
 });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runMeetingReminders } from "../../worker/meetings/reminders";
 import type { CalendarFeed, InvitationsSent, MeetingView } from "../../worker/shared/meetings";
 import { api, env, postJson } from "./helpers";
+import { delivered, watchMailQueue } from "./mail-fixtures";
 import { addMeetingPeople, getAs, planMeeting } from "./meetings-fixtures";
 
 /** Meetings in calendars: the invitation mail with its `.ics`, the day-before reminder, the calendar feed. */
@@ -88,9 +89,11 @@ describe("the invitation", () => {
       "SELECT DISTINCT p.email FROM memberships m JOIN people p ON p.id = m.person_id JOIN groups g ON g.id = m.group_id WHERE g.kind = 'branch' AND g.slug = 'goteborg' AND p.erased_at IS NULL",
     ).all<{ email: string }>();
     expect(sent.sent).toBe(members.results.length);
-    const mails = (await outbox()).filter(
-      (m) => m.subject === "Inbjudan: Medlemsmöte om bostäder (Göteborg)",
-    );
+    const invitations = async () =>
+      (await outbox()).filter((m) => m.subject === "Inbjudan: Medlemsmöte om bostäder (Göteborg)");
+    // The mail queue delivers them a moment later.
+    await expect.poll(async () => (await invitations()).length, delivered).toBe(members.results.length);
+    const mails = await invitations();
     expect(mails.map((m) => m.to).sort()).toEqual(members.results.map((r) => r.email).sort());
 
     const hanna = mails.find((m) => m.to === "hanna@samtal.example");
@@ -132,15 +135,23 @@ describe("the reminder the day before", () => {
     const reminders = async () => (await outbox()).filter((m) => m.subject.startsWith("Påminnelse:"));
     const before = (await reminders()).length;
 
+    const queue = watchMailQueue();
     const withoutOrigin = await runMeetingReminders(env, now);
     expect(withoutOrigin).toBe(0);
+    expect(queue.queued()).toEqual([]);
     const configured = { ...env, PUBLIC_ORIGIN: "https://samtal.example" };
     expect(await runMeetingReminders(configured, now)).toBe(1);
+    const queued = queue.queued();
     expect(await runMeetingReminders(configured, now + 3600_000)).toBe(0);
-    const sent = (await reminders()).slice(0, (await reminders()).length - before);
+    expect(queue.queued()).toEqual(queued);
+    expect(queued.length).toBeGreaterThan(0);
+    expect(queued.every((m) => "meetingId" in m && m.meetingId === tomorrow.id)).toBe(true);
+
+    await expect.poll(async () => (await reminders()).length - before, delivered).toBe(queued.length);
+    const sent = (await reminders()).slice(0, queued.length);
     expect(sent.every((m) => m.subject === "Påminnelse: Möte i morgon (Göteborg)")).toBe(true);
-    expect(sent.length).toBeGreaterThan(0);
     expect(sent[0]?.text).toContain(`https://samtal.example/meetings/${tomorrow.id}`);
+    queue.stop();
   });
 });
 

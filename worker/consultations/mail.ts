@@ -2,7 +2,8 @@ import { and, eq, gt, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import { type Db, getDb } from "../db/client";
 import { failureDetail } from "../http/errors";
 import { memberships, people } from "../identity/schema";
-import { sendMail } from "../mail/mailer";
+import type { ConsultationMailMessage, MailRenderer } from "../mail/messages";
+import { queueMails } from "../mail/queue";
 import { groups } from "../org/schema";
 import { consultationGroups, consultations } from "./schema";
 
@@ -10,27 +11,24 @@ import { consultationGroups, consultations } from "./schema";
  * The consultation mail: to the chair and secretary of each asked group when a consultation
  * opens (the hourly job finds newly opened ones), a reminder three days before it closes to
  * the groups that have not submitted, and the summary when the asking level publishes it.
- * Each is claimed in D1 before it is sent (`openingMailedAt`, a group's `remindedAt`,
- * `summaryPublishedAt`), so a retry or an overlapping run never sends it twice; a mail that
- * fails after its claim is logged, not resent.
+ * Each is claimed in D1 before it is queued (`openingMailedAt`, a group's `remindedAt`,
+ * `summaryPublishedAt`), so a retry or an overlapping run never queues it twice; the mail
+ * queue's consumer writes each mail (renderConsultationMails) and retries a failed send.
  */
 
 export const reminderBeforeMs = 3 * 24 * 60 * 60 * 1000;
 
-interface Recipient {
-  email: string;
-  name: string | null;
-  groupName: string;
-}
-
 /**
- * The chairs and secretaries of the asked groups (erased people have no address): all, those
- * that answered, or those claimed for a reminder at one instant. Chosen by a condition, never
- * by a list of ids: D1 binds at most 100 values per statement, and a national consultation
- * asks thousands of groups.
+ * Queues `kind` to the chairs and secretaries of the asked groups (erased people and those
+ * without an address get none): all, those that answered, or those claimed for a reminder at
+ * one instant; once per person and group, so one who both chairs and keeps the minutes gets
+ * one. Chosen by a condition, never by a list of ids: D1 binds at most 100 values per
+ * statement, and a national consultation asks thousands of groups.
  */
-async function officersOf(
+async function queueOfficerMails(
+  env: Env,
   db: Db,
+  kind: ConsultationMailMessage["kind"],
   consultationId: number,
   which: "all" | "answered" | { remindedAt: number },
 ) {
@@ -40,10 +38,9 @@ async function officersOf(
       : which === "answered"
         ? gt(consultationGroups.latestVersion, 0)
         : eq(consultationGroups.remindedAt, which.remindedAt);
-  return db
-    .select({ email: people.email, name: people.name, groupName: groups.name })
+  const officers = await db
+    .selectDistinct({ groupId: consultationGroups.groupId, personId: memberships.personId })
     .from(consultationGroups)
-    .innerJoin(groups, eq(groups.id, consultationGroups.groupId))
     .innerJoin(memberships, eq(memberships.groupId, consultationGroups.groupId))
     .innerJoin(people, eq(people.id, memberships.personId))
     .where(
@@ -51,24 +48,20 @@ async function officersOf(
         eq(consultationGroups.consultationId, consultationId),
         chosen,
         inArray(memberships.role, ["chair", "secretary"]),
+        isNull(people.erasedAt),
         isNotNull(people.email),
       ),
-    ) as Promise<Recipient[]>;
+    );
+  await queueMails(
+    env,
+    officers.map(({ groupId, personId }) => ({ kind, consultationId, groupId, personId })),
+  );
 }
 
-async function mailEach(
-  env: Env,
-  recipients: Recipient[],
-  write: (r: Recipient) => { subject: string; text: string },
-) {
-  // One message per address and group: a person who both chairs and keeps the minutes gets one.
-  const seen = new Set<string>();
-  for (const r of recipients) {
-    const key = `${r.email}\n${r.groupName}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    await sendMail(env, { to: r.email, ...write(r) });
-  }
+/** Whom a mail greets: one officer of one group. */
+interface Recipient {
+  name: string | null;
+  groupName: string;
 }
 
 const greeting = (r: Recipient) => `Hej${r.name ? ` ${r.name}` : ""}!`;
@@ -116,7 +109,7 @@ The feedback on the consultation "${title}" is in samtal: what you said, what we
   });
 }
 
-/** Mails the asked groups of every consultation that has opened and not been announced yet. */
+/** Queues the opening mail of every consultation that has opened and not been announced yet. */
 export async function sendOpeningMails(env: Env, now: number): Promise<number> {
   const db = getDb(env.DB);
   const claimed = await db
@@ -130,9 +123,8 @@ export async function sendOpeningMails(env: Env, now: number): Promise<number> {
         isNull(consultations.openingMailedAt),
       ),
     )
-    .returning({ id: consultations.id, title: consultations.title, closesAt: consultations.closesAt });
-  for (const c of claimed)
-    await mailEach(env, await officersOf(db, c.id, "all"), openingMail(c.title, c.closesAt));
+    .returning({ id: consultations.id });
+  for (const c of claimed) await queueOfficerMails(env, db, "consultation.opening", c.id, "all");
   return claimed.length;
 }
 
@@ -161,19 +153,46 @@ export async function sendReminders(env: Env, now: number): Promise<number> {
       ),
     )
     .returning({ consultationId: consultationGroups.consultationId });
-  const consultationIds = new Set(claimed.map((g) => g.consultationId));
-  for (const id of consultationIds) {
-    const [c] = await db.select().from(consultations).where(eq(consultations.id, id));
-    if (c)
-      await mailEach(env, await officersOf(db, id, { remindedAt: now }), reminderMail(c.title, c.closesAt));
-  }
+  for (const id of new Set(claimed.map((g) => g.consultationId)))
+    await queueOfficerMails(env, db, "consultation.reminder", id, { remindedAt: now });
   return claimed.length;
 }
 
 /** Tells the participating groups (those that submitted) that the summary is published. */
-export async function sendFeedbackMails(env: Env, consultationId: number, title: string): Promise<void> {
-  await mailEach(env, await officersOf(getDb(env.DB), consultationId, "answered"), feedbackMail(title));
+export async function sendFeedbackMails(env: Env, consultationId: number): Promise<void> {
+  await queueOfficerMails(env, getDb(env.DB), "consultation.feedback", consultationId, "answered");
 }
+
+/**
+ * The queue's consumer writes a batch's consultation mails: the consultations and groups
+ * read in one round trip, each mail as of delivery.
+ */
+export const renderConsultationMails: MailRenderer<ConsultationMailMessage> = async (db, list) => {
+  const [asked, named] = await db.batch([
+    db
+      .select({ id: consultations.id, title: consultations.title, closesAt: consultations.closesAt })
+      .from(consultations)
+      .where(inArray(consultations.id, [...new Set(list.map(({ message }) => message.consultationId))])),
+    db
+      .select({ id: groups.id, name: groups.name })
+      .from(groups)
+      .where(inArray(groups.id, [...new Set(list.map(({ message }) => message.groupId))])),
+  ]);
+  const byId = new Map(asked.map((c) => [c.id, c]));
+  const groupNames = new Map(named.map((g) => [g.id, g.name]));
+  return list.map(({ message, to }) => {
+    const c = byId.get(message.consultationId);
+    const groupName = groupNames.get(message.groupId);
+    if (!c || groupName === undefined) return null;
+    const write =
+      message.kind === "consultation.opening"
+        ? openingMail(c.title, c.closesAt)
+        : message.kind === "consultation.reminder"
+          ? reminderMail(c.title, c.closesAt)
+          : feedbackMail(c.title);
+    return { to: to.email, ...write({ name: to.name, groupName }) };
+  });
+};
 
 /** The hourly run (the scheduled handler in worker/index.ts): opening mails, then reminders. */
 export async function runConsultationMail(env: Env, now: number): Promise<void> {

@@ -380,7 +380,7 @@ export const consultationRoutes = featureApp()
         c.req.valid("json").summary,
         identity.personId,
       );
-      if (first) await sendFeedbackMails(c.env, consultationId, record.title);
+      if (first) await sendFeedbackMails(c.env, consultationId);
       return c.json((await freshView(c.env, consultationId, identity)) satisfies ConsultationView);
     },
   );

@@ -1,5 +1,6 @@
 import { getDb } from "../db/client";
 import { isDevMode } from "../dev/switch";
+import { failureDetail } from "../http/errors";
 import { devOutbox } from "../identity/schema";
 
 /** A file sent with a mail: a calendar invitation (`.ics`), say. Text only. */
@@ -32,30 +33,40 @@ function outboxText({ text, attachments = [] }: Mail): string {
  *   of the party's own, take this shape); each attachment as { filename, contentType,
  *   content } with the content base64-encoded, as those services take files.
  * Without either, nothing is sent and an operator-facing error is logged (no address).
+ * Says whether the mail was handed over, so that the queue's consumer can retry one that was
+ * not; a failure is logged with its status or kind only, never the address or the text.
  */
-export async function sendMail(env: Env, mail: Mail): Promise<void> {
+export async function sendMail(env: Env, mail: Mail): Promise<boolean> {
   if (isDevMode(env)) {
     const text = outboxText(mail);
     await getDb(env.DB)
       .insert(devOutbox)
       .values({ to: mail.to, subject: mail.subject, text, createdAt: Date.now() });
     console.log(`[development mail] To: ${mail.to}\nSubject: ${mail.subject}\n\n${text}\n`);
-    return;
+    return true;
   }
   if (env.MAIL_TRANSPORT === "http" && env.MAIL_HTTP_URL && env.MAIL_HTTP_TOKEN) {
-    const res = await fetch(env.MAIL_HTTP_URL, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", Authorization: `Bearer ${env.MAIL_HTTP_TOKEN}` },
-      body: JSON.stringify({
-        from: env.MAIL_FROM ?? "samtal <no-reply@samtal.invalid>",
-        ...mail,
-        attachments: mail.attachments?.map((a) => ({ ...a, content: base64(a.content) })),
-      }),
-    });
-    if (!res.ok) console.error(JSON.stringify({ event: "mail_failed", status: res.status }));
-    return;
+    try {
+      const res = await fetch(env.MAIL_HTTP_URL, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Authorization: `Bearer ${env.MAIL_HTTP_TOKEN}` },
+        body: JSON.stringify({
+          from: env.MAIL_FROM ?? "samtal <no-reply@samtal.invalid>",
+          ...mail,
+          attachments: mail.attachments?.map((a) => ({ ...a, content: base64(a.content) })),
+        }),
+      });
+      // The body is the service's business; reading nothing of it still frees the connection.
+      await res.body?.cancel();
+      if (res.ok) return true;
+      console.error(JSON.stringify({ event: "mail_failed", status: res.status }));
+    } catch (err) {
+      console.error(JSON.stringify({ event: "mail_failed", ...failureDetail(err) }));
+    }
+    return false;
   }
   console.error(JSON.stringify({ event: "mail_not_configured" }));
+  return false;
 }
 
 /** UTF-8 text as base64. */

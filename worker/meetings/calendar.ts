@@ -1,8 +1,10 @@
-import { and, eq, gt, isNotNull, isNull, lte } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, lte } from "drizzle-orm";
 import type { EventAttributes } from "ics";
 import type { Db } from "../db/client";
 import { memberships, people } from "../identity/schema";
-import { type Mail, sendMail } from "../mail/mailer";
+import type { Mail } from "../mail/mailer";
+import type { MailRenderer, MeetingMailMessage } from "../mail/messages";
+import { queueMails } from "../mail/queue";
 import { groups } from "../org/schema";
 import { meetingTimeZone } from "../shared/meetings";
 import { type MeetingRecord, personMeetingRecords } from "./queries";
@@ -91,37 +93,69 @@ ${lead.en} of ${meeting.groupName}. Times are Swedish time; the page shows them 
   };
 }
 
-/** The group's members to mail: each once, with an address, not erased. */
-async function recipients(db: Db, groupId: number): Promise<string[]> {
-  const rows = await db
-    .selectDistinct({ email: people.email })
-    .from(memberships)
-    .innerJoin(people, eq(people.id, memberships.personId))
-    .where(and(eq(memberships.groupId, groupId), isNull(people.erasedAt), isNotNull(people.email)));
-  return rows.flatMap((r) => (r.email ? [r.email] : []));
-}
-
-async function mailMembers(
+/**
+ * Queues the meeting's mail of `kind` to the group's members: each once, with an address,
+ * not erased. The queue's consumer writes each mail with the meeting as it is then
+ * (renderMeetingMails). Says how many were queued.
+ */
+async function queueMemberMails(
   env: Env,
   db: Db,
   kind: "invitation" | "reminder",
-  meeting: CalendarMeeting & { groupId: number },
+  meeting: Pick<MeetingRecord, "id" | "groupId">,
   origin: string,
 ): Promise<number> {
-  const to = await recipients(db, meeting.groupId);
-  const content = await calendarFile([meeting], origin, "REQUEST");
-  const mail = meetingMail(kind, meeting, origin);
-  const attachments = [{ filename: "invitation.ics", contentType: "text/calendar; method=REQUEST", content }];
-  for (const address of to) await sendMail(env, { to: address, ...mail, attachments });
-  return to.length;
+  const members = await db
+    .selectDistinct({ personId: memberships.personId })
+    .from(memberships)
+    .innerJoin(people, eq(people.id, memberships.personId))
+    .where(and(eq(memberships.groupId, meeting.groupId), isNull(people.erasedAt), isNotNull(people.email)));
+  await queueMails(
+    env,
+    members.map(({ personId }) => ({
+      kind: `meeting.${kind}` as const,
+      meetingId: meeting.id,
+      personId,
+      origin,
+    })),
+  );
+  return members.length;
 }
 
-async function withGroupName(db: Db, record: MeetingRecord) {
-  const [group] = await db.select({ name: groups.name }).from(groups).where(eq(groups.id, record.groupId));
-  return { ...record, groupName: group?.name ?? "" };
-}
+/**
+ * The queue's consumer writes a batch's meeting mails: the meetings read at once, one `.ics`
+ * per meeting and origin. A deleted meeting's mail is not sent.
+ */
+export const renderMeetingMails: MailRenderer<MeetingMailMessage> = async (db, list) => {
+  const ids = [...new Set(list.map(({ message }) => message.meetingId))];
+  const rows = await db
+    .select({ meeting: meetings, groupName: groups.name })
+    .from(meetings)
+    .innerJoin(groups, eq(groups.id, meetings.groupId))
+    .where(inArray(meetings.id, ids));
+  const byId = new Map(rows.map((r) => [r.meeting.id, { ...r.meeting, groupName: r.groupName }]));
+  const files = new Map<string, string>();
+  const mails: (Mail | null)[] = [];
+  for (const { message, to } of list) {
+    const meeting = byId.get(message.meetingId);
+    if (!meeting) {
+      mails.push(null);
+      continue;
+    }
+    const fileKey = `${meeting.id} ${message.origin}`;
+    const content = files.get(fileKey) ?? (await calendarFile([meeting], message.origin, "REQUEST"));
+    files.set(fileKey, content);
+    const kind = message.kind === "meeting.invitation" ? "invitation" : "reminder";
+    mails.push({
+      to: to.email,
+      ...meetingMail(kind, meeting, message.origin),
+      attachments: [{ filename: "invitation.ics", contentType: "text/calendar; method=REQUEST", content }],
+    });
+  }
+  return mails;
+};
 
-/** Mails the invitation, with its `.ics`, to every member of the meeting's group. */
+/** Queues the invitation, with its `.ics`, to every member of the meeting's group. */
 export async function sendInvitations(
   env: Env,
   db: Db,
@@ -129,7 +163,7 @@ export async function sendInvitations(
   origin: string,
   now = Date.now(),
 ) {
-  const sent = await mailMembers(env, db, "invitation", await withGroupName(db, record), origin);
+  const sent = await queueMemberMails(env, db, "invitation", record, origin);
   await db.update(meetings).set({ invitationsSentAt: now }).where(eq(meetings.id, record.id));
   return { sent, sentAt: now };
 }
@@ -140,7 +174,7 @@ const reminderLeadMs = 24 * 3600 * 1000;
 /**
  * The reminder the day before, for the hourly Cron Trigger: each planned meeting starting
  * within the next day is claimed (its `reminder_sent_at` set, so no run mails it again)
- * and its group's members mailed. `origin`: where the web app is, for the links.
+ * and its group's members' reminders queued. `origin`: where the web app is, for the links.
  */
 export async function sendMeetingReminders(env: Env, db: Db, now: number, origin: string): Promise<number> {
   const due = await db
@@ -155,7 +189,7 @@ export async function sendMeetingReminders(env: Env, db: Db, now: number, origin
       ),
     )
     .returning();
-  for (const record of due) await mailMembers(env, db, "reminder", await withGroupName(db, record), origin);
+  for (const record of due) await queueMemberMails(env, db, "reminder", record, origin);
   return due.length;
 }
 
