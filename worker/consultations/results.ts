@@ -296,7 +296,8 @@ const foldedCapitals = ["Å", "Ä", "Ö", "É", "È", "Ü", "Æ", "Ø"];
 /** `value` in small letters, ASCII and the capitals above (fixed literals: no bound parameters). */
 function foldCase(value: SQL): SQL {
   return foldedCapitals.reduce(
-    (inner, capital) => sql`replace(${inner}, ${sql.raw(`'${capital}'`)}, ${sql.raw(`'${capital.toLowerCase()}'`)})`,
+    (inner, capital) =>
+      sql`replace(${inner}, ${sql.raw(`'${capital}'`)}, ${sql.raw(`'${capital.toLowerCase()}'`)})`,
     sql`lower(${value})`,
   );
 }

@@ -97,6 +97,8 @@ export interface AgendaEntry {
   title: string;
   kind: AgendaItemKind;
   motionId: number | null;
+  /** The consultation discussed under the item (absent in rooms stored before it existed). */
+  consultation?: { id: number; title: string } | null;
 }
 
 export interface LiveState {
