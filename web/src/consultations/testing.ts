@@ -66,6 +66,7 @@ export function workspace(overrides: Partial<Workspace> = {}): Workspace {
     mine: null,
     others: [],
     quoted: [],
+    meeting: null,
     can: ["consultation.write", "consultation.submit"],
     ...overrides,
   };

@@ -1,4 +1,4 @@
-import { screen } from "@solidjs/testing-library";
+import { screen, within } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
 import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
@@ -38,5 +38,92 @@ describe("MeetingPage", () => {
     );
     await expect.poll(() => screen.queryByTestId("edit-meeting")).toBeNull();
     expect(screen.queryByTestId("send-invitations")).toBeNull();
+  });
+
+  it("opens the group's workspace from an item that discusses a consultation, on the plan and as the current item", async () => {
+    FakeSocket.instances = [];
+    vi.stubGlobal("WebSocket", FakeSocket);
+    loggedIn(karin);
+    const consultation = { id: 5, title: "Rådslag om välfärden" };
+    fakeApi({
+      "GET /api/me": () => karin,
+      "GET /api/meetings/:id": () =>
+        meetingView({
+          agenda: [
+            {
+              id: 1,
+              number: 1,
+              title: "Rådslag: välfärden",
+              kind: "discussion",
+              motion: null,
+              consultation,
+              notesDocumentId: "meeting-notes:7-1",
+            },
+          ],
+        }),
+      "POST /api/rooms/:documentId/token": ({ param }) => ({
+        token: "t",
+        documentId: param.documentId,
+        mode: "write",
+        expiresAt: Math.floor(Date.now() / 1000) + 300,
+      }),
+    });
+    renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
+    const planned = await screen.findByTestId("meeting-consultations");
+    const link = within(planned).getByRole("link", { name: /^Öppna rådslagets arbetsyta/ });
+    expect(link.getAttribute("href")).toBe("/consultations/5/groups/branch%3Agoteborg");
+    expect(planned.textContent).toContain("§ 1 Rådslag: välfärden");
+
+    await expect.poll(() => FakeSocket.instances.some((s) => s.url.includes("meeting%3A7?"))).toBe(true);
+    const socket = FakeSocket.instances.find((s) => s.url.includes("meeting%3A7?")) as FakeSocket;
+    socket.open();
+    const agenda = [
+      {
+        id: 1,
+        number: 1,
+        title: "Rådslag: välfärden",
+        kind: "discussion" as const,
+        motionId: null,
+        consultation,
+      },
+    ];
+    socket.receive(
+      JSON.stringify({
+        type: "state",
+        version: 2,
+        meeting: liveState({ agenda, currentItemId: 1 }),
+        you: youState(),
+      }),
+    );
+    const current = await screen.findByTestId("current-item");
+    expect(within(current).getByTestId("workspace-link").getAttribute("href")).toBe(
+      "/consultations/5/groups/branch%3Agoteborg",
+    );
+  });
+
+  it("offers no workspace link to someone who is not a member of the group", async () => {
+    loggedIn({ ...karin, groups: [] });
+    fakeApi({
+      "GET /api/me": () => ({ ...karin, groups: [] }),
+      "GET /api/meetings/:id": () =>
+        meetingView({
+          access: "open",
+          can: [],
+          agenda: [
+            {
+              id: 1,
+              number: 1,
+              title: "Rådslag: välfärden",
+              kind: "discussion",
+              motion: null,
+              consultation: { id: 5, title: "Rådslag om välfärden" },
+              notesDocumentId: "meeting-notes:7-1",
+            },
+          ],
+        }),
+    });
+    renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
+    expect((await screen.findByTestId("meeting-consultations")).textContent).toContain("Rådslag: välfärden");
+    expect(screen.queryByTestId("workspace-link")).toBeNull();
   });
 });
