@@ -325,7 +325,7 @@ export async function workspaceView(
  */
 function meetingDiscussing(db: Db, consultationId: number, groupId: number, now = Date.now()) {
   return db
-    .selectDistinct({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
     .from(meetings)
     .innerJoin(meetingAgendaItems, eq(meetingAgendaItems.meetingId, meetings.id))
     .where(

@@ -1,4 +1,9 @@
-import type { ConsultationView, Workspace } from "../../../worker/shared/consultations";
+import type {
+  ConsultationPhase,
+  ConsultationSummary,
+  ConsultationView,
+  Workspace,
+} from "../../../worker/shared/consultations";
 import type { Me } from "../../../worker/shared/identity";
 
 /** Consultations as the Worker answers them, for the component tests. */
@@ -48,6 +53,11 @@ export function consultationView(overrides: Partial<ConsultationView> = {}): Con
     myGroups: [],
     ...overrides,
   };
+}
+
+/** A consultation in the list of those asking Göteborg, not yet answered. */
+export function askedSummary(id: number, title: string, phase: ConsultationPhase): ConsultationSummary {
+  return { id, title, asker: national, phase, opensAt: 0, closesAt, feedback: false, status: "none" };
 }
 
 /** Göteborg's workspace in an open consultation of one choice question (no live text), as its chair sees it. */

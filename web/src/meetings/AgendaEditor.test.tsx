@@ -2,22 +2,11 @@ import { fireEvent, render, screen } from "@solidjs/testing-library";
 import { createSignal } from "solid-js";
 import { describe, expect, it } from "vitest";
 import { fakeApi } from "../api/testing";
-import { closesAt, goteborg, national } from "../consultations/testing";
+import { askedSummary, goteborg } from "../consultations/testing";
 import { freshStateForEachTest } from "../identity/testing";
 import { AgendaEditor, type DraftItem } from "./AgendaEditor";
 
 freshStateForEachTest();
-
-const asked = (id: number, title: string, phase: "open" | "closed") => ({
-  id,
-  title,
-  asker: national,
-  phase,
-  opensAt: 0,
-  closesAt,
-  feedback: false,
-  status: "none" as const,
-});
 
 /** The editor over a signal, as the plan form holds it; the consultations the group is asked in. */
 function editor(items: DraftItem[]) {
@@ -25,10 +14,10 @@ function editor(items: DraftItem[]) {
     "GET /api/consultations": () => ({
       group: goteborg,
       asked: [
-        asked(5, "Om skolan", "open"),
-        asked(6, "Rådslag: Välfärden 2027", "open"),
-        asked(4, "Om vården", "closed"),
-        asked(3, "Om kulturen", "closed"),
+        askedSummary(5, "Om skolan", "open"),
+        askedSummary(6, "Rådslag: Välfärden 2027", "open"),
+        askedSummary(4, "Om vården", "closed"),
+        askedSummary(3, "Om kulturen", "closed"),
       ],
       asking: [],
     }),
@@ -81,7 +70,7 @@ describe("AgendaEditor", () => {
     const api = fakeApi({
       "GET /api/consultations": () => ({
         group: goteborg,
-        asked: [asked(4, "Om vården", "closed")],
+        asked: [askedSummary(4, "Om vården", "closed")],
         asking: [],
       }),
     });

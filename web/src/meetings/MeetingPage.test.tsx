@@ -1,5 +1,6 @@
 import { screen, within } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
+import type { AgendaItem } from "../../../worker/shared/meetings";
 import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
@@ -11,6 +12,24 @@ import { karin, meetingView } from "./testing";
 
 freshStateForEachTest();
 
+/** An item that discusses Göteborg's consultation 5. */
+const consultationItem: AgendaItem = {
+  id: 1,
+  number: 1,
+  title: "Rådslag: välfärden",
+  kind: "discussion",
+  motion: null,
+  consultation: { id: 5, title: "Rådslag om välfärden" },
+  notesDocumentId: "meeting-notes:7-1",
+};
+
+const roomToken = ({ param }: { param: { documentId: string } }) => ({
+  token: "t",
+  documentId: param.documentId,
+  mode: "write" as const,
+  expiresAt: Math.floor(Date.now() / 1000) + 300,
+});
+
 describe("MeetingPage", () => {
   it("shows the plan with its video link, and offers changes only while the room says the meeting is planned", async () => {
     FakeSocket.instances = [];
@@ -19,12 +38,7 @@ describe("MeetingPage", () => {
     fakeApi({
       "GET /api/me": () => karin,
       "GET /api/meetings/:id": () => meetingView({ videoUrl: "https://meet.jit.si/samtal-7" }),
-      "POST /api/rooms/:documentId/token": ({ param }) => ({
-        token: "t",
-        documentId: param.documentId,
-        mode: "write",
-        expiresAt: Math.floor(Date.now() / 1000) + 300,
-      }),
+      "POST /api/rooms/:documentId/token": roomToken,
     });
     renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
     expect(await screen.findByRole("heading", { level: 1, name: "Medlemsmöte" })).toBeTruthy();
@@ -44,29 +58,13 @@ describe("MeetingPage", () => {
     FakeSocket.instances = [];
     vi.stubGlobal("WebSocket", FakeSocket);
     loggedIn(karin);
-    const consultation = { id: 5, title: "Rådslag om välfärden" };
     fakeApi({
       "GET /api/me": () => karin,
       "GET /api/meetings/:id": () =>
         meetingView({
-          agenda: [
-            {
-              id: 1,
-              number: 1,
-              title: "Rådslag: välfärden",
-              kind: "discussion",
-              motion: null,
-              consultation,
-              notesDocumentId: "meeting-notes:7-1",
-            },
-          ],
+          agenda: [consultationItem],
         }),
-      "POST /api/rooms/:documentId/token": ({ param }) => ({
-        token: "t",
-        documentId: param.documentId,
-        mode: "write",
-        expiresAt: Math.floor(Date.now() / 1000) + 300,
-      }),
+      "POST /api/rooms/:documentId/token": roomToken,
     });
     renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
     const planned = await screen.findByTestId("meeting-consultations");
@@ -84,7 +82,7 @@ describe("MeetingPage", () => {
         title: "Rådslag: välfärden",
         kind: "discussion" as const,
         motionId: null,
-        consultation,
+        consultation: consultationItem.consultation,
       },
     ];
     socket.receive(
@@ -109,17 +107,7 @@ describe("MeetingPage", () => {
         meetingView({
           access: "open",
           can: [],
-          agenda: [
-            {
-              id: 1,
-              number: 1,
-              title: "Rådslag: välfärden",
-              kind: "discussion",
-              motion: null,
-              consultation: { id: 5, title: "Rådslag om välfärden" },
-              notesDocumentId: "meeting-notes:7-1",
-            },
-          ],
+          agenda: [consultationItem],
         }),
     });
     renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
