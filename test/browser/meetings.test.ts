@@ -280,4 +280,20 @@ describe("meetings in the browser", () => {
     await stranger.goto(`/meetings/${meetingId}`);
     await expect.poll(() => stranger.locator("h1").textContent()).not.toBe(title);
   });
+
+  it("the demo meeting's consultation item opens the branch's workspace, which names the meeting back", async () => {
+    const title = "Medlemsmöte: vi svarar på rådslaget";
+    const ida = await person("Ida Karlsson", phone);
+    await ida.goto("/organisation/branch/goteborg");
+    await ida.getByTestId("meeting-list").getByRole("link", { name: title }).click();
+    await expect.poll(() => ida.locator("h1").textContent()).toBe(title);
+    const meetingPath = new URL(ida.url()).pathname;
+    await ida
+      .getByTestId("meeting-consultations")
+      .getByRole("link", { name: /^Öppna rådslagets arbetsyta/ })
+      .click();
+    await expect.poll(() => ida.locator("h1").textContent()).toBe("Svaret från Göteborg");
+    await ida.getByTestId("workspace-meeting").click();
+    await expect.poll(() => new URL(ida.url()).pathname).toBe(meetingPath);
+  });
 });

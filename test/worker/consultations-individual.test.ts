@@ -116,4 +116,13 @@ describe("members' own answers, read by the asking level", () => {
     await refused(() => get(`/api/consultations/${c.id}/individual-answers`, "demo-bengt"), 403, "forbidden");
     await refused(() => get(`/api/consultations/${c.id}/individual-answers`, "demo-ida"), 403, "forbidden");
   });
+
+  it("finds Swedish letters in either case (LIKE alone folds only ASCII)", async () => {
+    await put(`/api/consultations/${c.id}/groups/branch:kiruna/individual`, "demo-kalle", {
+      items: [{ questionId: questions.open, text: "Åsa och ÖRJAN vill flytta Ärlan" }],
+    });
+    for (const q of ["åsa", "ÅSA", "Åsa", "örjan", "ärlan", "ÄRLAN", "vill FLYTTA"])
+      expect(who(await list(`q=${encodeURIComponent(q)}`)), q).toEqual(["demo-kalle"]);
+    expect((await list(`q=${encodeURIComponent("asa")}`)).total).toBe(0);
+  });
 });

@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { demoMeetingInviteToken } from "../../worker/meetings/seed";
+import type { Workspace } from "../../worker/shared/consultations";
 import type { MeetingList, MeetingView } from "../../worker/shared/meetings";
 import type { MotionDetail } from "../../worker/shared/motions";
 import { acceptInvite, env, seed } from "./helpers";
 import { addMeetingPeople, getAs, joinMeeting } from "./meetings-fixtures";
 
 /**
- * The demo meetings (worker/meetings/seed.ts) as `npm start` leaves them, and a decision on
+ * The demo meetings (worker/meetings/seed.ts) as `npm start` leaves them, one discussing the
+ * open demo consultation, and a decision on
  * the motion on the annual meeting's agenda, which updates the motion through the motions
  * feature's own step.
  */
@@ -34,6 +36,21 @@ describe("the demo meetings", () => {
       await getAs("/api/meetings?group=branch:goteborg", as("demo-bengt"))
     ).json()) as MeetingList;
     expect(again.meetings.length).toBe(list.meetings.length);
+  });
+
+  it("include a members' meeting that discusses the open demo consultation, named in the branch's workspace", async () => {
+    const found = find("Medlemsmöte: vi svarar på rådslaget");
+    expect(found).toMatchObject({ access: "members", state: "planned" });
+    const view = (await (await getAs(`/api/meetings/${found?.id}`, as("demo-bengt"))).json()) as MeetingView;
+    const item = view.agenda.find((i) => i.consultation !== null);
+    expect(item).toMatchObject({
+      title: "Rådslag: Välfärden 2027",
+      consultation: { title: "Rådslag: Välfärden 2027" },
+    });
+    const workspace = (await (
+      await getAs(`/api/consultations/${item?.consultation?.id}/groups/branch:goteborg`, as("demo-bengt"))
+    ).json()) as Workspace;
+    expect(workspace.meeting).toMatchObject({ id: found?.id, title: "Medlemsmöte: vi svarar på rådslaget" });
   });
 
   it("let a guest into the open one by its link", async () => {

@@ -1,8 +1,9 @@
-import { and, asc, desc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { allowedConsultationActions, allowedWorkspaceActions } from "../access/permissions";
 import type { Db } from "../db/client";
 import type { Person } from "../http/identity";
 import { people } from "../identity/schema";
+import { meetingAgendaItems, meetings } from "../meetings/schema";
 import { groupRefs } from "../motions/queries";
 import { groups } from "../org/schema";
 import {
@@ -232,7 +233,7 @@ export async function workspaceView(
   const audience = JSON.parse(record.audience) as Audience;
   // The latest version's items ride in the same batch as its row (one round trip), and the
   // group's name is read beside it: a submit answers with this view, so its reads add up.
-  const [[versions, individuals, quotes, latestItems], refs] = await Promise.all([
+  const [[versions, individuals, quotes, latestItems, [meeting]], refs] = await Promise.all([
     db.batch([
       db
         .select({
@@ -275,6 +276,7 @@ export async function workspaceView(
         )
         .orderBy(asc(consultationQuotes.id)),
       versionItems(db, record.id, group.groupId, asked.latestVersion),
+      meetingDiscussing(db, record.id, group.groupId),
     ]),
     groupRefs(db, [group.groupId]),
   ]);
@@ -312,8 +314,29 @@ export async function workspaceView(
     mine: individuals.filter((i) => i.answer.personId === asker.personId).map(individual)[0] ?? null,
     others: individuals.filter((i) => i.answer.personId !== asker.personId).map(individual),
     quoted: quotes.map((q) => quoteView(q, groupRef)),
+    meeting: meeting ?? null,
     can: allowedWorkspaceActions(asker, found),
   };
+}
+
+/**
+ * The group's next meeting (open now, or planned and not yet over) with the consultation on
+ * its agenda: the workspace links back to it.
+ */
+function meetingDiscussing(db: Db, consultationId: number, groupId: number, now = Date.now()) {
+  return db
+    .select({ id: meetings.id, title: meetings.title, startsAt: meetings.startsAt })
+    .from(meetings)
+    .innerJoin(meetingAgendaItems, eq(meetingAgendaItems.meetingId, meetings.id))
+    .where(
+      and(
+        eq(meetingAgendaItems.consultationId, consultationId),
+        eq(meetings.groupId, groupId),
+        or(eq(meetings.state, "open"), and(eq(meetings.state, "planned"), gt(meetings.endsAt, now))),
+      ),
+    )
+    .orderBy(asc(meetings.startsAt))
+    .limit(1);
 }
 
 export function quoteView(row: typeof consultationQuotes.$inferSelect, group: GroupRef): Quote {

@@ -287,9 +287,25 @@ function askedInScope(db: Db, consultationId: number, scope: number[] | null) {
 }
 
 /**
+ * The capitals beyond ASCII in Swedish text (the alphabet's own, and those of names common
+ * here): SQLite's LIKE and lower() fold only ASCII letters and D1 has no ICU, so "åsa" would
+ * miss "Åsa" unless both sides are folded with these too.
+ */
+const foldedCapitals = ["Å", "Ä", "Ö", "É", "È", "Ü", "Æ", "Ø"];
+
+/** `value` in small letters, ASCII and the capitals above (fixed literals: no bound parameters). */
+function foldCase(value: SQL): SQL {
+  return foldedCapitals.reduce(
+    (inner, capital) =>
+      sql`replace(${inner}, ${sql.raw(`'${capital}'`)}, ${sql.raw(`'${capital.toLowerCase()}'`)})`,
+    sql`lower(${value})`,
+  );
+}
+
+/**
  * Members' own answers in scope, filtered like the group answers (a question, a choice, a
- * district, a kind of group) and searched in their texts as typed (LIKE: they are not in the
- * full-text index, which holds the frozen group answers), by group, oldest first.
+ * district, a kind of group) and searched in their texts as typed, case folded (LIKE: they
+ * are not in the full-text index, which holds the frozen group answers), by group, oldest first.
  */
 export async function individualAnswers(
   db: Db,
@@ -311,7 +327,9 @@ export async function individualAnswers(
     itemWhere.push(sql`(json_extract(j.value, '$.value') = ${filters.choice} OR EXISTS (
       SELECT 1 FROM json_each(j.value, '$.choices') c WHERE c.value = ${filters.choice}))`);
   if (filters.q)
-    itemWhere.push(sql`json_extract(j.value, '$.text') LIKE ${containing(filters.q)} ESCAPE '\\'`);
+    itemWhere.push(
+      sql`${foldCase(sql`json_extract(j.value, '$.text')`)} LIKE ${foldCase(sql`${containing(filters.q)}`)} ESCAPE '\\'`,
+    );
   if (itemWhere.length)
     conditions.push(
       sql`EXISTS (SELECT 1 FROM json_each(${own.items}) j WHERE ${sql.join(itemWhere, sql` AND `)})`,

@@ -21,6 +21,9 @@ import { consultations } from "./schema";
 
 const day = 24 * 60 * 60 * 1000;
 
+/** The open demo consultation; Göteborg's demo meeting discusses it (worker/meetings/seed.ts). */
+export const demoOpenConsultationTitle = "Rådslag: Välfärden 2027";
+
 interface DemoAnswer {
   branch: string;
   by: string;
@@ -108,7 +111,7 @@ export async function seedDemoConsultations(env: Env, db: Db): Promise<number> {
   const now = Date.now();
   let created = 0;
 
-  const openTitle = "Rådslag: Välfärden 2027";
+  const openTitle = demoOpenConsultationTitle;
   if (!(await exists(db, national.groupId, openTitle))) {
     const id = await createConsultation(
       db,

@@ -56,8 +56,9 @@ export const devRoutes = featureApp()
       ...organisation,
       people: seededPeople,
       motions: await seedDemoMotions(c.env, db),
-      meetings: await seedDemoMeetings(db),
+      // Before the meetings: a demo meeting discusses the open demo consultation.
       consultations: await seedDemoConsultations(c.env, db),
+      meetings: await seedDemoMeetings(db),
     });
   })
   // Erased demo people are left out (a re-seed at the next start brings them back).

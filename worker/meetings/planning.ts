@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { GroupResource } from "../access/permissions";
+import { consultationGroups, consultations } from "../consultations/schema";
 import type { Db } from "../db/client";
 import { ApiError } from "../http/errors";
 import { memberships, people } from "../identity/schema";
@@ -15,7 +16,13 @@ import { meetingAgendaItems, meetingOfficers, meetings } from "./schema";
 
 type CreateInput = z.output<typeof createMeetingSchema>;
 type UpdateInput = z.output<typeof updateMeetingSchema>;
-type AgendaInput = { id?: number | undefined; title: string; kind: AgendaItemKind; motionId: number | null };
+type AgendaInput = {
+  id?: number | undefined;
+  title: string;
+  kind: AgendaItemKind;
+  motionId: number | null;
+  consultationId: number | null;
+};
 type OfficersInput = CreateInput["officers"];
 
 function refuse(code: ConstructorParameters<typeof ApiError>[1]): never {
@@ -44,6 +51,32 @@ async function checkMotions(db: Db, groupId: number, agenda: AgendaInput[]): Pro
       ),
     );
   if (found.length !== ids.length) refuse("meeting_motion_not_in_group");
+}
+
+/**
+ * Consultations on the agenda: published, and asking the meeting's group (its workspace is
+ * what the item opens). A discussion, so open meetings may hold them too.
+ */
+async function checkConsultations(db: Db, groupId: number, agenda: AgendaInput[]): Promise<void> {
+  const ids = [
+    ...new Set(agenda.flatMap((item) => (item.consultationId !== null ? [item.consultationId] : []))),
+  ];
+  if (!ids.length) return;
+  const found = await db
+    .select({
+      id: consultations.id,
+      publishedAt: consultations.publishedAt,
+      asked: consultationGroups.groupId,
+    })
+    .from(consultations)
+    .leftJoin(
+      consultationGroups,
+      and(eq(consultationGroups.consultationId, consultations.id), eq(consultationGroups.groupId, groupId)),
+    )
+    .where(inArray(consultations.id, ids));
+  if (found.some((row) => row.publishedAt === null)) refuse("meeting_consultation_not_published");
+  if (found.length !== ids.length || found.some((row) => row.asked === null))
+    refuse("meeting_consultation_not_asked");
 }
 
 /** The officers as rows; each must be a member of the group (or of one above it) and not erased. */
@@ -97,11 +130,12 @@ export async function createMeeting(
   now = Date.now(),
 ): Promise<number> {
   const agenda: AgendaInput[] = [
-    ...agendaTemplates[input.template].map((item) => ({ ...item, motionId: null })),
+    ...agendaTemplates[input.template].map((item) => ({ ...item, motionId: null, consultationId: null })),
     ...input.agenda,
   ];
   checkAccess(input.access, agenda);
   await checkMotions(db, group.groupId, agenda);
+  await checkConsultations(db, group.groupId, agenda);
   const officers = await officerRows(db, group, input.officers, personId);
   const [created] = await db
     .insert(meetings)
@@ -127,6 +161,7 @@ export async function createMeeting(
         title: item.title,
         kind: item.kind,
         motionId: item.motionId,
+        consultationId: item.consultationId,
         createdAt: now,
       }),
     ),
@@ -162,6 +197,7 @@ export async function updateMeeting(
       title: meetingAgendaItems.title,
       kind: meetingAgendaItems.kind,
       motionId: meetingAgendaItems.motionId,
+      consultationId: meetingAgendaItems.consultationId,
     })
     .from(meetingAgendaItems)
     .where(eq(meetingAgendaItems.meetingId, record.id));
@@ -169,6 +205,7 @@ export async function updateMeeting(
   checkAccess(access, agenda);
   if (input.agenda) {
     await checkMotions(db, group.groupId, agenda);
+    await checkConsultations(db, group.groupId, agenda);
     const known = new Set(current.map((item) => item.id));
     if (input.agenda.some((item) => item.id !== undefined && !known.has(item.id)))
       throw new ApiError(404, "not_found");
@@ -204,7 +241,13 @@ export async function updateMeeting(
             item.id !== undefined
               ? db
                   .update(meetingAgendaItems)
-                  .set({ position, title: item.title, kind: item.kind, motionId: item.motionId })
+                  .set({
+                    position,
+                    title: item.title,
+                    kind: item.kind,
+                    motionId: item.motionId,
+                    consultationId: item.consultationId,
+                  })
                   .where(and(eq(meetingAgendaItems.id, item.id), eq(meetingAgendaItems.meetingId, record.id)))
               : db.insert(meetingAgendaItems).values({
                   meetingId: record.id,
@@ -212,6 +255,7 @@ export async function updateMeeting(
                   title: item.title,
                   kind: item.kind,
                   motionId: item.motionId,
+                  consultationId: item.consultationId,
                   createdAt: now,
                 }),
           ),

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gte, inArray, or, type SQL } from "drizzle-orm";
+import { consultations } from "../consultations/schema";
 import type { Db } from "../db/client";
 import { ApiError } from "../http/errors";
 import { memberships, people } from "../identity/schema";
@@ -59,7 +60,7 @@ export async function groupRefOf(db: Db, groupId: number): Promise<GroupRef> {
   return group;
 }
 
-/** A meeting's agenda, in order, with the motions it treats. */
+/** A meeting's agenda, in order, with the motions it treats and the consultations it discusses. */
 export async function agendaOf(db: Db, meetingId: number): Promise<AgendaItem[]> {
   const rows = await db
     .select({
@@ -68,9 +69,12 @@ export async function agendaOf(db: Db, meetingId: number): Promise<AgendaItem[]>
       kind: meetingAgendaItems.kind,
       motionId: meetingAgendaItems.motionId,
       motionTitle: motions.title,
+      consultationId: meetingAgendaItems.consultationId,
+      consultationTitle: consultations.title,
     })
     .from(meetingAgendaItems)
     .leftJoin(motions, eq(motions.id, meetingAgendaItems.motionId))
+    .leftJoin(consultations, eq(consultations.id, meetingAgendaItems.consultationId))
     .where(eq(meetingAgendaItems.meetingId, meetingId))
     .orderBy(asc(meetingAgendaItems.position), asc(meetingAgendaItems.id));
   return rows.map((row, index) => ({
@@ -79,6 +83,8 @@ export async function agendaOf(db: Db, meetingId: number): Promise<AgendaItem[]>
     title: row.title,
     kind: row.kind,
     motion: row.motionId !== null ? { id: row.motionId, title: row.motionTitle ?? "" } : null,
+    consultation:
+      row.consultationId !== null ? { id: row.consultationId, title: row.consultationTitle ?? "" } : null,
     notesDocumentId: meetingNotesDocumentId(meetingId, row.id),
   }));
 }

@@ -1,4 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { consultations } from "../consultations/schema";
 import { people } from "../identity/schema";
 import { motions } from "../motions/schema";
 import { groups } from "../org/schema";
@@ -49,9 +50,14 @@ export const meetingAgendaItems = sqliteTable(
     title: text("title").notNull(),
     kind: text("kind", { enum: agendaItemKinds }).notNull(),
     motionId: integer("motion_id").references(() => motions.id),
+    /** A consultation discussed under the item: the group opens its workspace from here. */
+    consultationId: integer("consultation_id").references(() => consultations.id),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("meeting_agenda_items_meeting").on(t.meetingId, t.position)],
+  (t) => [
+    index("meeting_agenda_items_meeting").on(t.meetingId, t.position),
+    index("meeting_agenda_items_consultation").on(t.consultationId),
+  ],
 );
 
 /** The meeting's own elected officers: its chair, secretary and adjusters. */

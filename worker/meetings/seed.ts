@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { z } from "zod";
 import { findGroup } from "../access/groups";
+import { consultations } from "../consultations/schema";
+import { demoOpenConsultationTitle } from "../consultations/seed";
 import type { Db } from "../db/client";
 import { randomSecret, sha256 } from "../http/secrets";
 import { guestInvites } from "../identity/schema";
@@ -17,8 +19,10 @@ import { meetings } from "./schema";
  * Demo meetings in Göteborg's branch (worker/identity/seed/people.json), planned by its chair
  * Bengt through the same steps as the routes: an open conversation three days ahead that
  * guests join by a link, and the annual meeting two weeks ahead, members only, with the
- * formal agenda and the board-answered motion "Solceller på kommunens tak" under "Motioner".
- * Idempotent: a meeting already there (same group and title) is left alone.
+ * formal agenda and the board-answered motion "Solceller på kommunens tak" under "Motioner",
+ * and a members' meeting five days ahead that writes the branch's answer to the open demo
+ * consultation together, its workspace opened from the agenda item (so the consultations are
+ * seeded first: worker/dev/routes.ts). Idempotent: a meeting already there (same group and title) is left alone.
  */
 
 const dayMs = 24 * 3600 * 1000;
@@ -126,8 +130,37 @@ export async function seedDemoMeetings(db: Db): Promise<number> {
         agenda: agendaTemplates.annual.map((item) => ({
           ...item,
           motionId: item.title === "Motioner" ? (motion?.id ?? null) : null,
+          consultationId: null,
         })),
         officers: { secretary: "demo-cecilia", adjusters: ["demo-ida"] },
+      }),
+      "demo-bengt",
+    );
+    created++;
+  }
+
+  const consultationMeetingTitle = "Medlemsmöte: vi svarar på rådslaget";
+  const [consultation] = await db
+    .select({ id: consultations.id, title: consultations.title })
+    .from(consultations)
+    .where(eq(consultations.title, demoOpenConsultationTitle));
+  if (consultation && !(await exists(consultationMeetingTitle))) {
+    await createMeeting(
+      db,
+      group,
+      plan({
+        title: consultationMeetingTitle,
+        days: 5,
+        hours: [18, 20],
+        access: "members",
+        template: "blank",
+        agenda: [
+          { title: "Mötets öppnande", kind: "formal", motionId: null, consultationId: null },
+          { title: consultation.title, kind: "discussion", motionId: null, consultationId: consultation.id },
+          { title: "Övriga frågor", kind: "discussion", motionId: null, consultationId: null },
+          { title: "Mötets avslutande", kind: "formal", motionId: null, consultationId: null },
+        ],
+        officers: { secretary: "demo-cecilia" },
       }),
       "demo-bengt",
     );

@@ -291,6 +291,8 @@ export interface Workspace {
   others: IndividualAnswer[];
   /** Once the summary is published: which of the group's points were quoted. */
   quoted: Quote[];
+  /** The group's next meeting (open or upcoming) that discusses the consultation on its agenda. */
+  meeting: { id: number; title: string; startsAt: number } | null;
   can: WorkspaceAction[];
 }
 

@@ -387,6 +387,14 @@ export const errorMessages = {
     sv: "Motionen hör inte till mötets grupp eller är inte inlämnad.",
     en: "The motion does not belong to the meeting's group or has not been submitted.",
   },
+  meeting_consultation_not_asked: {
+    sv: "Rådslaget frågar inte mötets grupp. Bara ett rådslag som gruppen är tillfrågad i kan tas upp på dagordningen.",
+    en: "The consultation does not ask the meeting's group. Only a consultation the group is asked in can go on the agenda.",
+  },
+  meeting_consultation_not_published: {
+    sv: "Rådslaget är inte publicerat än och kan inte tas upp på dagordningen.",
+    en: "The consultation has not been published yet and cannot go on the agenda.",
+  },
   meeting_officer_not_member: {
     sv: "Mötets funktionärer måste vara medlemmar i gruppen.",
     en: "The meeting's officers must be members of the group.",

@@ -75,6 +75,8 @@ export const agendaItemInputSchema = z.object({
   kind: z.enum(agendaItemKinds).default("discussion"),
   /** A motion of the meeting's group treated under this item. */
   motionId: rowId.nullable().default(null),
+  /** A published consultation that asks the meeting's group, discussed under this item (its workspace opens from it). */
+  consultationId: rowId.nullable().default(null),
 });
 
 export const meetingSettingsSchema = z.object({

@@ -112,6 +112,8 @@ export interface AgendaItem {
   kind: AgendaItemKind;
   /** A motion treated under this item: a decision here updates its treatment. */
   motion: { id: number; title: string } | null;
+  /** A consultation the group discusses under this item: its workspace opens from the item. */
+  consultation: { id: number; title: string } | null;
   /** The item's live notes (Yjs, rich text in the `default` fragment). */
   notesDocumentId: string;
 }
@@ -342,7 +344,15 @@ export interface MeetingLiveState extends MeetingProcedureState {
   access: MeetingAccess;
   settings: MeetingSettings;
   /** The agenda as D1 holds it now, and which item is under treatment. */
-  agenda: { id: number; number: number; title: string; kind: AgendaItemKind; motionId: number | null }[];
+  agenda: {
+    id: number;
+    number: number;
+    title: string;
+    kind: AgendaItemKind;
+    motionId: number | null;
+    /** The consultation discussed under the item (absent in rooms stored before it existed). */
+    consultation?: { id: number; title: string } | null;
+  }[];
   currentItemId: number | null;
   agendaAdopted: boolean;
   officers: { participantId: string; role: MeetingOfficerRole }[];

@@ -4,20 +4,9 @@ import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { bengt, freshStateForEachTest } from "../identity/testing";
 import { GroupConsultations } from "./GroupConsultations";
-import { closesAt, goteborg, national } from "./testing";
+import { askedSummary, goteborg } from "./testing";
 
 freshStateForEachTest();
-
-const asked = (id: number, title: string, phase: "open" | "closed") => ({
-  id,
-  title,
-  asker: national,
-  phase,
-  opensAt: 0,
-  closesAt,
-  feedback: false,
-  status: "none" as const,
-});
 
 describe("GroupConsultations", () => {
   it("shows a member the open consultations that ask her group, with its status", async () => {
@@ -25,7 +14,7 @@ describe("GroupConsultations", () => {
     const api = fakeApi({
       "GET /api/consultations": () => ({
         group: goteborg,
-        asked: [asked(5, "Om skolan", "open"), asked(4, "Om vården", "closed")],
+        asked: [askedSummary(5, "Om skolan", "open"), askedSummary(4, "Om vården", "closed")],
         asking: [],
       }),
     });

@@ -143,4 +143,24 @@ describe("a group's workspace", () => {
     await expect.poll(() => screen.getByTestId("workspace-status").textContent).toBe("Svar inlämnat");
     expect(screen.getByTestId("answer-version")).toBeTruthy();
   });
+
+  it("links back to the group's meeting that discusses the consultation", async () => {
+    loggedIn(bengt);
+    fakeApi({
+      "GET /api/consultations/:id/groups/:group": () =>
+        workspace({ meeting: { id: 7, title: "Medlemsmöte", startsAt: Date.UTC(2026, 11, 1, 17, 30) } }),
+    });
+    open();
+    const link = await screen.findByTestId("workspace-meeting");
+    expect(link.getAttribute("href")).toBe("/meetings/7");
+    expect(link.textContent).toMatch(/^Behandlas på mötet Medlemsmöte, 1 dec\. 2026 \d\d:30$/);
+  });
+
+  it("names no meeting when none discusses it", async () => {
+    loggedIn(bengt);
+    fakeApi({ "GET /api/consultations/:id/groups/:group": () => workspace() });
+    open();
+    await screen.findByTestId("workspace-page");
+    expect(screen.queryByTestId("workspace-meeting")).toBeNull();
+  });
 });

@@ -3,7 +3,9 @@ import { createResource, createSignal, For, onCleanup, Show } from "solid-js";
 import type { AnswerVersion, Choice, Question, Workspace } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
 import { t } from "../i18n";
+import { formatDateTime } from "../identity/format";
 import { currentPerson, loadSession } from "../identity/session";
+import { meetingHref } from "../meetings/links";
 import { createRequest } from "../motions/action";
 import { ErrorAlert } from "../ui/Form";
 import { usePageTitle } from "../ui/title";
@@ -109,6 +111,18 @@ function WorkspaceView(props: { workspace: Workspace; onChange: (w: Workspace) =
           {statusLabel(w().status)}
         </span>
       </p>
+      <Show when={w().meeting}>
+        {(meeting) => (
+          <p>
+            <a class="action-link" href={meetingHref(meeting().id)} data-testid="workspace-meeting">
+              {t("consultations.workspace.meeting", {
+                title: meeting().title,
+                date: formatDateTime(meeting().startsAt),
+              })}
+            </a>
+          </p>
+        )}
+      </Show>
 
       <Show when={c().summary}>
         {(summary) => (

@@ -1,4 +1,9 @@
-import type { ConsultationView, Workspace } from "../../../worker/shared/consultations";
+import type {
+  ConsultationPhase,
+  ConsultationSummary,
+  ConsultationView,
+  Workspace,
+} from "../../../worker/shared/consultations";
 import type { Me } from "../../../worker/shared/identity";
 
 /** Consultations as the Worker answers them, for the component tests. */
@@ -50,6 +55,11 @@ export function consultationView(overrides: Partial<ConsultationView> = {}): Con
   };
 }
 
+/** A consultation in the list of those asking Göteborg, not yet answered. */
+export function askedSummary(id: number, title: string, phase: ConsultationPhase): ConsultationSummary {
+  return { id, title, asker: national, phase, opensAt: 0, closesAt, feedback: false, status: "none" };
+}
+
 /** Göteborg's workspace in an open consultation of one choice question (no live text), as its chair sees it. */
 export function workspace(overrides: Partial<Workspace> = {}): Workspace {
   const choiceOnly = consultationView().questions.filter((q) => q.kind === "single");
@@ -66,6 +76,7 @@ export function workspace(overrides: Partial<Workspace> = {}): Workspace {
     mine: null,
     others: [],
     quoted: [],
+    meeting: null,
     can: ["consultation.write", "consultation.submit"],
     ...overrides,
   };

@@ -634,6 +634,13 @@ export const en: Dictionary = {
   "meetings.agenda.moved": "“{title}” is now item {n}.",
   "meetings.agenda.removed": "“{title}” was removed.",
   "meetings.agenda.added": "“{title}” was added as item {n}.",
+  "meetings.agenda.consultation": "Consultation to discuss",
+  "meetings.agenda.consultationHint":
+    "The item opens the group's workspace for the consultation during the meeting.",
+  "meetings.agenda.itemConsultation": "Consultation for item {n}",
+  "meetings.agenda.noConsultation": "No consultation",
+  "meetings.agenda.consultationItemTitle": "Consultation: {title}",
+  "meetings.agenda.consultations": "Consultations on the agenda",
   "meetings.video.join": "Open the video meeting",
   "meetings.video.newTab": "(opens in a new tab)",
 
@@ -948,6 +955,8 @@ export const en: Dictionary = {
   "consultations.summary.published": "Published {time}.",
   "consultations.workspace.title": "The answer of {group}",
   "consultations.workspace.backTo": "Back to the consultation “{title}”",
+  "consultations.workspace.meeting": "Discussed at the meeting {title}, {date}",
+  "consultations.workspace.open": "Open the consultation's workspace",
   "consultations.workspace.answerTitle": "Your answer, written together",
   "consultations.workspace.answerLead":
     "Everyone in the group writes in the same text at once and sees each other's carets. What is written when the chair submits becomes the group's answer.",

@@ -635,6 +635,12 @@ export const sv = {
   "meetings.agenda.moved": "”{title}” är nu punkt {n}.",
   "meetings.agenda.removed": "”{title}” togs bort.",
   "meetings.agenda.added": "”{title}” lades till som punkt {n}.",
+  "meetings.agenda.consultation": "Rådslag att behandla",
+  "meetings.agenda.consultationHint": "Punkten öppnar gruppens arbetsyta för rådslaget under mötet.",
+  "meetings.agenda.itemConsultation": "Rådslag för punkt {n}",
+  "meetings.agenda.noConsultation": "Inget rådslag",
+  "meetings.agenda.consultationItemTitle": "Rådslag: {title}",
+  "meetings.agenda.consultations": "Rådslag på dagordningen",
   "meetings.video.join": "Öppna videomötet",
   "meetings.video.newTab": "(öppnas i en ny flik)",
 
@@ -950,6 +956,8 @@ export const sv = {
   "consultations.summary.published": "Publicerad {time}.",
   "consultations.workspace.title": "Svaret från {group}",
   "consultations.workspace.backTo": "Till rådslaget ”{title}”",
+  "consultations.workspace.meeting": "Behandlas på mötet {title}, {date}",
+  "consultations.workspace.open": "Öppna rådslagets arbetsyta",
   "consultations.workspace.answerTitle": "Ert svar, skrivet tillsammans",
   "consultations.workspace.answerLead":
     "Alla i gruppen skriver i samma text samtidigt och ser varandras markörer. Det som är skrivet när ordföranden lämnar in blir gruppens svar.",

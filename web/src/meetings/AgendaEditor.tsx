@@ -1,11 +1,14 @@
-import { createSignal, For, Index } from "solid-js";
+import { createEffect, createResource, createSignal, For, Index, on, Show } from "solid-js";
+import type { ConsultationSummary } from "../../../worker/shared/consultations";
 import {
   type AgendaItemKind,
   agendaItemKinds,
   agendaMaxItems,
   agendaTitleMaxLength,
 } from "../../../worker/shared/meetings";
+import { call, client } from "../api/client";
 import { t } from "../i18n";
+import { type ControlProps, Field } from "../ui/Form";
 import { itemKindLabel } from "./labels";
 import "./agenda.css";
 
@@ -15,16 +18,41 @@ export interface DraftItem {
   title: string;
   kind: AgendaItemKind;
   motionId: number | null;
+  /** A consultation discussed under the item: the meeting page opens the group's workspace from it. */
+  consultationId: number | null;
+}
+
+/** The title an item gets from its consultation, unless the consultation's own title already says "Rådslag: …". */
+function consultationItemTitle(title: string): string {
+  const prefixed = t("meetings.agenda.consultationItemTitle", { title });
+  const prefix = prefixed.slice(0, prefixed.indexOf(title)).trim().toLowerCase();
+  return title.toLowerCase().startsWith(prefix) ? title : prefixed;
 }
 
 /**
  * The agenda, edited: each item's title and kind, moved up or down with buttons (keyboard
  * and screen reader alike; no dragging needed), removed, and new ones added at the end.
  * Every move and removal is said in a polite live region, and focus stays on the item moved.
+ * An item may discuss one of the group's open consultations (`group`: as in `?group=`), the
+ * list its page shows; one already linked stays offered after it closes.
  */
-export function AgendaEditor(props: { items: DraftItem[]; onChange: (items: DraftItem[]) => void }) {
+export function AgendaEditor(props: {
+  items: DraftItem[];
+  onChange: (items: DraftItem[]) => void;
+  group?: string | undefined;
+}) {
   const [newTitle, setNewTitle] = createSignal("");
+  const [newConsultation, setNewConsultation] = createSignal<number | null>(null);
   const [said, setSaid] = createSignal("");
+  const [asked] = createResource(
+    () => props.group,
+    (group) => call(client.api.consultations.$get({ query: { group } })).catch(() => null),
+  );
+  const consultations = (): ConsultationSummary[] =>
+    (asked.state === "ready" ? (asked()?.asked ?? []) : []).filter(
+      (c) => c.phase === "open" || props.items.some((item) => item.consultationId === c.id),
+    );
+  const consultationTitle = (id: number | null) => consultations().find((c) => c.id === id)?.title;
   let list: HTMLOListElement | undefined;
 
   const focusItem = (index: number, control: string) =>
@@ -61,8 +89,12 @@ export function AgendaEditor(props: { items: DraftItem[]; onChange: (items: Draf
     const title = newTitle().trim();
     if (!title || props.items.length >= agendaMaxItems) return;
     const n = props.items.length + 1;
-    props.onChange([...props.items, { title, kind: "discussion", motionId: null }]);
+    props.onChange([
+      ...props.items,
+      { title, kind: "discussion", motionId: null, consultationId: newConsultation() },
+    ]);
     setNewTitle("");
+    setNewConsultation(null);
     setSaid(t("meetings.agenda.added", { title, n }));
   };
 
@@ -99,6 +131,23 @@ export function AgendaEditor(props: { items: DraftItem[]; onChange: (items: Draf
                   {(kind) => <option value={kind}>{itemKindLabel(kind)}</option>}
                 </For>
               </select>
+              <Show when={consultations().length > 0}>
+                <label class="visually-hidden" for={`agenda-consultation-${index}`}>
+                  {t("meetings.agenda.itemConsultation", { n: index + 1 })}
+                </label>
+                <ConsultationSelect
+                  id={`agenda-consultation-${index}`}
+                  consultations={consultations()}
+                  selected={item().consultationId}
+                  onChoose={(id) => {
+                    const title = consultationTitle(id);
+                    patch(index, {
+                      consultationId: id,
+                      ...(title && !item().title.trim() ? { title: consultationItemTitle(title) } : {}),
+                    });
+                  }}
+                />
+              </Show>
               <span class="agenda-draft-buttons">
                 <button
                   type="button"
@@ -133,6 +182,26 @@ export function AgendaEditor(props: { items: DraftItem[]; onChange: (items: Draf
           )}
         </Index>
       </ol>
+      <Show when={consultations().length > 0}>
+        <Field
+          id="agenda-new-consultation"
+          label={t("meetings.agenda.consultation")}
+          hint={t("meetings.agenda.consultationHint")}
+        >
+          {(control) => (
+            <ConsultationSelect
+              {...control}
+              consultations={consultations()}
+              selected={newConsultation()}
+              onChoose={(id) => {
+                setNewConsultation(id);
+                const title = consultationTitle(id);
+                if (title && !newTitle().trim()) setNewTitle(consultationItemTitle(title));
+              }}
+            />
+          )}
+        </Field>
+      </Show>
       <div class="field">
         <label class="field-label" for="agenda-new">
           {t("meetings.agenda.new")}
@@ -159,5 +228,36 @@ export function AgendaEditor(props: { items: DraftItem[]; onChange: (items: Draf
         {said()}
       </p>
     </fieldset>
+  );
+}
+
+/**
+ * A choice of consultation (or none). The list arrives after the select is drawn, and a
+ * select's value set before its options exist is lost: it is set again once they are there.
+ */
+function ConsultationSelect(
+  props: Partial<ControlProps> & {
+    id: string;
+    consultations: ConsultationSummary[];
+    selected: number | null;
+    onChoose: (id: number | null) => void;
+  },
+) {
+  let select: HTMLSelectElement | undefined;
+  createEffect(
+    on([() => props.consultations, () => props.selected], ([, selected]) => {
+      if (select) select.value = selected === null ? "" : String(selected);
+    }),
+  );
+  return (
+    <select
+      ref={select}
+      id={props.id}
+      aria-describedby={props["aria-describedby"]}
+      onChange={(e) => props.onChoose(e.currentTarget.value ? Number(e.currentTarget.value) : null)}
+    >
+      <option value="">{t("meetings.agenda.noConsultation")}</option>
+      <For each={props.consultations}>{(c) => <option value={c.id}>{c.title}</option>}</For>
+    </select>
   );
 }

@@ -60,8 +60,8 @@ describe("NewMeetingPage", () => {
       videoUrl: "https://meet.jit.si/samtal-host",
       template: "conversation",
       agenda: [
-        { title: "Kultur", kind: "discussion", motionId: null },
-        { title: "Skolan", kind: "discussion", motionId: null },
+        { title: "Kultur", kind: "discussion", motionId: null, consultationId: null },
+        { title: "Skolan", kind: "discussion", motionId: null, consultationId: null },
       ],
     });
   });
@@ -98,6 +98,7 @@ describe("EditMeetingPage", () => {
               title: "Öppnande",
               kind: "formal",
               motion: null,
+              consultation: null,
               notesDocumentId: "meeting-notes:7-3",
             },
             {
@@ -106,6 +107,7 @@ describe("EditMeetingPage", () => {
               title: "Val",
               kind: "decision",
               motion: null,
+              consultation: null,
               notesDocumentId: "meeting-notes:7-4",
             },
           ],
@@ -118,8 +120,8 @@ describe("EditMeetingPage", () => {
     fireEvent.click(screen.getByTestId("save-meeting"));
     await expect.poll(() => history.get()).toBe("/meetings/7");
     expect(api.callsTo("PATCH /api/meetings/:id")[0]?.json?.agenda).toEqual([
-      { id: 4, title: "Val", kind: "decision", motionId: null },
-      { id: 3, title: "Öppnande", kind: "formal", motionId: null },
+      { id: 4, title: "Val", kind: "decision", motionId: null, consultationId: null },
+      { id: 3, title: "Öppnande", kind: "formal", motionId: null, consultationId: null },
     ]);
   });
 });

@@ -12,6 +12,7 @@ import { call, client } from "../api/client";
 import { t } from "../i18n";
 import { loadSession } from "../identity/session";
 import { createRequest } from "../motions/action";
+import { groupParam } from "../motions/links";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
@@ -77,6 +78,7 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
       title: item.title,
       kind: item.kind,
       motionId: item.motion?.id ?? null,
+      consultationId: item.consultation?.id ?? null,
     })) ?? [],
   );
   const [problems, setProblems] = createSignal<Record<string, string>>({});
@@ -232,7 +234,11 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
             )}
           </Field>
         </Show>
-        <AgendaEditor items={agenda()} onChange={setAgenda} />
+        <AgendaEditor
+          items={agenda()}
+          onChange={setAgenda}
+          group={existing ? groupParam(existing.group) : props.group}
+        />
         <Show when={problems().agenda}>
           <p class="field-error" role="alert">
             {problems().agenda}

@@ -1,5 +1,6 @@
-import { screen } from "@solidjs/testing-library";
+import { screen, within } from "@solidjs/testing-library";
 import { describe, expect, it, vi } from "vitest";
+import type { AgendaItem } from "../../../worker/shared/meetings";
 import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
@@ -11,6 +12,24 @@ import { karin, meetingView } from "./testing";
 
 freshStateForEachTest();
 
+/** An item that discusses Göteborg's consultation 5. */
+const consultationItem: AgendaItem = {
+  id: 1,
+  number: 1,
+  title: "Rådslag: välfärden",
+  kind: "discussion",
+  motion: null,
+  consultation: { id: 5, title: "Rådslag om välfärden" },
+  notesDocumentId: "meeting-notes:7-1",
+};
+
+const roomToken = ({ param }: { param: { documentId: string } }) => ({
+  token: "t",
+  documentId: param.documentId,
+  mode: "write" as const,
+  expiresAt: Math.floor(Date.now() / 1000) + 300,
+});
+
 describe("MeetingPage", () => {
   it("shows the plan with its video link, and offers changes only while the room says the meeting is planned", async () => {
     FakeSocket.instances = [];
@@ -19,12 +38,7 @@ describe("MeetingPage", () => {
     fakeApi({
       "GET /api/me": () => karin,
       "GET /api/meetings/:id": () => meetingView({ videoUrl: "https://meet.jit.si/samtal-7" }),
-      "POST /api/rooms/:documentId/token": ({ param }) => ({
-        token: "t",
-        documentId: param.documentId,
-        mode: "write",
-        expiresAt: Math.floor(Date.now() / 1000) + 300,
-      }),
+      "POST /api/rooms/:documentId/token": roomToken,
     });
     renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
     expect(await screen.findByRole("heading", { level: 1, name: "Medlemsmöte" })).toBeTruthy();
@@ -38,5 +52,66 @@ describe("MeetingPage", () => {
     );
     await expect.poll(() => screen.queryByTestId("edit-meeting")).toBeNull();
     expect(screen.queryByTestId("send-invitations")).toBeNull();
+  });
+
+  it("opens the group's workspace from an item that discusses a consultation, on the plan and as the current item", async () => {
+    FakeSocket.instances = [];
+    vi.stubGlobal("WebSocket", FakeSocket);
+    loggedIn(karin);
+    fakeApi({
+      "GET /api/me": () => karin,
+      "GET /api/meetings/:id": () =>
+        meetingView({
+          agenda: [consultationItem],
+        }),
+      "POST /api/rooms/:documentId/token": roomToken,
+    });
+    renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
+    const planned = await screen.findByTestId("meeting-consultations");
+    const link = within(planned).getByRole("link", { name: /^Öppna rådslagets arbetsyta/ });
+    expect(link.getAttribute("href")).toBe("/consultations/5/groups/branch%3Agoteborg");
+    expect(planned.textContent).toContain("§ 1 Rådslag: välfärden");
+
+    await expect.poll(() => FakeSocket.instances.some((s) => s.url.includes("meeting%3A7?"))).toBe(true);
+    const socket = FakeSocket.instances.find((s) => s.url.includes("meeting%3A7?")) as FakeSocket;
+    socket.open();
+    const agenda = [
+      {
+        id: 1,
+        number: 1,
+        title: "Rådslag: välfärden",
+        kind: "discussion" as const,
+        motionId: null,
+        consultation: consultationItem.consultation,
+      },
+    ];
+    socket.receive(
+      JSON.stringify({
+        type: "state",
+        version: 2,
+        meeting: liveState({ agenda, currentItemId: 1 }),
+        you: youState(),
+      }),
+    );
+    const current = await screen.findByTestId("current-item");
+    expect(within(current).getByTestId("workspace-link").getAttribute("href")).toBe(
+      "/consultations/5/groups/branch%3Agoteborg",
+    );
+  });
+
+  it("offers no workspace link to someone who is not a member of the group", async () => {
+    loggedIn({ ...karin, groups: [] });
+    fakeApi({
+      "GET /api/me": () => ({ ...karin, groups: [] }),
+      "GET /api/meetings/:id": () =>
+        meetingView({
+          access: "open",
+          can: [],
+          agenda: [consultationItem],
+        }),
+    });
+    renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
+    expect((await screen.findByTestId("meeting-consultations")).textContent).toContain("Rådslag: välfärden");
+    expect(screen.queryByTestId("workspace-link")).toBeNull();
   });
 });

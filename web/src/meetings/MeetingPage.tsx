@@ -1,7 +1,8 @@
 import { useParams } from "@solidjs/router";
-import { createResource, createSignal, Match, Show, Switch } from "solid-js";
+import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import type { MeetingState, MeetingView } from "../../../worker/shared/meetings";
 import { call, client } from "../api/client";
+import { WorkspaceLink } from "../consultations/WorkspaceLink";
 import { InvitePanel } from "../guests/InvitePanel";
 import { t } from "../i18n";
 import { formatDateTime } from "../identity/format";
@@ -83,6 +84,32 @@ function Invitations(props: { meeting: MeetingView }) {
   );
 }
 
+/** The items that discuss a consultation, each opening the group's workspace for it. */
+function ConsultationItems(props: { meeting: MeetingView }) {
+  const items = () => props.meeting.agenda.filter((item) => item.consultation !== null);
+  return (
+    <Show when={items().length > 0}>
+      <section class="meeting-consultations" aria-labelledby="meeting-consultations-title">
+        <h2 id="meeting-consultations-title">{t("meetings.agenda.consultations")}</h2>
+        <ul class="plain-list" data-testid="meeting-consultations">
+          <For each={items()}>
+            {(item) => (
+              <li>
+                § {item.number} {item.title}{" "}
+                <Show when={item.consultation}>
+                  {(consultation) => (
+                    <WorkspaceLink consultation={consultation()} group={props.meeting.group} />
+                  )}
+                </Show>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
+
 function MeetingDetail(props: { meeting: MeetingView }) {
   usePageTitle(() => props.meeting.title);
   const m = () => props.meeting;
@@ -148,6 +175,7 @@ function MeetingDetail(props: { meeting: MeetingView }) {
           </p>
         )}
       </Show>
+      <ConsultationItems meeting={m()} />
       <Show when={can("meeting.manage") && state() === "planned"}>
         <p>
           <a class="action-link" href={editMeetingHref(m().id)} data-testid="edit-meeting">

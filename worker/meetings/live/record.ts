@@ -83,6 +83,7 @@ function agendaEntries(agenda: Awaited<ReturnType<typeof agendaOf>>): LiveState[
     title: item.title,
     kind: item.kind,
     motionId: item.motion?.id ?? null,
+    consultation: item.consultation,
   }));
 }
 

@@ -1,6 +1,5 @@
 import type { ErrorCode } from "../../shared/errors";
 import type {
-  AgendaItemKind,
   CurrentSpeaker,
   DecisionAnnex,
   DecisionStepView,
@@ -91,13 +90,8 @@ export interface StoredVote {
   counts: number[] | null;
 }
 
-export interface AgendaEntry {
-  id: number;
-  number: number;
-  title: string;
-  kind: AgendaItemKind;
-  motionId: number | null;
-}
+/** An agenda item as the room holds it: the shape every participant is sent. */
+export type AgendaEntry = MeetingLiveState["agenda"][number];
 
 export interface LiveState {
   meetingId: number;

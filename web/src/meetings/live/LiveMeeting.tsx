@@ -8,6 +8,7 @@ import {
   meetingNotesDocumentId,
   type Participant,
 } from "../../../../worker/shared/meetings";
+import { WorkspaceLink } from "../../consultations/WorkspaceLink";
 import { errorMessage, t } from "../../i18n";
 import { RoomStatus } from "../../rooms/RoomStatus";
 import { Field, SubmitButton } from "../../ui/Form";
@@ -96,6 +97,13 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
                       <h3 id="current-item-title" data-testid="current-item-title">
                         § {item().number} {item().title}
                       </h3>
+                      <Show when={item().consultation}>
+                        {(consultation) => (
+                          <p>
+                            <WorkspaceLink consultation={consultation()} group={props.meeting.group} />
+                          </p>
+                        )}
+                      </Show>
                       <Show when={item().id} keyed>
                         {(itemId) => (
                           <section

@@ -1,0 +1,2 @@
+ALTER TABLE `meeting_agenda_items` ADD `consultation_id` integer REFERENCES consultations(id);--> statement-breakpoint
+CREATE INDEX `meeting_agenda_items_consultation` ON `meeting_agenda_items` (`consultation_id`);
