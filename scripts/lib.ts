@@ -13,11 +13,13 @@ export const offlineEnv = {
  * `wrangler dev --var` arguments for a local run: the development switch
  * (worker/dev/switch.ts), no Durable Object jurisdiction (workerd has none), and a room
  * token secret and a rate-limit secret made fresh at every start (tokens live minutes;
- * clients fetch new ones; counters simply start again).
+ * clients fetch new ones; counters simply start again), and the app's own address, which the
+ * hourly meeting reminders link to (without it they are not sent).
  */
-export function localVars(): string[] {
+export function localVars(origin: string): string[] {
   return [
     "SAMTAL_DEV_MODE:on",
+    `PUBLIC_ORIGIN:${origin}`,
     "ROOM_JURISDICTION:local",
     `ROOM_TOKEN_SECRET:${randomBytes(32).toString("hex")}`,
     `RATE_LIMIT_SECRET:${randomBytes(32).toString("hex")}`,

@@ -6,10 +6,11 @@
 import { localVars, portFromEnv, runOrExit, serveWithDemoData } from "./lib";
 
 const port = portFromEnv(8787);
+const origin = `http://localhost:${port}`;
 await runOrExit("vite", ["build", "--logLevel", "warn"]);
 await runOrExit("wrangler", ["d1", "migrations", "apply", "DB", "--local"]);
 await serveWithDemoData(
   "wrangler",
-  ["dev", "--port", String(port), ...localVars(), "--show-interactive-dev-session=false"],
-  `http://localhost:${port}`,
+  ["dev", "--port", String(port), ...localVars(origin), "--show-interactive-dev-session=false"],
+  origin,
 );
