@@ -30,7 +30,7 @@ import { feedFile, sendInvitations } from "./calendar";
 import { minutesDocx, minutesMarkdown } from "./exports";
 import { createFeed, feedOwner, revokeFeeds } from "./feeds";
 import { approveMinutes, findMinutesVersion, submitMinutes } from "./minutes";
-import { createMeeting, updateMeeting } from "./planning";
+import { createMeeting, turnAwayGuests, updateMeeting } from "./planning";
 import { groupMeetings, groupRefOf, meetingDetail, personMeetings, publishedBallots } from "./queries";
 import { type FoundMeeting, findMeeting } from "./resource";
 
@@ -202,7 +202,9 @@ export const meetingRoutes = featureApp()
   })
   .patch("/:id", ...onMeeting("meeting.manage"), validateJson(updateMeetingSchema), async (c) => {
     const found = c.get("resource");
-    await updateMeeting(getDb(c.env.DB), found.group, found.record, c.req.valid("json"));
+    const input = c.req.valid("json");
+    await updateMeeting(getDb(c.env.DB), found.group, found.record, input);
+    await turnAwayGuests(c.env, found.record, input, c.get("identity").personId);
     // A meeting room already holding the plan takes the change in and shows it.
     await meetingStub(c.env, found.documentId).refresh();
     return c.json((await meetingView(c.env, found.meetingId, c.get("identity"))) satisfies MeetingView);
