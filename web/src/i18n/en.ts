@@ -610,6 +610,8 @@ export const en: Dictionary = {
   "meetings.form.access": "Who may take part",
   "meetings.form.openHint": "Guests are welcome with an invite link. Nothing is decided.",
   "meetings.form.membersHint": "Members only. The meeting can decide and vote.",
+  "meetings.form.guestsWithdrawn":
+    "Saving withdraws the meeting's guest links, and guests who are in must leave. A new link is needed if the meeting is opened again.",
   "meetings.form.video": "Video link (optional)",
   "meetings.form.videoHint": "An https link to Jitsi, Teams, Zoom or Meet.",
   "meetings.form.videoInvalid": "Enter a link that starts with https://.",

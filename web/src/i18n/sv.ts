@@ -611,6 +611,8 @@ export const sv = {
   "meetings.form.access": "Vilka får vara med",
   "meetings.form.openHint": "Gäster är välkomna med en inbjudningslänk. Inga beslut fattas.",
   "meetings.form.membersHint": "Bara medlemmar. Mötet kan fatta beslut och rösta.",
+  "meetings.form.guestsWithdrawn":
+    "Gästlänkarna till mötet dras tillbaka när du sparar, och gäster som är inne får lämna mötet. En ny länk behövs om mötet blir öppet igen.",
   "meetings.form.video": "Videolänk (valfri)",
   "meetings.form.videoHint": "En https-länk till Jitsi, Teams, Zoom eller Meet.",
   "meetings.form.videoInvalid": "Skriv en länk som börjar med https://.",

@@ -122,4 +122,25 @@ describe("EditMeetingPage", () => {
       { id: 3, title: "Öppnande", kind: "formal", motionId: null },
     ]);
   });
+
+  it("warns that switching an open meeting to members only withdraws its guest links", async () => {
+    loggedIn(karin);
+    const api = fakeApi({
+      "GET /api/meetings/:id": () => meetingView({ access: "open" }),
+      "PATCH /api/meetings/:id": () => meetingView({ access: "members" }),
+    });
+    const history = open("/meetings/7/edit");
+    const members = await screen.findByLabelText(/^Medlemsmöte/);
+    expect(screen.queryByTestId("guests-withdrawn-notice")).toBeNull();
+    fireEvent.click(members);
+    expect((await screen.findByTestId("guests-withdrawn-notice")).textContent).toMatch(
+      /Gästlänkarna till mötet dras tillbaka/,
+    );
+    fireEvent.click(screen.getByLabelText(/^Öppet möte/));
+    expect(screen.queryByTestId("guests-withdrawn-notice")).toBeNull();
+    fireEvent.click(members);
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    await expect.poll(() => history.get()).toBe("/meetings/7");
+    expect(api.callsTo("PATCH /api/meetings/:id")[0]?.json?.access).toBe("members");
+  });
 });

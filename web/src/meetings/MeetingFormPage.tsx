@@ -196,6 +196,11 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
               </label>
             )}
           </For>
+          <Show when={existing?.access === "open" && access() === "members"}>
+            <p class="notice" role="status" data-testid="guests-withdrawn-notice">
+              {t("meetings.form.guestsWithdrawn")}
+            </p>
+          </Show>
         </fieldset>
         <Field
           id="meeting-video"
