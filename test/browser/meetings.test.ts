@@ -183,6 +183,21 @@ describe("meetings in the browser", () => {
     await elin.getByTestId("vote-secret").check();
     await elin.getByTestId("open-vote").click();
     const vote = astrid.getByTestId("vote").first();
+    await expect.poll(() => vote.getByTestId("cast-vote").count()).toBe(1);
+
+    // The chair keeps the roll from the participant list, by keyboard, on a phone too: Astrid,
+    // checked out, has no vote button (the room would refuse her ballot); checked back in, she votes.
+    await elin.setViewportSize(phone);
+    const onRoll = elin.getByRole("button", { name: "Anmäld närvarande i röstlängden: Astrid Lindqvist" });
+    await onRoll.focus();
+    await elin.keyboard.press("Enter");
+    await expect.poll(() => onRoll.getAttribute("aria-pressed")).toBe("false");
+    await expect.poll(() => vote.getByTestId("vote-cannot").textContent()).toContain("inte anmäld");
+    expect(await vote.getByTestId("cast-vote").count()).toBe(0);
+    expect(await sidewaysOverflow(elin)).toBeLessThanOrEqual(0);
+    await elin.keyboard.press("Enter");
+    await expect.poll(() => onRoll.getAttribute("aria-pressed")).toBe("true");
+    await elin.setViewportSize(laptop);
     await vote.getByLabel("Ja").check();
     await vote.getByTestId("cast-vote").click();
     await expect.poll(() => vote.getByTestId("vote-receipt").count()).toBe(1);
