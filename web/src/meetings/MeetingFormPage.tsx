@@ -2,9 +2,11 @@ import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import {
   type MeetingAccess,
+  type MeetingOfficerRole,
   type MeetingOfficers,
   type MeetingTemplate,
   type MeetingView,
+  meetingOfficerRoles,
   meetingTemplates,
   meetingTitleMaxLength,
   type PersonRef,
@@ -294,6 +296,12 @@ function officerIds(officers: PlannedOfficers) {
 /** As many adjusters as the plan takes (officersSchema). */
 const maxAdjusters = 5;
 
+const pickKeys = {
+  chair: "meetings.form.pickChair",
+  secretary: "meetings.form.pickSecretary",
+  adjuster: "meetings.form.pickAdjuster",
+} as const;
+
 /**
  * The meeting's officers as planned (the meeting may elect others once it opens): who chairs,
  * who keeps the minutes, who approves them. One search for a member by name, and beside each
@@ -307,10 +315,11 @@ function OfficerPicker(props: {
 }) {
   const [said, setSaid] = createSignal("");
   const nameOf = (person: PersonRef) => person.name ?? t("meetings.formerMember");
-  const announce = (role: "chair" | "secretary" | "adjuster", person: PersonRef) =>
+  const announce = (role: MeetingOfficerRole, person: PersonRef) =>
     setSaid(t("meetings.participants.role", { role: t(`meetings.officer.${role}`), name: nameOf(person) }));
-  const isAdjuster = (id: string) => props.officers.adjusters.some((a) => a.id === id);
-  const pick = (role: "chair" | "secretary" | "adjuster", person: FoundPerson) => {
+  const holds = (role: MeetingOfficerRole, id: string) =>
+    role === "adjuster" ? props.officers.adjusters.some((a) => a.id === id) : props.officers[role]?.id === id;
+  const pick = (role: MeetingOfficerRole, person: FoundPerson) => {
     const o = props.officers;
     props.onChange(
       role === "adjuster" ? { ...o, adjusters: [...o.adjusters, person] } : { ...o, [role]: person },
@@ -404,34 +413,23 @@ function OfficerPicker(props: {
         search={props.search}
         actions={(person) => (
           <span class="candidate-actions">
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-label={t("meetings.form.pickChair", { name: person.name })}
-              aria-pressed={props.officers.chair?.id === person.id}
-              onClick={() => pick("chair", person)}
-            >
-              {t("meetings.officer.chair")}
-            </button>
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-label={t("meetings.form.pickSecretary", { name: person.name })}
-              aria-pressed={props.officers.secretary?.id === person.id}
-              onClick={() => pick("secretary", person)}
-            >
-              {t("meetings.officer.secretary")}
-            </button>
-            <button
-              type="button"
-              class="button button-secondary button-small"
-              aria-label={t("meetings.form.pickAdjuster", { name: person.name })}
-              aria-pressed={isAdjuster(person.id)}
-              disabled={isAdjuster(person.id) || props.officers.adjusters.length >= maxAdjusters}
-              onClick={() => pick("adjuster", person)}
-            >
-              {t("meetings.officer.adjuster")}
-            </button>
+            <For each={meetingOfficerRoles}>
+              {(role) => (
+                <button
+                  type="button"
+                  class="button button-secondary button-small"
+                  aria-label={t(pickKeys[role], { name: person.name })}
+                  aria-pressed={holds(role, person.id)}
+                  disabled={
+                    role === "adjuster" &&
+                    (holds(role, person.id) || props.officers.adjusters.length >= maxAdjusters)
+                  }
+                  onClick={() => pick(role, person)}
+                >
+                  {t(`meetings.officer.${role}`)}
+                </button>
+              )}
+            </For>
           </span>
         )}
       />

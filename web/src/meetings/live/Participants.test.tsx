@@ -1,30 +1,27 @@
 import { fireEvent, render, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import type { MeetingAccess, MeetingOfficerRole, Participant } from "../../../../worker/shared/meetings";
+import type { MeetingAccess, MeetingOfficerRole } from "../../../../worker/shared/meetings";
 import { loggedIn } from "../../identity/session";
 import { freshStateForEachTest } from "../../identity/testing";
 import { karin, meetingView } from "../testing";
 import { LiveMeeting } from "./LiveMeeting";
-import { fakeMeetingRooms, frame, liveState, meetingSocket, sentCommands, youState } from "./testing";
+import {
+  fakeMeetingRooms,
+  frame,
+  liveState,
+  meetingSocket,
+  participant,
+  sentCommands,
+  youState,
+} from "./testing";
 
 freshStateForEachTest();
 fakeMeetingRooms();
 
-const person = (id: string, name: string, extra: Partial<Participant> = {}): Participant => ({
-  id,
-  name,
-  guest: false,
-  officer: [],
-  votingRight: true,
-  checkedIn: true,
-  present: true,
-  ...extra,
-});
-
-const ida = person("demo-ida", "Ida Karlsson");
-const olle = person("demo-olle", "Olle Berg", { checkedIn: false });
-const borta = person("demo-borta", "Borta Person", { present: false });
-const gone = person("demo-gone", "Gått Hem", { present: false, checkedIn: false });
+const ida = participant("demo-ida", "Ida Karlsson");
+const olle = participant("demo-olle", "Olle Berg", { checkedIn: false });
+const borta = participant("demo-borta", "Borta Person", { present: false });
+const gone = participant("demo-gone", "Gått Hem", { present: false, checkedIn: false });
 
 /** The live meeting as `role` (or a plain member) sees it, with Ida, Olle and two who left. */
 async function meetingAs(role: MeetingOfficerRole | null, access: MeetingAccess = "members") {
@@ -38,7 +35,7 @@ async function meetingAs(role: MeetingOfficerRole | null, access: MeetingAccess 
       olle,
       borta,
       gone,
-      person("demo-karin", "Karin Holm", { officer: role ? [role] : [] }),
+      participant("demo-karin", "Karin Holm", { officer: role ? [role] : [] }),
     ],
   });
   frame(socket, {
