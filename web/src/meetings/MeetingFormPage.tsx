@@ -327,7 +327,7 @@ function OfficerPicker(props: {
     announce(role, person);
   };
   return (
-    <fieldset class="verdict-fieldset meeting-officers" data-testid="meeting-officers">
+    <fieldset class="verdict-fieldset" data-testid="meeting-officers">
       <legend>{t("meetings.form.officers")}</legend>
       <p class="hint">{t("meetings.form.officersHint")}</p>
       <dl class="meeting-officer-list">
