@@ -113,6 +113,45 @@ describe("planning a meeting", () => {
     ).meetings.length;
     expect(after).toBe(before);
   });
+
+  it("offers as officers, by name, the members of the group and of the groups above it, to its planners", async () => {
+    type Found = { id: string; name: string }[];
+    const search = async (path: string, cookie: string) => {
+      const res = await getAs(path, cookie);
+      expect(res.status, path).toBe(200);
+      return ((await res.json()) as Found).map((p) => p.id);
+    };
+    // Göteborg's branch, its district (Karin) and the national level (Astrid); not Stockholm (David).
+    const everyone = await search("/api/meetings/candidates?group=branch:goteborg", as("demo-bengt"));
+    expect(everyone).toEqual(
+      expect.arrayContaining(["demo-astrid", "demo-cecilia", "demo-hanna", "demo-karin"]),
+    );
+    expect(everyone).not.toContain("demo-david");
+    // A later word of the name counts too, as typed.
+    expect(await search("/api/meetings/candidates?group=branch:goteborg&q=ahm", as("demo-bengt"))).toEqual([
+      "demo-cecilia",
+    ]);
+    expect((await getAs("/api/meetings/candidates?group=branch:goteborg", as("demo-hanna"))).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await errorBody(
+          await getAs(
+            `/api/meetings/candidates?group=branch:goteborg&q=${"x".repeat(101)}`,
+            as("demo-bengt"),
+          ),
+        )
+      ).code,
+    ).toBe("validation_failed");
+
+    const meeting = await planMeeting(as("demo-bengt"), { title: "Med valda funktionärer" });
+    expect(await search(`/api/meetings/${meeting.id}/candidates?q=han`, as("demo-bengt"))).toEqual([
+      "demo-hanna",
+    ]);
+    expect((await getAs(`/api/meetings/${meeting.id}/candidates?q=han`, as("demo-hanna"))).status).toBe(403);
+    expect((await getAs(`/api/meetings/${meeting.id}/candidates?q=han`, as("demo-david"))).status).toBe(404);
+  });
 });
 
 describe("seeing meetings", () => {

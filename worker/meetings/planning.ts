@@ -1,13 +1,19 @@
-import { and, eq, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, notInArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { GroupResource } from "../access/permissions";
 import { consultationGroups, consultations } from "../consultations/schema";
-import type { Db } from "../db/client";
+import { type Db, getDb } from "../db/client";
 import { ApiError } from "../http/errors";
-import { memberships, people } from "../identity/schema";
+import { withdrawInvites } from "../identity/guests";
+import { guestInvites, memberships, people } from "../identity/schema";
 import { motions } from "../motions/schema";
 import type { createMeetingSchema, updateMeetingSchema } from "../shared/meeting-schemas";
-import type { AgendaItemKind, MeetingAccess, MeetingOfficerRole } from "../shared/meetings";
+import {
+  type AgendaItemKind,
+  type MeetingAccess,
+  type MeetingOfficerRole,
+  meetingDocumentId,
+} from "../shared/meetings";
 import { agendaTemplates, hasDecisions } from "./agenda";
 import type { MeetingRecord } from "./queries";
 import { meetingAgendaItems, meetingOfficers, meetings } from "./schema";
@@ -268,4 +274,36 @@ export async function updateMeeting(
         ]
       : []),
   ]);
+}
+
+/**
+ * After a planned meeting switched from open to members-only: its guest invites are
+ * withdrawn as `actorId` (audited, their guests' sessions ended, their sockets to the meeting
+ * room and its notes closed), so the links admit nobody, and switching back to open revives
+ * none of them: the organiser makes a new link.
+ */
+export async function turnAwayGuests(
+  env: Env,
+  record: MeetingRecord,
+  input: UpdateInput,
+  actorId: string,
+  now = Date.now(),
+): Promise<void> {
+  if (record.access !== "open" || input.access !== "members") return;
+  const invites = await getDb(env.DB)
+    .select({ id: guestInvites.id })
+    .from(guestInvites)
+    .where(
+      and(
+        eq(guestInvites.documentId, meetingDocumentId(record.id)),
+        isNull(guestInvites.revokedAt),
+        gt(guestInvites.expiresAt, now),
+      ),
+    );
+  await withdrawInvites(
+    env,
+    invites.map((i) => i.id),
+    actorId,
+    { reason: "meeting_members_only" },
+  );
 }

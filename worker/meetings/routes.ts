@@ -6,16 +6,19 @@ import { featureApp } from "../http/app";
 import { ApiError } from "../http/errors";
 import type { Identity } from "../http/identity";
 import { type Validated, validate, validateJson } from "../http/validate";
+import { membersNamed } from "../motions/coauthors";
 import { meetingStub } from "../rooms/address";
 import {
   calendarTokenParamSchema,
   createMeetingSchema,
+  groupOfficerSearchQuerySchema,
   meetingGroupQuerySchema,
   meetingIdParamSchema,
   meetingListQuerySchema,
   meetingPastQuerySchema,
   meetingVoteParamSchema,
   minutesVersionParamSchema,
+  officerSearchQuerySchema,
   updateMeetingSchema,
 } from "../shared/meeting-schemas";
 import type {
@@ -26,11 +29,12 @@ import type {
   MeetingView,
   MinutesVersion,
 } from "../shared/meetings";
+import type { CoauthorCandidate as PersonCandidate } from "../shared/motions";
 import { feedFile, sendInvitations } from "./calendar";
 import { minutesDocx, minutesMarkdown } from "./exports";
 import { createFeed, feedOwner, revokeFeeds } from "./feeds";
 import { approveMinutes, findMinutesVersion, submitMinutes } from "./minutes";
-import { createMeeting, updateMeeting } from "./planning";
+import { createMeeting, turnAwayGuests, updateMeeting } from "./planning";
 import { groupMeetings, groupRefOf, meetingDetail, personMeetings, publishedBallots } from "./queries";
 import { type FoundMeeting, findMeeting } from "./resource";
 
@@ -42,6 +46,9 @@ import { type FoundMeeting, findMeeting } from "./resource";
  * - `POST /api/meetings?group=…`: plan one (`meeting.plan`: the group's chair or secretary);
  * - `GET /api/meetings/:id` (`meeting.read`: 404 to anyone who may not attend it);
  * - `PATCH /api/meetings/:id`: change it until it opens (`meeting.manage`);
+ * - `GET /api/meetings/candidates?group=…&q=` (`meeting.plan`) and `GET /api/meetings/:id/candidates?q=`
+ *   (`meeting.manage`): whom the plan may name as officers, by name (the group's members and
+ *   those of the groups above it, as the plan checks);
  * - `POST /api/meetings/:id/invitations`: mail the group's members an invitation with an
  *   `.ics` (`meeting.manage`);
  * - `POST|DELETE /api/meetings/calendar-feed`: the logged-in person's calendar feed address,
@@ -106,6 +113,16 @@ export const meetingRoutes = featureApp()
     const meetings = await personMeetings(getDb(c.env.DB), c.get("identity").personId, past);
     return c.json({ group: null, meetings } satisfies MeetingList);
   })
+  /** Whom the planner of a new meeting may name its officers: the group's members and those of groups above it. */
+  .get(
+    "/candidates",
+    validate("query", groupOfficerSearchQuerySchema),
+    requirePermission("meeting.plan", groupOfQuery),
+    async (c) => {
+      const found = await membersNamed(getDb(c.env.DB), c.get("resource").path, c.req.valid("query").q);
+      return c.json(found satisfies PersonCandidate[]);
+    },
+  )
   /** A new calendar feed address for the logged-in person (her old one stops working). */
   .post("/calendar-feed", requirePerson, async (c) => {
     const feed = await createFeed(getDb(c.env.DB), c.get("identity").personId, new URL(c.req.url).origin);
@@ -145,6 +162,17 @@ export const meetingRoutes = featureApp()
     const { meetingId } = c.get("resource");
     return c.json((await meetingView(c.env, meetingId, c.get("identity"))) satisfies MeetingView);
   })
+  /** Whom its managers may name its officers, as for a new meeting of its group. */
+  .get(
+    "/:id/candidates",
+    ...onMeeting("meeting.manage"),
+    validate("query", officerSearchQuerySchema),
+    async (c) => {
+      const { group } = c.get("resource");
+      const found = await membersNamed(getDb(c.env.DB), group.path, c.req.valid("query").q);
+      return c.json(found satisfies PersonCandidate[]);
+    },
+  )
   /** Mails the invitation with its `.ics` to every member of the group (`meeting.manage`). */
   .post("/:id/invitations", ...onMeeting("meeting.manage"), async (c) => {
     const { record } = c.get("resource");
@@ -202,7 +230,9 @@ export const meetingRoutes = featureApp()
   })
   .patch("/:id", ...onMeeting("meeting.manage"), validateJson(updateMeetingSchema), async (c) => {
     const found = c.get("resource");
-    await updateMeeting(getDb(c.env.DB), found.group, found.record, c.req.valid("json"));
+    const input = c.req.valid("json");
+    await updateMeeting(getDb(c.env.DB), found.group, found.record, input);
+    await turnAwayGuests(c.env, found.record, input, c.get("identity").personId);
     // A meeting room already holding the plan takes the change in and shows it.
     await meetingStub(c.env, found.documentId).refresh();
     return c.json((await meetingView(c.env, found.meetingId, c.get("identity"))) satisfies MeetingView);

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, notInArray, type SQLWrapper, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { memberships, people } from "../identity/schema";
 import type { CoauthorCandidate } from "../shared/motions";
@@ -14,7 +14,7 @@ export const containing = (text: string) => `%${text.replace(/[\\%_]/gu, (c) => 
  * do not write it yet and have not erased themselves, whose name or a later word of it starts
  * with `q`. Names only, no addresses: the authors see each other's names on the motion anyway.
  */
-export async function coauthorCandidates(
+export function coauthorCandidates(
   db: Db,
   motion: { id: number; groupId: number },
   q: string,
@@ -23,15 +23,29 @@ export async function coauthorCandidates(
     .select({ id: motionAuthors.personId })
     .from(motionAuthors)
     .where(eq(motionAuthors.motionId, motion.id));
+  return membersNamed(db, [motion.groupId], q, authors);
+}
+
+/**
+ * Members of any of these groups, not erased, whose name or a later word of it starts with
+ * `q`, at most 20, by name; less those `excluding` picks. How a form picks a person by name
+ * (a motion's co-authors, a meeting's officers).
+ */
+export async function membersNamed(
+  db: Db,
+  groupIds: number[],
+  q: string,
+  excluding?: SQLWrapper,
+): Promise<CoauthorCandidate[]> {
   const rows = await db
     .selectDistinct({ id: people.id, name: people.name })
     .from(memberships)
     .innerJoin(people, eq(people.id, memberships.personId))
     .where(
       and(
-        eq(memberships.groupId, motion.groupId),
+        inArray(memberships.groupId, groupIds),
         isNull(people.erasedAt),
-        notInArray(people.id, authors),
+        excluding ? notInArray(people.id, excluding) : undefined,
         q ? sql`${people.name} LIKE ${containing(q)} ESCAPE '\\'` : undefined,
       ),
     )

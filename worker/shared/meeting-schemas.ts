@@ -27,6 +27,9 @@ import { groupRefSchema } from "./org-schemas";
 
 /** `?group=branch:goteborg`: the group a list or a new meeting belongs to. */
 export const meetingGroupQuerySchema = z.object({ group: groupRefSchema(groupKinds) });
+/** Who may be named an officer, by name (`q`, as typed; empty lists the first by name). */
+export const officerSearchQuerySchema = z.object({ q: z.string().trim().max(100).default("") });
+export const groupOfficerSearchQuerySchema = meetingGroupQuerySchema.extend(officerSearchQuerySchema.shape);
 
 const rowId = z.coerce
   .number()

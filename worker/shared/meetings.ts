@@ -493,11 +493,11 @@ export type MeetingCommand =
   /** Chair, members-only meetings: a formal vote on the current item. */
   | { type: "vote.open"; question: string; options: string[]; secret: boolean }
   | { type: "vote.close"; voteId: number }
-  /** A checked-in member with a vote: one ballot, once. */
+  /** A member with a vote, checked in when the vote opened and still: one ballot, once. */
   | { type: "vote.cast"; voteId: number; choices: number[] }
-  /** A member with a vote checks herself in or out; the chair may check anyone. */
+  /** A member with a vote checks herself in or out; the chair or secretary may check anyone. */
   | { type: "roll.check"; participantId?: string; checkedIn: boolean }
-  /** Chair: a recorded change of someone's voting right (justering av röstlängd). */
+  /** Chair or secretary: a recorded change of someone's voting right (justering av röstlängd). */
   | { type: "roll.set"; participantId: string; votingRight: boolean }
   /** Chair: record the decision on the current item (with the verdict on its motion, if any). */
   | {

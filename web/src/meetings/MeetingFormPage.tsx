@@ -2,10 +2,14 @@ import { useNavigate, useParams, useSearchParams } from "@solidjs/router";
 import { createResource, createSignal, For, Match, Show, Switch } from "solid-js";
 import {
   type MeetingAccess,
+  type MeetingOfficerRole,
+  type MeetingOfficers,
   type MeetingTemplate,
   type MeetingView,
+  meetingOfficerRoles,
   meetingTemplates,
   meetingTitleMaxLength,
+  type PersonRef,
   stockholmToUtc,
 } from "../../../worker/shared/meetings";
 import { call, client } from "../api/client";
@@ -16,6 +20,7 @@ import { groupParam } from "../motions/links";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
+import { type FoundPerson, PersonSearch } from "../ui/PersonSearch";
 import { usePageTitle } from "../ui/title";
 import { AgendaEditor, type DraftItem } from "./AgendaEditor";
 import { accessLabel, templateLabel } from "./labels";
@@ -81,6 +86,15 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
       consultationId: item.consultation?.id ?? null,
     })) ?? [],
   );
+  // Officers as planned; a new meeting's chair is its planner until another is picked (undefined).
+  const [officers, setOfficers] = createSignal<PlannedOfficers>(
+    existing?.officers ?? { chair: undefined, secretary: null, adjusters: [] },
+  );
+  const [officersChanged, setOfficersChanged] = createSignal(false);
+  const changeOfficers = (next: PlannedOfficers) => {
+    setOfficers(next);
+    setOfficersChanged(true);
+  };
   const [problems, setProblems] = createSignal<Record<string, string>>({});
   const save = createRequest();
 
@@ -108,6 +122,8 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
       access: access(),
       videoUrl: videoUrl().trim() || null,
       agenda: agenda().map((item) => ({ ...item, title: item.title.trim() })),
+      // Sent only when changed: an officer who has since left the group must not stop other edits.
+      ...(officersChanged() ? { officers: officerIds(officers()) } : {}),
     };
     save.run(async () => {
       const saved = existing
@@ -198,6 +214,11 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
               </label>
             )}
           </For>
+          <Show when={existing?.access === "open" && access() === "members"}>
+            <p class="notice" role="status" data-testid="guests-withdrawn-notice">
+              {t("meetings.form.guestsWithdrawn")}
+            </p>
+          </Show>
         </fieldset>
         <Field
           id="meeting-video"
@@ -215,6 +236,20 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
             />
           )}
         </Field>
+        <OfficerPicker
+          officers={officers()}
+          onChange={changeOfficers}
+          search={(q) =>
+            existing
+              ? call(
+                  client.api.meetings[":id"].candidates.$get({
+                    param: { id: String(existing.id) },
+                    query: { q },
+                  }),
+                )
+              : call(client.api.meetings.candidates.$get({ query: { group: props.group ?? "", q } }))
+          }
+        />
         <Show when={!existing}>
           <Field
             id="meeting-template"
@@ -250,5 +285,160 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
         <ErrorAlert code={save.failure()} testId="meeting-form-error" />
       </form>
     </article>
+  );
+}
+
+type PlannedOfficers = Omit<MeetingOfficers, "chair"> & { chair: PersonRef | null | undefined };
+
+/** The officers as the API takes them: ids; a chair left undefined is the planner. */
+function officerIds(officers: PlannedOfficers) {
+  return {
+    ...(officers.chair !== undefined ? { chair: officers.chair?.id ?? null } : {}),
+    secretary: officers.secretary?.id ?? null,
+    adjusters: officers.adjusters.map((a) => a.id),
+  };
+}
+
+/** As many adjusters as the plan takes (officersSchema). */
+const maxAdjusters = 5;
+
+const pickKeys = {
+  chair: "meetings.form.pickChair",
+  secretary: "meetings.form.pickSecretary",
+  adjuster: "meetings.form.pickAdjuster",
+} as const;
+
+/**
+ * The meeting's officers as planned (the meeting may elect others once it opens): who chairs,
+ * who keeps the minutes, who approves them. One search for a member by name, and beside each
+ * one found a button per role; the chosen are listed above it, each removable but the chair,
+ * whom only another chair replaces (a meeting needs one to open). Each change is announced.
+ */
+function OfficerPicker(props: {
+  officers: PlannedOfficers;
+  onChange: (officers: PlannedOfficers) => void;
+  search: (q: string) => Promise<FoundPerson[]>;
+}) {
+  const [said, setSaid] = createSignal("");
+  const nameOf = (person: PersonRef) => person.name ?? t("meetings.formerMember");
+  const announce = (role: MeetingOfficerRole, person: PersonRef) =>
+    setSaid(t("meetings.participants.role", { role: t(`meetings.officer.${role}`), name: nameOf(person) }));
+  const holds = (role: MeetingOfficerRole, id: string) =>
+    role === "adjuster" ? props.officers.adjusters.some((a) => a.id === id) : props.officers[role]?.id === id;
+  const pick = (role: MeetingOfficerRole, person: FoundPerson) => {
+    const o = props.officers;
+    props.onChange(
+      role === "adjuster" ? { ...o, adjusters: [...o.adjusters, person] } : { ...o, [role]: person },
+    );
+    announce(role, person);
+  };
+  return (
+    <fieldset class="verdict-fieldset" data-testid="meeting-officers">
+      <legend>{t("meetings.form.officers")}</legend>
+      <p class="hint">{t("meetings.form.officersHint")}</p>
+      <dl class="meeting-officer-list">
+        <div>
+          <dt>{t("meetings.officer.chair")}</dt>
+          <dd data-testid="planned-chair">
+            {props.officers.chair === undefined
+              ? t("meetings.form.chairIsPlanner")
+              : props.officers.chair
+                ? nameOf(props.officers.chair)
+                : t("meetings.form.noneChosen")}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("meetings.officer.secretary")}</dt>
+          <dd data-testid="planned-secretary">
+            <Show when={props.officers.secretary} fallback={t("meetings.form.noneChosen")}>
+              {(secretary) => (
+                <>
+                  {nameOf(secretary())}{" "}
+                  <button
+                    type="button"
+                    class="button button-secondary button-small"
+                    aria-label={t("meetings.form.removeOfficer", {
+                      role: t("meetings.officer.secretary"),
+                      name: nameOf(secretary()),
+                    })}
+                    onClick={() => {
+                      setSaid(t("meetings.form.officerRemoved", { name: nameOf(secretary()) }));
+                      props.onChange({ ...props.officers, secretary: null });
+                    }}
+                  >
+                    {t("meetings.form.remove")}
+                  </button>
+                </>
+              )}
+            </Show>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("meetings.officer.adjusters")}</dt>
+          <dd data-testid="planned-adjusters">
+            <Show when={props.officers.adjusters.length > 0} fallback={t("meetings.form.noneChosen")}>
+              <ul class="plain-list">
+                <For each={props.officers.adjusters}>
+                  {(adjuster) => (
+                    <li>
+                      {nameOf(adjuster)}{" "}
+                      <button
+                        type="button"
+                        class="button button-secondary button-small"
+                        aria-label={t("meetings.form.removeOfficer", {
+                          role: t("meetings.officer.adjuster"),
+                          name: nameOf(adjuster),
+                        })}
+                        onClick={() => {
+                          props.onChange({
+                            ...props.officers,
+                            adjusters: props.officers.adjusters.filter((a) => a.id !== adjuster.id),
+                          });
+                          setSaid(t("meetings.form.officerRemoved", { name: nameOf(adjuster) }));
+                        }}
+                      >
+                        {t("meetings.form.remove")}
+                      </button>
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          </dd>
+        </div>
+      </dl>
+      <p class="visually-hidden" role="status" aria-live="polite" data-testid="officer-announcement">
+        {said()}
+      </p>
+      <PersonSearch
+        id="officer-search"
+        label={t("meetings.form.officerSearch")}
+        searchLabel={t("meetings.form.officerSearchButton")}
+        resultsLabel={t("meetings.form.officerResults")}
+        none={t("meetings.form.officerNone")}
+        search={props.search}
+        actions={(person) => (
+          <span class="candidate-actions">
+            <For each={meetingOfficerRoles}>
+              {(role) => (
+                <button
+                  type="button"
+                  class="button button-secondary button-small"
+                  aria-label={t(pickKeys[role], { name: person.name })}
+                  aria-pressed={holds(role, person.id)}
+                  disabled={
+                    role === "adjuster" &&
+                    (holds(role, person.id) || props.officers.adjusters.length >= maxAdjusters)
+                  }
+                  onClick={() => pick(role, person)}
+                >
+                  {t(`meetings.officer.${role}`)}
+                </button>
+              )}
+            </For>
+          </span>
+        )}
+      />
+    </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import { call, client } from "../api/client";
 import { t, tp } from "../i18n";
 import { formatDateTime } from "../identity/format";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
+import { PersonSearch } from "../ui/PersonSearch";
 import { createMotionAction } from "./action";
 import { groupParam } from "./links";
 
@@ -61,80 +62,47 @@ function Step(props: { title: string; lead: string; button: string; testId: stri
 
 /** Invite a co-author: type part of a name, pick a member of the group from what matches. */
 function CoauthorPicker(props: { motion: MotionView; onChange: (motion: MotionView) => void }) {
-  const [query, setQuery] = createSignal("");
-  const [asked, setAsked] = createSignal<string>();
-  const [candidates] = createResource(
-    () => asked(),
-    (q): Promise<CoauthorCandidate[]> =>
-      call(
-        client.api.motions[":id"].candidates.$get({ param: { id: String(props.motion.id) }, query: { q } }),
-      ),
-  );
-  const invite = createMotionAction((next) => {
-    setAsked(undefined);
-    setQuery("");
-    props.onChange(next);
-  });
-
+  const invite = createMotionAction(props.onChange);
   return (
     <div class="motion-step">
       <h3>{t("motions.coauthor.title")}</h3>
-      <form
-        class="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          setAsked(query().trim());
-        }}
-      >
-        <Field
-          id="coauthor-query"
-          label={t("motions.coauthor.label")}
-          hint={t("motions.coauthor.hint")}
-          action={<SubmitButton>{t("motions.coauthor.search")}</SubmitButton>}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="search"
-              autocomplete="off"
-              value={query()}
-              onInput={(e) => setQuery(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-      </form>
-      <Show when={candidates()}>
-        {(found) => (
-          <Show when={found().length > 0} fallback={<p role="status">{t("motions.coauthor.none")}</p>}>
-            <ul class="plain-list candidate-list" aria-label={t("motions.coauthor.results")}>
-              <For each={found()}>
-                {(person) => (
-                  <li class="candidate">
-                    <span>{person.name}</span>
-                    <button
-                      type="button"
-                      class="button button-small"
-                      onClick={() =>
-                        invite.run(() =>
-                          call(
-                            client.api.motions[":id"].coauthors.$post({
-                              param: { id: String(props.motion.id) },
-                              json: { personId: person.id },
-                            }),
-                          ),
-                        )
-                      }
-                    >
-                      {t("motions.coauthor.invite", { name: person.name })}
-                    </button>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
+      <PersonSearch
+        id="coauthor-query"
+        label={t("motions.coauthor.label")}
+        hint={t("motions.coauthor.hint")}
+        searchLabel={t("motions.coauthor.search")}
+        resultsLabel={t("motions.coauthor.results")}
+        none={t("motions.coauthor.none")}
+        search={(q): Promise<CoauthorCandidate[]> =>
+          call(
+            client.api.motions[":id"].candidates.$get({
+              param: { id: String(props.motion.id) },
+              query: { q },
+            }),
+          )
+        }
+        actions={(person, clear) => (
+          <button
+            type="button"
+            class="button button-small"
+            onClick={() =>
+              invite.run(async () => {
+                const next = await call(
+                  client.api.motions[":id"].coauthors.$post({
+                    param: { id: String(props.motion.id) },
+                    json: { personId: person.id },
+                  }),
+                );
+                clear();
+                return next;
+              })
+            }
+          >
+            {t("motions.coauthor.invite", { name: person.name })}
+          </button>
         )}
-      </Show>
-      <ErrorAlert code={invite.failure() ?? (candidates.error ? "internal" : undefined)} />
+      />
+      <ErrorAlert code={invite.failure()} />
     </div>
   );
 }

@@ -77,10 +77,7 @@ export class MeetingRoom extends DurableObject<Env> {
     const { 0: client, 1: server } = new WebSocketPair();
     const locale = negotiateLocale(request.headers.get("Accept-Language"));
     this.connections.accept(server, { claims, locale });
-    const participants = Object.values(state.participants).map((p) =>
-      participantView(state, p, p.id === claims.sub || this.connections.ofSubject(p.id).length > 0),
-    );
-    this.send(server, { type: "participants", participants });
+    this.send(server, this.participantList(state, claims.sub));
     this.sendState(server, claims.sub);
     if (joined) this.broadcastParticipant(claims.sub, null);
     return new Response(null, { status: 101, webSocket: client });
@@ -140,15 +137,26 @@ export class MeetingRoom extends DurableObject<Env> {
     return sockets.length;
   }
 
-  /** The planned meeting changed in D1 (its agenda, settings, officers): take it in and tell everyone. */
+  /**
+   * The planned meeting changed in D1 (its agenda, settings, officers, access): take it in and
+   * tell everyone. A switch of access changes who is in and who votes: a members-only meeting
+   * keeps no guests (the Worker has withdrawn their invites and closed their sockets) and gives
+   * its members their vote, as joining would have; an open one gives nobody a vote.
+   */
   async refresh(): Promise<void> {
     const state = this.state;
     if (state?.state !== "planned") return;
     await this.inTurn(async () => {
-      const parts = await plannedParts(getDb(this.env.DB), state.meetingId);
+      const db = getDb(this.env.DB);
+      const parts = await plannedParts(db, state.meetingId);
       if (!parts) return;
+      const switched = parts.access !== state.access;
       Object.assign(state, parts);
+      if (switched) await this.rejudgeParticipants(state);
       this.publish(state, null, { shared: true, participants: [], you: false, minutes: [] });
+      if (switched) {
+        for (const peer of this.connections.all()) this.send(peer, this.participantList(state, null));
+      }
     });
   }
 
@@ -214,6 +222,35 @@ export class MeetingRoom extends DurableObject<Env> {
     };
     this.persist(state);
     return true;
+  }
+
+  /** Who is in and who votes, after the meeting's access changed before its opening. */
+  private async rejudgeParticipants(state: LiveState): Promise<void> {
+    const db = getDb(this.env.DB);
+    const everyone = Object.values(state.participants);
+    const rights = await Promise.all(
+      everyone.map((p) =>
+        !p.guest && state.access === "members"
+          ? votingRightOf(db, state.meetingId, state.groupId, p.id)
+          : Promise.resolve(false),
+      ),
+    );
+    everyone.forEach((p, i) => {
+      if (p.guest && state.access === "members") {
+        delete state.participants[p.id];
+        return;
+      }
+      p.votingRight = rights[i] ?? false;
+      p.checkedIn = p.votingRight;
+    });
+  }
+
+  /** The whole participant list; `joining` counts as present before her socket is accepted. */
+  private participantList(state: LiveState, joining: string | null): MeetingServerMessage {
+    const participants = Object.values(state.participants).map((p) =>
+      participantView(state, p, p.id === joining || this.connections.ofSubject(p.id).length > 0),
+    );
+    return { type: "participants", participants };
   }
 
   private leave(ws: WebSocket): void {

@@ -22,6 +22,7 @@ import {
   openVote,
   requireChair,
   requireMembersOnly,
+  requireRollKeeper,
 } from "./rules";
 import {
   emptySpeakers,
@@ -382,7 +383,7 @@ export async function runCommand(
     }
     case "roll.check": {
       const targetId = command.participantId ?? sender.id;
-      if (targetId !== sender.id) requireChair(state, sender);
+      if (targetId !== sender.id) requireRollKeeper(state, sender);
       const target = state.participants[targetId];
       if (!target) throw new Refused("meeting_no_such_entry");
       if (target.guest || !target.votingRight) throw new Refused("meeting_no_vote_right");
@@ -400,7 +401,7 @@ export async function runCommand(
       return changed({ shared: false, participants: [target.id], you: target.id === sender.id });
     }
     case "roll.set": {
-      requireChair(state, sender);
+      requireRollKeeper(state, sender);
       requireMembersOnly(state);
       const target = state.participants[command.participantId];
       if (!target) throw new Refused("meeting_no_such_entry");
@@ -486,13 +487,12 @@ async function castBallot(ctx: CommandContext, sender: StoredParticipant, voteId
   if (!vote) throw new Refused("meeting_no_such_entry");
   if (!vote.open) throw new Refused("meeting_vote_closed");
   if (vote.voters.includes(sender.id)) throw new Refused("meeting_already_voted");
-  // Eligible: on the roll with a vote and checked in when the vote opened. After a loss of
-  // the room's storage the list is unknown (D1 keeps the count only): then as she stands now.
-  const eligible =
-    vote.eligibleIds.length > 0
-      ? vote.eligibleIds.includes(sender.id)
-      : !sender.guest && sender.votingRight && sender.checkedIn;
-  if (sender.guest || !eligible) throw new Refused("meeting_no_vote_right");
+  // Eligible: on the roll with a vote and checked in when the vote opened (after a loss of the
+  // room's storage that list is unknown: D1 keeps the count only), and still so now: a voter
+  // the roll keeper checked out as gone, or whose vote was taken, casts no ballot.
+  const onRollAtOpening = vote.eligibleIds.length === 0 || vote.eligibleIds.includes(sender.id);
+  if (sender.guest || !sender.votingRight || !sender.checkedIn || !onRollAtOpening)
+    throw new Refused("meeting_no_vote_right");
   requireChoices(choices, vote.options.length, true);
   vote.voters.push(sender.id);
   let receipt: string | null;

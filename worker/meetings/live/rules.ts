@@ -5,6 +5,7 @@ import {
   type ItemSpeakers,
   isChair,
   type LiveState,
+  officerRolesOf,
   Refused,
   type StoredParticipant,
 } from "./state";
@@ -49,6 +50,15 @@ export const changed = (extra: Partial<Outcome> = {}): Outcome => ({
 
 export function requireChair(state: LiveState, sender: StoredParticipant): void {
   if (!isChair(state, sender.id)) throw new Refused("meeting_not_allowed");
+}
+
+/**
+ * Keeping the voting roll (checking others in and out, giving or taking a vote): the chair, or
+ * the secretary, who in many associations keeps the roll while the chair runs the meeting.
+ */
+export function requireRollKeeper(state: LiveState, sender: StoredParticipant): void {
+  const roles = officerRolesOf(state, sender.id);
+  if (!roles.includes("chair") && !roles.includes("secretary")) throw new Refused("meeting_not_allowed");
 }
 
 export function requireMembersOnly(state: LiveState): void {

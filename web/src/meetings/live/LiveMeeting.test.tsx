@@ -11,6 +11,7 @@ import {
   frame,
   liveState,
   meetingSocket,
+  participant,
   sentCommands,
   tokenFor,
   youState,
@@ -18,17 +19,6 @@ import {
 
 freshStateForEachTest();
 fakeMeetingRooms();
-
-const person = (id: string, name: string, extra: object = {}) => ({
-  id,
-  name,
-  guest: false,
-  officer: [],
-  votingRight: true,
-  checkedIn: true,
-  present: true,
-  ...extra,
-});
 
 describe("LiveMeeting", () => {
   it("follows the room: the current item, who is present with guests marked, the speaker list and its timer", async () => {
@@ -38,9 +28,9 @@ describe("LiveMeeting", () => {
     frame(socket, {
       type: "participants",
       participants: [
-        person("demo-ida", "Ida Karlsson"),
-        person("guest-1", "Bo Ek", { guest: true, votingRight: false, checkedIn: false }),
-        person("demo-away", "Borta Person", { present: false }),
+        participant("demo-ida", "Ida Karlsson"),
+        participant("guest-1", "Bo Ek", { guest: true, votingRight: false, checkedIn: false }),
+        participant("demo-away", "Borta Person", { present: false }),
       ],
     });
     const speech = { participantId: "demo-ida", name: "Ida Karlsson", guest: false, replyTo: null };

@@ -6,7 +6,6 @@ import {
   type MeetingState,
   type MeetingView,
   meetingNotesDocumentId,
-  type Participant,
 } from "../../../../worker/shared/meetings";
 import { WorkspaceLink } from "../../consultations/WorkspaceLink";
 import { errorMessage, t } from "../../i18n";
@@ -18,18 +17,13 @@ import { DecisionAnnex } from "./DecisionAnnex";
 import { LiveDocument } from "./LiveDocument";
 import { Minutes } from "./Minutes";
 import { type MeetingVerdict, MotionVerdicts } from "./MotionVerdicts";
+import { Participants } from "./Participants";
 import { Polls } from "./Polls";
 import { Procedure } from "./Procedure";
-import { personLabel, Speakers } from "./Speakers";
+import { Speakers } from "./Speakers";
 import { Votes } from "./Votes";
 import "../agenda.css";
 import "./LiveMeeting.css";
-
-const officerKeys = {
-  chair: "meetings.officer.chair",
-  secretary: "meetings.officer.secretary",
-  adjuster: "meetings.officer.adjuster",
-} as const;
 
 /**
  * The live meeting: one connection to its room, whose snapshot every part below shows. Who
@@ -207,87 +201,6 @@ function MeetingControls(props: { live: MeetingLive }) {
         </button>
       </Show>
     </div>
-  );
-}
-
-/**
- * Who is here now: members and guests (marked), with their roles in the meeting and whether
- * they vote. The chair elects the meeting's secretary and adjusters from those here and, in
- * a members-only meeting, adjusts the voting roll (justering av röstlängd).
- */
-function Participants(props: { live: MeetingLive }) {
-  const all = () => props.live.state().participants;
-  const present = () =>
-    all()
-      .filter((p) => p.present)
-      .sort((a, b) => Number(a.guest) - Number(b.guest) || a.name.localeCompare(b.name));
-  const chair = () => props.live.holds("chair");
-  const membersOnly = () => props.live.state().meeting?.access === "members";
-  const toggleRole = (p: Participant, role: "secretary" | "adjuster") => {
-    const holders = all()
-      .filter((other) => other.officer.includes(role))
-      .map((other) => other.id);
-    const next = p.officer.includes(role)
-      ? holders.filter((id) => id !== p.id)
-      : role === "secretary"
-        ? [p.id]
-        : [...holders, p.id];
-    props.live.send({ type: "officers.set", role, participantIds: next });
-  };
-  return (
-    <section class="live-panel" aria-labelledby="participants-title" data-testid="participants">
-      <h3 id="participants-title">{t("meetings.participants.title", { count: present().length })}</h3>
-      <ul class="plain-list participant-list">
-        <For each={present()}>
-          {(p) => (
-            <li class="participant-row" data-testid="participant" data-guest={p.guest}>
-              <span class="participant-name">{personLabel(p)}</span>
-              <For each={p.officer}>{(role) => <span class="pill">{t(officerKeys[role])}</span>}</For>
-              <Show when={p.votingRight}>
-                <span class="pill">{t("meetings.participants.votes")}</span>
-              </Show>
-              <Show when={chair() && !p.guest}>
-                <span class="participant-tools">
-                  <For each={["secretary", "adjuster"] as const}>
-                    {(role) => (
-                      <button
-                        type="button"
-                        class="button button-secondary button-small"
-                        aria-pressed={p.officer.includes(role)}
-                        aria-label={t("meetings.participants.role", {
-                          role: t(officerKeys[role]),
-                          name: p.name,
-                        })}
-                        onClick={() => toggleRole(p, role)}
-                      >
-                        {t(officerKeys[role])}
-                      </button>
-                    )}
-                  </For>
-                  <Show when={membersOnly()}>
-                    <button
-                      type="button"
-                      class="button button-secondary button-small"
-                      aria-pressed={p.votingRight}
-                      aria-label={t("meetings.participants.votingRight", { name: p.name })}
-                      onClick={() =>
-                        props.live.send({
-                          type: "roll.set",
-                          participantId: p.id,
-                          votingRight: !p.votingRight,
-                        })
-                      }
-                    >
-                      {t("meetings.participants.votingRightShort")}
-                    </button>
-                  </Show>
-                </span>
-              </Show>
-            </li>
-          )}
-        </For>
-      </ul>
-    </section>
   );
 }
 

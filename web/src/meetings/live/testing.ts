@@ -4,6 +4,7 @@ import {
   type MeetingCommand,
   type MeetingLiveState,
   type MeetingYou,
+  type Participant,
 } from "../../../../worker/shared/meetings";
 import { fakeApi } from "../../api/testing";
 import { FakeSocket } from "../../rooms/testing";
@@ -42,6 +43,20 @@ export function youState(fields: Partial<MeetingYou> = {}): MeetingYou {
     votedIn: [],
     stats: null,
     ...fields,
+  };
+}
+
+/** A participant entry as the room lists it: a present member with a vote, checked in, unless `extra` says otherwise. */
+export function participant(id: string, name: string, extra: Partial<Participant> = {}): Participant {
+  return {
+    id,
+    name,
+    guest: false,
+    officer: [],
+    votingRight: true,
+    checkedIn: true,
+    present: true,
+    ...extra,
   };
 }
 
