@@ -8,8 +8,8 @@ import { logInAs } from "./pages";
 const session = appInChromium();
 
 /**
- * The head start (web/src/motions/headStart.ts) starts the downloads of a motion page's code
- * before the app's own code runs: the page's chunks at once, and yjs and TipTap once the
+ * The head start (web/src/motions/headStart.ts) starts what a motion's page needs before the
+ * app's own code runs: the page's chunks at once, and yjs, TipTap and a room token once the
  * motion's answer says its text is written live (docs/benchmarks.md, "motion-page"). To tell
  * its requests from the app's, the app's entry script is held back until the test lets it
  * go: whatever is requested meanwhile was asked for by the head start.
@@ -17,6 +17,7 @@ const session = appInChromium();
 
 const writerCode = /\/assets\/(DocumentEditor|createRoom|MotionWriter)-[\w-]+\.js$/;
 const pageCode = /\/assets\/MotionPage-[\w-]+\.js$/;
+const roomToken = /^\/api\/rooms\/[^/]+\/token$/;
 
 /** Demo Cecilia Ahmadi's seeded motions in her branch: one written live, one no longer. */
 async function cecilia(): Promise<{ page: Page; live: number; settled: number }> {
@@ -56,7 +57,7 @@ async function openWithEntryHeld(page: Page, path: string) {
 }
 
 describe("a motion's page opened cold", () => {
-  it("asks for the page's code and, for a motion written live, yjs and TipTap before the app runs", async () => {
+  it("asks for the page's code and, for a motion written live, yjs, TipTap and a room token before the app runs", async () => {
     const { page, live } = await cecilia();
     const { requested, release } = await openWithEntryHeld(page, `/motions/${live}`);
     await page.waitForRequest((request) => /\/assets\/DocumentEditor-[\w-]+\.js$/.test(request.url()), {
@@ -64,20 +65,25 @@ describe("a motion's page opened cold", () => {
     });
     await expect.poll(() => requested.filter((path) => writerCode.test(path)).length).toBe(3);
     expect(requested.some((path) => pageCode.test(path))).toBe(true);
+    await expect
+      .poll(() => requested.filter((path) => roomToken.test(path)))
+      .toEqual([`/api/rooms/motion%3A${live}/token`]);
     release();
     await expect.poll(() => roomStatus(page)).toBe("Ansluten");
+    // The room took that token rather than asking again.
+    expect(requested.filter((path) => roomToken.test(path))).toHaveLength(1);
     await expect
       .poll(() => page.getByRole("textbox", { name: "Motivering" }).getAttribute("contenteditable"))
       .toBe("true");
   });
 
-  it("does not load yjs and TipTap for a motion no longer written", async () => {
+  it("does not load yjs and TipTap nor ask for a token for a motion no longer written", async () => {
     const { page, settled } = await cecilia();
     const { requested, release } = await openWithEntryHeld(page, `/motions/${settled}`);
     // The head start decides as soon as the answer has come; give it ample time to be wrong.
     await page.waitForTimeout(500);
     expect(requested.some((path) => pageCode.test(path))).toBe(true);
-    expect(requested.filter((path) => writerCode.test(path))).toEqual([]);
+    expect(requested.filter((path) => writerCode.test(path) || roomToken.test(path))).toEqual([]);
     release();
     await expect.poll(() => page.getByTestId("motion-reading").isVisible()).toBe(true);
     expect(requested.filter((path) => writerCode.test(path))).toEqual([]);

@@ -10,12 +10,12 @@ import { motionPageCodeAttribute, motionWriterCodeAttribute } from "./headStartC
  * Solid, the router, the dictionary and the API client have arrived, which on a slow phone
  * link takes seconds (docs/benchmarks.md, "motion-page"). Its only import is two names (in
  * this chunk), so nothing waits for it and it waits for nothing; the route's preload
- * (./preload.ts) takes the answer once and goes on from there (the room token).
+ * (./preload.ts) and the room's first connect (./tokenHeadStart.ts) take its answers once.
  *
- * It also starts the downloads of the code the page will need, in parallel with the entry's
- * rather than after the router: the page's chunks at once, and, when the answer says the text
- * is written live, the writer's (yjs, TipTap: most of the page's bytes). A reader of a
- * submitted motion never loads those.
+ * It also starts what the page will need, in parallel with the entry rather than after the
+ * router: the page's chunks at once, and, when the answer says the text is written live, the
+ * writer's code (yjs, TipTap: most of the page's bytes) and a room token, so the room can
+ * connect as soon as its code has run. A reader of a submitted motion needs none of those.
  */
 
 /** The same states as worker/shared/motions.ts (the type says so), without importing it. */
@@ -23,7 +23,24 @@ const editableStates: typeof sharedEditableStates = ["draft", "collecting"];
 
 const motionPath = /^\/motions\/([1-9][0-9]{0,9})$/;
 
-let started: { id: string; response: Promise<Response> } | undefined;
+/** A request started here, for whoever takes it first. */
+type Started = { key: string; response: Promise<Response> };
+let motion: Started | undefined;
+let roomToken: Started | undefined;
+
+function take(started: Started | undefined, key: string): Promise<Response> | undefined {
+  return started?.key === key ? started.response : undefined;
+}
+
+/**
+ * Asks as the API client does (same origin, so the cookie goes along). A network failure is
+ * the taker's to report, who asks again through the client.
+ */
+function ask(path: string, init?: RequestInit): Promise<Response> {
+  const response = fetch(path, { ...init, headers: { Accept: "application/json" } });
+  response.catch(() => undefined);
+  return response;
+}
 
 /** Preloads the chunks the build listed on this script's tag in `attribute` (none outside a build). */
 function preloadCode(attribute: string): void {
@@ -39,40 +56,47 @@ function preloadCode(attribute: string): void {
   }
 }
 
-/** The writer's code, when the answer is a motion written live. */
-function preloadWriterFor(response: Response): void {
-  if (!response.ok) return;
-  response
+/** The writer's code and a room token, when the answer is a motion written live. */
+function startWriterFor(answer: Response): void {
+  if (!answer.ok) return;
+  answer
     .clone()
-    .json<Partial<Pick<MotionView, "state">>>()
-    .then((motion) => {
-      if (motion.state && (editableStates as readonly MotionState[]).includes(motion.state)) {
-        preloadCode(motionWriterCodeAttribute);
-      }
+    .json<Partial<Pick<MotionView, "state" | "documentId">>>()
+    .then(({ state, documentId }) => {
+      if (!state || !documentId || !(editableStates as readonly MotionState[]).includes(state)) return;
+      roomToken = {
+        key: documentId,
+        response: ask(`/api/rooms/${encodeURIComponent(documentId)}/token`, { method: "POST" }),
+      };
+      preloadCode(motionWriterCodeAttribute);
     })
     .catch(() => undefined);
 }
 
 const opened = motionPath.exec(location.pathname)?.[1];
 if (opened) {
-  // As the API client asks (same origin, so the cookie goes along); its network failure is
-  // the preload's to report, which asks again through the client. Cloned before anyone reads it.
-  const response = fetch(`/api/motions/${opened}`, { headers: { Accept: "application/json" } }).then(
-    (answer) => {
-      preloadWriterFor(answer);
+  motion = {
+    key: opened,
+    // Read here before anyone else can take it.
+    response: ask(`/api/motions/${opened}`).then((answer) => {
+      startWriterFor(answer);
       return answer;
-    },
-  );
-  response.catch(() => undefined);
-  started = { id: opened, response };
+    }),
+  };
   // After the motion's request, which would otherwise queue behind these.
   preloadCode(motionPageCodeAttribute);
 }
 
 /** The answer started for motion `id` when the page opened, once; undefined otherwise. */
 export function takeMotionHeadStart(id: string): Promise<Response> | undefined {
-  if (started?.id !== id) return undefined;
-  const { response } = started;
-  started = undefined;
+  const response = take(motion, id);
+  if (response) motion = undefined;
+  return response;
+}
+
+/** The room token started for `documentId` on the motion's answer, once; undefined otherwise. */
+export function takeRoomTokenHeadStart(documentId: string): Promise<Response> | undefined {
+  const response = take(roomToken, documentId);
+  if (response) roomToken = undefined;
   return response;
 }
