@@ -77,6 +77,26 @@ describe("a motion's page opened cold", () => {
       .toBe("true");
   });
 
+  it("asks for one room token when the app has run before the motion's answer comes", async () => {
+    const { page, live } = await cecilia();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    let release = () => {};
+    const answerHeld = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(`**/api/motions/${live}`, async (route: Route) => {
+      await answerHeld;
+      await route.continue();
+    });
+    await page.goto(`/motions/${live}`, { waitUntil: "commit" });
+    // The app asks who is logged in once it runs: from then on its route waits on the same answer.
+    await page.waitForRequest((request) => new URL(request.url()).pathname === "/api/me");
+    release();
+    await expect.poll(() => roomStatus(page)).toBe("Ansluten");
+    expect(requested.filter((path) => roomToken.test(path))).toEqual([`/api/rooms/motion%3A${live}/token`]);
+  });
+
   it("does not load yjs and TipTap nor ask for a token for a motion no longer written", async () => {
     const { page, settled } = await cecilia();
     const { requested, release } = await openWithEntryHeld(page, `/motions/${settled}`);

@@ -26,11 +26,11 @@ const motionPath = /^\/motions\/([1-9][0-9]{0,9})$/;
 /** A request started here, for whoever takes it first. */
 type Started = { key: string; response: Promise<Response> };
 let motion: Started | undefined;
-let roomToken: Started | undefined;
-
-function take(started: Started | undefined, key: string): Promise<Response> | undefined {
-  return started?.key === key ? started.response : undefined;
-}
+/**
+ * The room token asked for with a live motion's answer; settles (undefined when there is
+ * none) once the answer has been read, so whoever takes it never asks a second time.
+ */
+let roomToken: Promise<Started | undefined> | undefined;
 
 /**
  * Asks as the API client does (same origin, so the cookie goes along). A network failure is
@@ -57,46 +57,41 @@ function preloadCode(attribute: string): void {
 }
 
 /** The writer's code and a room token, when the answer is a motion written live. */
-function startWriterFor(answer: Response): void {
-  if (!answer.ok) return;
-  answer
+async function startWriterFor(answer: Response): Promise<Started | undefined> {
+  if (!answer.ok) return undefined;
+  const { state, documentId } = await answer
     .clone()
-    .json<Partial<Pick<MotionView, "state" | "documentId">>>()
-    .then(({ state, documentId }) => {
-      if (!state || !documentId || !(editableStates as readonly MotionState[]).includes(state)) return;
-      roomToken = {
-        key: documentId,
-        response: ask(`/api/rooms/${encodeURIComponent(documentId)}/token`, { method: "POST" }),
-      };
-      preloadCode(motionWriterCodeAttribute);
-    })
-    .catch(() => undefined);
+    .json<Partial<Pick<MotionView, "state" | "documentId">>>();
+  if (!state || !documentId || !(editableStates as readonly MotionState[]).includes(state)) return undefined;
+  const response = ask(`/api/rooms/${encodeURIComponent(documentId)}/token`, { method: "POST" });
+  preloadCode(motionWriterCodeAttribute);
+  return { key: documentId, response };
 }
 
 const opened = motionPath.exec(location.pathname)?.[1];
 if (opened) {
-  motion = {
-    key: opened,
-    // Read here before anyone else can take it.
-    response: ask(`/api/motions/${opened}`).then((answer) => {
-      startWriterFor(answer);
-      return answer;
-    }),
-  };
+  const answer = ask(`/api/motions/${opened}`);
+  // Registered before anyone can take the answer, so it is cloned before anyone reads it.
+  roomToken = answer.then(startWriterFor).catch(() => undefined);
+  motion = { key: opened, response: answer };
   // After the motion's request, which would otherwise queue behind these.
   preloadCode(motionPageCodeAttribute);
 }
 
 /** The answer started for motion `id` when the page opened, once; undefined otherwise. */
 export function takeMotionHeadStart(id: string): Promise<Response> | undefined {
-  const response = take(motion, id);
-  if (response) motion = undefined;
+  if (motion?.key !== id) return undefined;
+  const { response } = motion;
+  motion = undefined;
   return response;
 }
 
-/** The room token started for `documentId` on the motion's answer, once; undefined otherwise. */
-export function takeRoomTokenHeadStart(documentId: string): Promise<Response> | undefined {
-  const response = take(roomToken, documentId);
-  if (response) roomToken = undefined;
-  return response;
+/**
+ * The room token asked for with the motion's answer, once: resolves to its response when it
+ * was asked for `documentId`, else to undefined. Undefined when the page opened elsewhere.
+ */
+export function takeRoomTokenHeadStart(documentId: string): Promise<Response | undefined> | undefined {
+  const pending = roomToken;
+  roomToken = undefined;
+  return pending?.then((started) => (started?.key === documentId ? started.response : undefined));
 }
