@@ -54,8 +54,8 @@ function staticClosure(bundle: Bundle, roots: Chunk[]): Set<string> {
  * web/src/motions/headStart.ts as an entry of its own, with its own `<script type="module">`
  * before the app's: a module runs only once everything it imports has come, so inside the
  * entry's chunk it would wait for Solid, the router and the dictionary (seconds on a slow
- * phone); on its own (it imports nothing) it asks for the motion as soon as its few hundred
- * bytes are here. The app's chunk imports the same file, so it runs once.
+ * phone); on its own (it imports only two names, bundled into it) it asks for the motion as
+ * soon as its few hundred bytes are here. The app's chunk imports the same file, so it runs once.
  *
  * The head start also preloads the motion page's code, and the writer's (yjs, TipTap) once
  * the motion's answer says it is written live, long before the router would ask for them.
@@ -80,8 +80,10 @@ const headStartScript: PluginOption = {
         for (const file of files) loaded.add(file);
         // Largest first: on a slow link the big downloads set the pace, and HTTP/1.1 queues
         // all but six requests at a time.
-        const size = (file: string) =>
-          bundle[file]?.type === "chunk" ? (bundle[file] as Chunk).code.length : 0;
+        const size = (file: string) => {
+          const output = bundle[file];
+          return output?.type === "chunk" ? output.code.length : 0;
+        };
         return files
           .sort((a, b) => size(b) - size(a))
           .map((file) => `/${file}`)
