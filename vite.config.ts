@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { defineConfig, type PluginOption } from "vite";
+import { defineConfig, type IndexHtmlTransformContext, type PluginOption } from "vite";
 import solid from "vite-plugin-solid";
+import { motionPageCodeAttribute, motionWriterCodeAttribute } from "./web/src/motions/headStartCode.ts";
 import { assetHeadersFile } from "./worker/http/security-headers.ts";
 
 /**
@@ -18,29 +19,89 @@ const securityHeadersFile: PluginOption = {
 };
 
 const headStartModule = fileURLToPath(new URL("./web/src/motions/headStart.ts", import.meta.url));
+const motionModule = (name: string) => fileURLToPath(new URL(`./web/src/motions/${name}`, import.meta.url));
+/** The motion page's route chunk, and what a motion written live adds: the room and TipTap. */
+const motionPageModules = [motionModule("MotionPage.tsx")];
+const motionWriterModules = [motionModule("MotionWriter.tsx"), motionModule("FieldEditor.tsx")];
+
+type Bundle = NonNullable<IndexHtmlTransformContext["bundle"]>;
+type Chunk = Extract<Bundle[string], { type: "chunk" }>;
+
+function chunkOf(bundle: Bundle, moduleId: string): Chunk {
+  const chunk = Object.values(bundle).find(
+    (output): output is Chunk => output.type === "chunk" && output.facadeModuleId === moduleId,
+  );
+  if (!chunk) throw new Error(`samtal-head-start: no chunk for ${moduleId}`);
+  return chunk;
+}
+
+/** The file names of `roots` and every chunk they import statically. */
+function staticClosure(bundle: Bundle, roots: Chunk[]): Set<string> {
+  const files = new Set<string>();
+  const visit = (chunk: Chunk) => {
+    if (files.has(chunk.fileName)) return;
+    files.add(chunk.fileName);
+    for (const imported of chunk.imports) {
+      const next = bundle[imported];
+      if (next?.type === "chunk") visit(next);
+    }
+  };
+  for (const root of roots) visit(root);
+  return files;
+}
 
 /**
  * web/src/motions/headStart.ts as an entry of its own, with its own `<script type="module">`
  * before the app's: a module runs only once everything it imports has come, so inside the
  * entry's chunk it would wait for Solid, the router and the dictionary (seconds on a slow
- * phone); on its own (it imports nothing) it asks for the motion as soon as its few hundred
- * bytes are here. The app's chunk imports the same file, so it runs once.
+ * phone); on its own (it imports only two names, bundled into it) it asks for the motion as
+ * soon as its few hundred bytes are here. The app's chunk imports the same file, so it runs once.
+ *
+ * The head start also preloads the motion page's code, and the writer's (yjs, TipTap) once
+ * the motion's answer says it is written live, long before the router would ask for them.
+ * Their file names exist only in the build, so they go on its script tag as two lists,
+ * without the chunks the HTML already preloads for the entry.
  */
 const headStartScript: PluginOption = {
   name: "samtal-head-start",
   apply: "build",
   transformIndexHtml: {
     order: "post",
-    handler(_html, { bundle }) {
-      const chunk = Object.values(bundle ?? {}).find(
-        (output) => output.type === "chunk" && output.facadeModuleId === headStartModule,
-      );
-      if (!chunk) throw new Error("samtal-head-start: no chunk for web/src/motions/headStart.ts");
+    handler(_html, { bundle, chunk: entry }) {
+      if (!bundle || !entry) throw new Error("samtal-head-start: the HTML has no bundle");
+      const loaded = staticClosure(bundle, [entry]);
+      const newFiles = (modules: string[]) => {
+        const files = [
+          ...staticClosure(
+            bundle,
+            modules.map((id) => chunkOf(bundle, id)),
+          ),
+        ].filter((file) => !loaded.has(file));
+        for (const file of files) loaded.add(file);
+        // Largest first: on a slow link the big downloads set the pace, and HTTP/1.1 queues
+        // all but six requests at a time.
+        const size = (file: string) => {
+          const output = bundle[file];
+          return output?.type === "chunk" ? output.code.length : 0;
+        };
+        return files
+          .sort((a, b) => size(b) - size(a))
+          .map((file) => `/${file}`)
+          .join(" ");
+      };
       return [
         {
           tag: "script",
-          // async: a module script otherwise waits for the stylesheet and the parse as well.
-          attrs: { type: "module", async: true, crossorigin: "", src: `/${chunk.fileName}` },
+          attrs: {
+            type: "module",
+            // async: a module script otherwise waits for the stylesheet and the parse as well.
+            async: true,
+            crossorigin: "",
+            src: `/${chunkOf(bundle, headStartModule).fileName}`,
+            // On the script itself: an async script may run before the rest of the HTML is parsed.
+            [motionPageCodeAttribute]: newFiles(motionPageModules),
+            [motionWriterCodeAttribute]: newFiles(motionWriterModules),
+          },
           injectTo: "head-prepend" as const,
         },
       ];
