@@ -87,6 +87,14 @@ export interface MeetingSettings {
 export const tieBreaks = ["casting", "lots"] as const;
 export type TieBreak = (typeof tieBreaks)[number];
 
+/** The largest value each numeric rule takes (all start at 0): the API's schema and the web form share them. */
+export const meetingSettingLimits = {
+  speechSeconds: 3600,
+  replySeconds: 600,
+  maxRepliesPerSpeech: 10,
+  closingWindowSeconds: 1800,
+} as const satisfies Partial<Record<keyof MeetingSettings, number>>;
+
 export const defaultMeetingSettings: MeetingSettings = {
   firstTimeSpeakersFirst: true,
   speechSeconds: 180,
