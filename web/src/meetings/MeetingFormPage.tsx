@@ -21,6 +21,7 @@ import { AgendaEditor, type DraftItem } from "./AgendaEditor";
 import { accessLabel, templateLabel } from "./labels";
 import { meetingHref } from "./links";
 import { type LoadedMeeting, loadMeeting } from "./load";
+import { createRulesDraft, MeetingRules } from "./MeetingRules";
 import { stockholmLocal } from "./time";
 import "./MeetingForm.css";
 
@@ -81,6 +82,7 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
       consultationId: item.consultation?.id ?? null,
     })) ?? [],
   );
+  const rules = createRulesDraft(existing?.settings);
   const [problems, setProblems] = createSignal<Record<string, string>>({});
   const save = createRequest();
 
@@ -100,7 +102,8 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
   };
 
   const submit = () => {
-    if (!check()) return;
+    const settings = rules.read();
+    if (!check() || !settings) return;
     const fields = {
       title: title().trim(),
       startsAt: startsAt(),
@@ -108,6 +111,7 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
       access: access(),
       videoUrl: videoUrl().trim() || null,
       agenda: agenda().map((item) => ({ ...item, title: item.title.trim() })),
+      settings,
     };
     save.run(async () => {
       const saved = existing
@@ -244,6 +248,12 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
             {problems().agenda}
           </p>
         </Show>
+        <MeetingRules
+          id="meeting"
+          form={rules}
+          summary={t("meetings.rules.title")}
+          hint={t("meetings.rules.formHint")}
+        />
         <SubmitButton busy={save.busy()} busyLabel={t("meetings.form.saving")} testId="save-meeting">
           {existing ? t("meetings.form.save") : t("meetings.form.create")}
         </SubmitButton>
