@@ -20,6 +20,7 @@ import { Minutes } from "./Minutes";
 import { type MeetingVerdict, MotionVerdicts } from "./MotionVerdicts";
 import { Polls } from "./Polls";
 import { Procedure } from "./Procedure";
+import { LiveRules } from "./Rules";
 import { personLabel, Speakers } from "./Speakers";
 import { Votes } from "./Votes";
 import "../agenda.css";
@@ -138,6 +139,7 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
               <div class="live-side">
                 <Participants live={live} />
                 <LiveAgenda live={live} />
+                <LiveRules live={live} />
               </div>
             </div>
           </>

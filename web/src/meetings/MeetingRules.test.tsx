@@ -1,0 +1,163 @@
+import { fireEvent, render, screen, within } from "@solidjs/testing-library";
+import { describe, expect, it } from "vitest";
+import { defaultMeetingSettings } from "../../../worker/shared/meetings";
+import { fakeApi } from "../api/testing";
+import { loggedIn } from "../identity/session";
+import { freshStateForEachTest } from "../identity/testing";
+import { renderAt } from "../ui/testing";
+import { LiveMeeting } from "./live/LiveMeeting";
+import { fakeMeetingRooms, frame, liveState, meetingSocket, sentCommands, youState } from "./live/testing";
+import { EditMeetingPage, NewMeetingPage } from "./MeetingFormPage";
+import { karin, meetingView } from "./testing";
+
+freshStateForEachTest();
+fakeMeetingRooms();
+
+function open(address: string) {
+  return renderAt(address, {
+    "/meetings/new": NewMeetingPage,
+    "/meetings/:id/edit": EditMeetingPage,
+    "/meetings/:id": () => <h1>Mötet</h1>,
+  });
+}
+
+const type = (label: string | RegExp, value: string) =>
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+
+const shownValue = (label: string | RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
+
+/** The radio for a tie-break in one of the two fieldsets (same option names in both). */
+const tieChoice = (legend: string, option: string) =>
+  within(screen.getByRole("group", { name: legend })).getByLabelText(option) as HTMLInputElement;
+
+describe("MeetingRules in the plan", () => {
+  it("sends every rule a chair sets, in seconds, and refuses numbers the Worker would refuse", async () => {
+    loggedIn(karin);
+    const api = fakeApi({ "POST /api/meetings": ({ json }) => meetingView({ id: 12, title: json.title }) });
+    const history = open("/meetings/new?group=branch%3Agoteborg");
+    await screen.findByLabelText(/^Mötets namn/);
+    type(/^Mötets namn/, "Årsmöte");
+    type(/^Börjar/, "2027-02-20T13:00");
+    type(/^Slutar/, "2027-02-20T16:00");
+    const fields = screen.getByTestId("meeting-rule-fields") as HTMLDetailsElement;
+    expect(fields.open).toBe(false);
+    // The defaults, in the units people use.
+    expect(shownValue(/^Talartid per inlägg/)).toBe("3");
+    expect(shownValue(/^Talartid för replik/)).toBe("60");
+    expect(shownValue(/^Tid att anmäla sig/)).toBe("1");
+    expect(tieChoice("I vanliga beslut", "Ordförandens utslagsröst").checked).toBe(true);
+    expect(tieChoice("I personval", "Lottning").checked).toBe(true);
+
+    type(/^Talartid per inlägg/, "61");
+    type(/^Högst antal repliker/, "1.5");
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    expect(fields.open).toBe(true);
+    expect(await screen.findByText("Skriv ett tal från 0 till 60.")).toBeTruthy();
+    expect(screen.getByText("Skriv ett heltal från 0 till 10.")).toBeTruthy();
+    expect(screen.getByLabelText(/^Talartid per inlägg/).getAttribute("aria-invalid")).toBe("true");
+    expect(api.callsTo("POST /api/meetings")).toHaveLength(0);
+
+    fireEvent.click(screen.getByLabelText("De som inte talat på punkten går först"));
+    type(/^Talartid per inlägg/, "1,5");
+    type(/^Talartid för replik/, "30");
+    type(/^Högst antal repliker/, "0");
+    type(/^Tid att anmäla sig/, "2");
+    fireEvent.click(screen.getByLabelText("Ordningsfrågor får ställas även efter strecket"));
+    fireEvent.click(tieChoice("I vanliga beslut", "Lottning"));
+    fireEvent.click(tieChoice("I personval", "Ordförandens utslagsröst"));
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    await expect.poll(() => history.get()).toBe("/meetings/12");
+    expect(api.callsTo("POST /api/meetings")[0]?.json?.settings).toEqual({
+      firstTimeSpeakersFirst: false,
+      speechSeconds: 90,
+      replySeconds: 30,
+      maxRepliesPerSpeech: 0,
+      closingWindowSeconds: 120,
+      pointsOfOrderAfterClosing: false,
+      tieBreakOrdinary: "lots",
+      tieBreakElection: "casting",
+    });
+  });
+
+  it("shows a planned meeting's rules and sends them back unchanged unless changed", async () => {
+    loggedIn(karin);
+    const settings = {
+      ...defaultMeetingSettings,
+      speechSeconds: 100,
+      replySeconds: 45,
+      tieBreakOrdinary: "lots" as const,
+    };
+    const api = fakeApi({
+      "GET /api/meetings/:id": () => meetingView({ settings }),
+      "PATCH /api/meetings/:id": () => meetingView(),
+    });
+    const history = open("/meetings/7/edit");
+    expect(((await screen.findByLabelText(/^Talartid per inlägg/)) as HTMLInputElement).value).toBe("1.67");
+    expect(shownValue(/^Talartid för replik/)).toBe("45");
+    expect(tieChoice("I vanliga beslut", "Lottning").checked).toBe(true);
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    await expect.poll(() => history.get()).toBe("/meetings/7");
+    expect(api.callsTo("PATCH /api/meetings/:id")[0]?.json?.settings).toEqual(settings);
+  });
+});
+
+describe("LiveRules", () => {
+  it("shows everyone the rules in force, and the chair nothing to change them with", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState({
+        officers: [{ participantId: "someone-else", role: "chair" }],
+        settings: { ...defaultMeetingSettings, speechSeconds: 90, replySeconds: 30, maxRepliesPerSpeech: 0 },
+      }),
+      you: youState(),
+    });
+    const summary = await screen.findByTestId("rules-summary");
+    expect(summary.textContent).toContain("1,5 min per inlägg, 30 s per replik");
+    expect(summary.textContent).toContain("Inga repliker");
+    expect(summary.textContent).toContain("utslagsröst i vanliga beslut, lottning i personval");
+    expect(
+      within(screen.getByTestId("live-rules")).queryByRole("button", { name: "Spara reglerna" }),
+    ).toBeNull();
+  });
+
+  it("sends the chair's changed rules only, keeps her typing through other changes, and follows the room", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    const you = youState({ participantId: "demo-karin", officer: ["chair"] });
+    frame(socket, { type: "state", version: 1, meeting: liveState(), you });
+    const rules = within(await screen.findByTestId("live-rules"));
+    const replies = () => rules.getByLabelText(/^Högst antal repliker/) as HTMLInputElement;
+    fireEvent.input(replies(), { target: { value: "11" } });
+    fireEvent.click(rules.getByRole("button", { name: "Spara reglerna" }));
+    expect(await rules.findByText("Skriv ett heltal från 0 till 10.")).toBeTruthy();
+    expect(sentCommands(socket)).toEqual([]);
+
+    fireEvent.input(replies(), { target: { value: "4" } });
+    fireEvent.click(
+      within(rules.getByRole("group", { name: "I personval" })).getByLabelText("Ordförandens utslagsröst"),
+    );
+    // A snapshot with the same rules (someone asked to speak) leaves the draft alone.
+    frame(socket, { type: "state", version: 2, meeting: liveState({ currentItemId: 2 }), you });
+    expect(replies().value).toBe("4");
+    fireEvent.click(rules.getByRole("button", { name: "Spara reglerna" }));
+    expect(sentCommands(socket)).toEqual([
+      { type: "settings.update", settings: { maxRepliesPerSpeech: 4, tieBreakElection: "casting" } },
+    ]);
+
+    frame(socket, {
+      type: "state",
+      version: 3,
+      meeting: liveState({
+        settings: { ...defaultMeetingSettings, maxRepliesPerSpeech: 4, tieBreakElection: "casting" },
+      }),
+      you,
+    });
+    expect(await screen.findByText(/utslagsröst i personval/)).toBeTruthy();
+    expect(rules.getByTestId("rules-summary").textContent).toContain("Högst 4 per inlägg");
+  });
+});
