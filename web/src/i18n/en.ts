@@ -744,6 +744,7 @@ export const en: Dictionary = {
   "meetings.rules.title": "Meeting rules",
   "meetings.rules.formHint":
     "The defaults are what most associations use. Change them if your bylaws or the meeting decide otherwise.",
+  "meetings.rules.fromLatest": "The same rules as the last meeting, {title}.",
   "meetings.rules.live": "Rules",
   "meetings.rules.change": "Change the rules",
   "meetings.rules.save": "Save the rules",

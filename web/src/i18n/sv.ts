@@ -744,6 +744,7 @@ export const sv = {
   "meetings.rules.title": "Mötesregler",
   "meetings.rules.formHint":
     "Förvalt är det som de flesta föreningar använder. Ändra om era stadgar eller mötet bestämmer något annat.",
+  "meetings.rules.fromLatest": "Samma regler som förra mötet, {title}.",
   "meetings.rules.live": "Regler",
   "meetings.rules.change": "Ändra reglerna",
   "meetings.rules.save": "Spara reglerna",

@@ -1,6 +1,5 @@
 import { fireEvent, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import { defaultMeetingSettings } from "../../../worker/shared/meetings";
 import { apiError, fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
@@ -64,7 +63,7 @@ describe("NewMeetingPage", () => {
         { title: "Kultur", kind: "discussion", motionId: null, consultationId: null },
         { title: "Skolan", kind: "discussion", motionId: null, consultationId: null },
       ],
-      settings: defaultMeetingSettings,
+      settings: {},
     });
   });
 

@@ -82,7 +82,7 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
       consultationId: item.consultation?.id ?? null,
     })) ?? [],
   );
-  const rules = createRulesDraft(existing?.settings);
+  const rules = createRulesDraft(existing?.settings ?? { group: props.group ?? "" });
   const [problems, setProblems] = createSignal<Record<string, string>>({});
   const save = createRequest();
 

@@ -79,7 +79,40 @@ describe("MeetingRules in the plan", () => {
     });
   });
 
-  it("shows a planned meeting's rules and sends them back unchanged unless changed", async () => {
+  it("starts a new meeting from the rules of the group's latest meeting, and sends only those changed", async () => {
+    loggedIn(karin);
+    const groupRules = {
+      ...defaultMeetingSettings,
+      speechSeconds: 120,
+      tieBreakElection: "casting" as const,
+    };
+    const api = fakeApi({
+      "GET /api/meetings": () => ({
+        group: meetingView().group,
+        meetings: [5, 9, 6].map((id) => ({ ...meetingView({ id, title: `Möte ${id}` }) })),
+      }),
+      "GET /api/meetings/:id": ({ param }) =>
+        meetingView({ id: Number(param.id), title: "Höstmötet", settings: groupRules }),
+      "POST /api/meetings": () => meetingView({ id: 12 }),
+    });
+    const history = open("/meetings/new?group=branch%3Agoteborg");
+    expect((await screen.findByTestId("meeting-rules-from")).textContent).toBe(
+      "Samma regler som förra mötet, Höstmötet.",
+    );
+    expect(api.callsTo("GET /api/meetings")[0]?.query).toEqual({ group: "branch:goteborg", past: "1" });
+    expect(api.callsTo("GET /api/meetings/:id").map((c) => c.param.id)).toEqual(["9"]);
+    expect(shownValue(/^Talartid per inlägg/)).toBe("2");
+    expect(tieChoice("I personval", "Ordförandens utslagsröst").checked).toBe(true);
+    type(/^Mötets namn/, "Vårmöte");
+    type(/^Börjar/, "2027-03-20T13:00");
+    type(/^Slutar/, "2027-03-20T16:00");
+    type(/^Talartid för replik/, "45");
+    fireEvent.click(screen.getByTestId("save-meeting"));
+    await expect.poll(() => history.get()).toBe("/meetings/12");
+    expect(api.callsTo("POST /api/meetings")[0]?.json?.settings).toEqual({ replySeconds: 45 });
+  });
+
+  it("shows a planned meeting's rules and sends back only a rule that changed", async () => {
     loggedIn(karin);
     const settings = {
       ...defaultMeetingSettings,
@@ -95,9 +128,12 @@ describe("MeetingRules in the plan", () => {
     expect(((await screen.findByLabelText(/^Talartid per inlägg/)) as HTMLInputElement).value).toBe("1.67");
     expect(shownValue(/^Talartid för replik/)).toBe("45");
     expect(tieChoice("I vanliga beslut", "Lottning").checked).toBe(true);
+    expect(screen.queryByTestId("meeting-rules-from")).toBeNull();
+    type(/^Högst antal repliker/, "3");
     fireEvent.click(screen.getByTestId("save-meeting"));
     await expect.poll(() => history.get()).toBe("/meetings/7");
-    expect(api.callsTo("PATCH /api/meetings/:id")[0]?.json?.settings).toEqual(settings);
+    // 1.67 minutes reads back as the 100 s it came from: not a change.
+    expect(api.callsTo("PATCH /api/meetings/:id")[0]?.json?.settings).toEqual({ maxRepliesPerSpeech: 3 });
   });
 });
 

@@ -2,10 +2,13 @@ import { createSignal, For, type JSX, Show } from "solid-js";
 import {
   defaultMeetingSettings,
   type MeetingSettings,
+  type MeetingSummary,
+  type MeetingView,
   meetingSettingLimits,
   type TieBreak,
   tieBreaks,
 } from "../../../worker/shared/meetings";
+import { call, client } from "../api/client";
 import { type MessageKey, t } from "../i18n";
 import { Field } from "../ui/Form";
 import "./MeetingRules.css";
@@ -73,23 +76,55 @@ function readNumber(name: NumberRule, typed: string): number | { problem: string
   return Math.round(value * unit);
 }
 
+export const sameRules = (a: MeetingSettings, b: MeetingSettings) =>
+  (Object.keys(a) as (keyof MeetingSettings)[]).every((name) => a[name] === b[name]);
+
+/** The group's most recently planned meeting: a new one starts from its rules (worker/meetings/planning.ts). */
+async function latestOfGroup(group: string): Promise<MeetingView | null> {
+  const list = await call(client.api.meetings.$get({ query: { group, past: "1" } }));
+  const latest = list.meetings.reduce<MeetingSummary | null>((a, b) => (a && a.id > b.id ? a : b), null);
+  return latest ? await call(client.api.meetings[":id"].$get({ param: { id: String(latest.id) } })) : null;
+}
+
 /**
- * A rules form's state: the draft, the problems found when it was last read, and `read()`,
- * which gives the settings or null (and shows what to fix) while a number is out of range.
+ * A rules form's state, starting from a meeting's rules or, for a new meeting of a group,
+ * from its latest meeting's (once they arrive, unless the chair has begun changing them).
+ * `read()` gives the rules changed from where the form started (the Worker keeps the others)
+ * or null, showing what to fix, while a number is out of range.
  */
-export function createRulesDraft(initial: MeetingSettings = defaultMeetingSettings) {
-  const [draft, setDraft] = createSignal(draftOf(initial));
+export function createRulesDraft(start: MeetingSettings | { group: string }) {
+  let base = "group" in start ? defaultMeetingSettings : start;
+  const [draft, setDraft] = createSignal(draftOf(base));
   const [problems, setProblems] = createSignal<RuleProblems>({});
+  const [from, setFrom] = createSignal<string | null>(null);
+  let touched = false;
+  const reset = (settings: MeetingSettings) => {
+    base = settings;
+    setDraft(draftOf(settings));
+    setProblems({});
+  };
+  if ("group" in start) {
+    latestOfGroup(start.group)
+      .then((latest) => {
+        if (!latest || touched) return;
+        reset(latest.settings);
+        setFrom(latest.title);
+      })
+      // The defaults stay in view; the Worker still takes the group's rules for any not sent.
+      .catch(() => undefined);
+  }
   return {
     draft,
     problems,
-    change: (fields: Partial<RulesDraft>) => setDraft({ ...draft(), ...fields }),
-    /** Starts over from settings (e.g. the room's, after someone else changed them). */
-    reset: (settings: MeetingSettings) => {
-      setDraft(draftOf(settings));
-      setProblems({});
+    /** The title of the meeting whose rules the form started from, for a new meeting. */
+    from,
+    change: (fields: Partial<RulesDraft>) => {
+      touched = true;
+      setDraft({ ...draft(), ...fields });
     },
-    read: (): MeetingSettings | null => {
+    /** Starts over from settings (the room's, after they changed). */
+    reset,
+    read: (): Partial<MeetingSettings> | null => {
       const found: RuleProblems = {};
       const settings = { ...draft() } as unknown as MeetingSettings;
       for (const name of numberRuleNames) {
@@ -98,7 +133,12 @@ export function createRulesDraft(initial: MeetingSettings = defaultMeetingSettin
         else found[name] = value.problem;
       }
       setProblems(found);
-      return Object.keys(found).length === 0 ? settings : null;
+      if (Object.keys(found).length > 0) return null;
+      return Object.fromEntries(
+        (Object.keys(settings) as (keyof MeetingSettings)[])
+          .filter((name) => settings[name] !== base[name])
+          .map((name) => [name, settings[name]]),
+      );
     },
   };
 }
@@ -185,7 +225,16 @@ export function MeetingRules(props: {
       open={Object.keys(props.form.problems()).length > 0 || undefined}
       data-testid={`${props.id}-rule-fields`}
     >
-      <summary>{props.summary}</summary>
+      <summary>
+        {props.summary}
+        <Show when={props.form.from()}>
+          {(title) => (
+            <span class="hint rules-from" data-testid={`${props.id}-rules-from`}>
+              {t("meetings.rules.fromLatest", { title: title() })}
+            </span>
+          )}
+        </Show>
+      </summary>
       <Show when={props.hint}>
         <p class="hint">{props.hint}</p>
       </Show>

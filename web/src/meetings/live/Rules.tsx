@@ -1,11 +1,9 @@
 import { createEffect, createMemo, on, Show } from "solid-js";
-import { defaultMeetingSettings, type MeetingSettings } from "../../../../worker/shared/meetings";
+import { defaultMeetingSettings } from "../../../../worker/shared/meetings";
 import { t } from "../../i18n";
 import { SubmitButton } from "../../ui/Form";
-import { createRulesDraft, MeetingRules, RulesSummary } from "../MeetingRules";
+import { createRulesDraft, MeetingRules, RulesSummary, sameRules } from "../MeetingRules";
 import type { MeetingLive } from "./createMeetingLive";
-
-const sameRules = (a: MeetingSettings, b: MeetingSettings) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
  * The rules in force, for everyone present; the chair (the only role the room lets change
@@ -23,12 +21,9 @@ export function LiveRules(props: { live: MeetingLive }) {
   const rules = createRulesDraft(settings());
   createEffect(on(settings, (now) => rules.reset(now), { defer: true }));
   const save = () => {
-    const next = rules.read();
-    if (!next) return;
-    const changed = Object.fromEntries(
-      Object.entries(next).filter(([name, value]) => settings()[name as keyof MeetingSettings] !== value),
-    ) as Partial<MeetingSettings>;
-    if (Object.keys(changed).length > 0) props.live.send({ type: "settings.update", settings: changed });
+    const changed = rules.read();
+    if (changed && Object.keys(changed).length > 0)
+      props.live.send({ type: "settings.update", settings: changed });
   };
   return (
     <section class="live-panel" aria-labelledby="live-rules-title" data-testid="live-rules">
