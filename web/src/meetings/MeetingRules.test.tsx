@@ -125,14 +125,14 @@ describe("MeetingRules in the plan", () => {
       "PATCH /api/meetings/:id": () => meetingView(),
     });
     const history = open("/meetings/7/edit");
-    expect(((await screen.findByLabelText(/^Talartid per inlägg/)) as HTMLInputElement).value).toBe("1.67");
+    expect(((await screen.findByLabelText(/^Talartid per inlägg/)) as HTMLInputElement).value).toBe("1,67");
     expect(shownValue(/^Talartid för replik/)).toBe("45");
     expect(tieChoice("I vanliga beslut", "Lottning").checked).toBe(true);
     expect(screen.queryByTestId("meeting-rules-from")).toBeNull();
     type(/^Högst antal repliker/, "3");
     fireEvent.click(screen.getByTestId("save-meeting"));
     await expect.poll(() => history.get()).toBe("/meetings/7");
-    // 1.67 minutes reads back as the 100 s it came from: not a change.
+    // 1,67 minutes reads back as the 100 s it came from: not a change.
     expect(api.callsTo("PATCH /api/meetings/:id")[0]?.json?.settings).toEqual({ maxRepliesPerSpeech: 3 });
   });
 });
@@ -165,8 +165,12 @@ describe("LiveRules", () => {
     render(() => <LiveMeeting meeting={meetingView()} />);
     const socket = await meetingSocket();
     const you = youState({ participantId: "demo-karin", officer: ["chair"] });
-    frame(socket, { type: "state", version: 1, meeting: liveState(), you });
+    // Until the meeting opens the room takes no commands: the plan's form sets the rules.
+    frame(socket, { type: "state", version: 1, meeting: liveState({ state: "planned" }), you });
     const rules = within(await screen.findByTestId("live-rules"));
+    expect(rules.queryByRole("button", { name: "Spara reglerna" })).toBeNull();
+    frame(socket, { type: "state", version: 2, meeting: liveState(), you });
+    await rules.findByRole("button", { name: "Spara reglerna" });
     const replies = () => rules.getByLabelText(/^Högst antal repliker/) as HTMLInputElement;
     fireEvent.input(replies(), { target: { value: "11" } });
     fireEvent.click(rules.getByRole("button", { name: "Spara reglerna" }));
@@ -178,7 +182,7 @@ describe("LiveRules", () => {
       within(rules.getByRole("group", { name: "I personval" })).getByLabelText("Ordförandens utslagsröst"),
     );
     // A snapshot with the same rules (someone asked to speak) leaves the draft alone.
-    frame(socket, { type: "state", version: 2, meeting: liveState({ currentItemId: 2 }), you });
+    frame(socket, { type: "state", version: 3, meeting: liveState({ currentItemId: 2 }), you });
     expect(replies().value).toBe("4");
     fireEvent.click(rules.getByRole("button", { name: "Spara reglerna" }));
     expect(sentCommands(socket)).toEqual([
@@ -187,7 +191,7 @@ describe("LiveRules", () => {
 
     frame(socket, {
       type: "state",
-      version: 3,
+      version: 4,
       meeting: liveState({
         settings: { ...defaultMeetingSettings, maxRepliesPerSpeech: 4, tieBreakElection: "casting" },
       }),

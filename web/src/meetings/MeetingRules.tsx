@@ -9,7 +9,7 @@ import {
   tieBreaks,
 } from "../../../worker/shared/meetings";
 import { call, client } from "../api/client";
-import { type MessageKey, t } from "../i18n";
+import { formatNumber, type MessageKey, t } from "../i18n";
 import { Field } from "../ui/Form";
 import "./MeetingRules.css";
 
@@ -50,11 +50,14 @@ const numberRules: Record<
 
 const numberRuleNames = Object.keys(numberRules) as NumberRule[];
 
-/** The typed form of settings: minutes rounded to hundredths, so 100 s shows as 1.67 and reads back as 100 s. */
+/**
+ * The typed form of settings, in the reader's language ("1,5" in Swedish): minutes rounded
+ * to hundredths, so 100 s shows as 1,67 and reads back as 100 s.
+ */
 function draftOf(settings: MeetingSettings): RulesDraft {
   const draft = { ...settings } as unknown as RulesDraft;
   for (const name of numberRuleNames) {
-    draft[name] = String(Math.round((settings[name] / numberRules[name].unit) * 100) / 100);
+    draft[name] = formatNumber(Math.round((settings[name] / numberRules[name].unit) * 100) / 100);
   }
   return draft;
 }
@@ -166,13 +169,13 @@ export function MeetingRules(props: {
       error={props.form.problems()[name]}
     >
       {(control) => (
+        // Minutes take a decimal comma, which a number input refuses in some browsers: text, then.
         <input
           {...control}
-          type="number"
+          type={numberRules[name].unit === 60 ? "text" : "number"}
           inputmode={numberRules[name].mode}
           min="0"
           max={meetingSettingLimits[name] / numberRules[name].unit}
-          step={numberRules[name].unit === 60 ? "0.5" : "1"}
           value={draft()[name]}
           onInput={(e) => props.form.change({ [name]: e.currentTarget.value })}
         />

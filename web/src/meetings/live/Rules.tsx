@@ -6,8 +6,9 @@ import { createRulesDraft, MeetingRules, RulesSummary, sameRules } from "../Meet
 import type { MeetingLive } from "./createMeetingLive";
 
 /**
- * The rules in force, for everyone present; the chair (the only role the room lets change
- * them) can open the same fields as in the plan and send the rules she changed.
+ * The rules in force, for everyone present; while the meeting is open, the chair (the only
+ * role the room lets change them) can open the same fields as in the plan and send the rules
+ * she changed.
  */
 export function LiveRules(props: { live: MeetingLive }) {
   // Every snapshot carries the settings anew: only a real change may replace what the chair is typing.
@@ -29,7 +30,8 @@ export function LiveRules(props: { live: MeetingLive }) {
     <section class="live-panel" aria-labelledby="live-rules-title" data-testid="live-rules">
       <h3 id="live-rules-title">{t("meetings.rules.live")}</h3>
       <RulesSummary settings={settings()} />
-      <Show when={props.live.holds("chair") && props.live.state().meeting?.state !== "closed"}>
+      {/* The room takes commands only while the meeting is open; before, the plan's form sets the rules. */}
+      <Show when={props.live.holds("chair") && props.live.state().meeting?.state === "open"}>
         <form
           novalidate
           onSubmit={(e) => {
