@@ -64,7 +64,7 @@ export const temperatureScale = [1, 2, 3, 4, 5] as const;
 /** Largest command frame the meeting room accepts, in bytes (UTF-8). */
 export const maxMeetingFrameBytes = 8 * 1024;
 
-/** Rules that vary between organisations: set per meeting, with these defaults. */
+/** Rules that vary between organisations: set per meeting (a new one starts from its group's latest), with these defaults. */
 export interface MeetingSettings {
   /** On each item, people who have not spoken on it yet go before those who have. */
   firstTimeSpeakersFirst: boolean;

@@ -1,6 +1,10 @@
 import { fireEvent, render, screen, within } from "@solidjs/testing-library";
 import { describe, expect, it } from "vitest";
-import { defaultMeetingSettings } from "../../../worker/shared/meetings";
+import {
+  defaultMeetingSettings,
+  type MeetingLiveState,
+  type MeetingYou,
+} from "../../../worker/shared/meetings";
 import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
@@ -138,18 +142,24 @@ describe("MeetingRules in the plan", () => {
 });
 
 describe("LiveRules", () => {
-  it("shows everyone the rules in force, and the chair nothing to change them with", async () => {
+  /** Karin in the live meeting; the room's snapshots come through `snapshot`. */
+  async function inRoom(you: MeetingYou) {
     loggedIn(karin);
     render(() => <LiveMeeting meeting={meetingView()} />);
     const socket = await meetingSocket();
-    frame(socket, {
-      type: "state",
-      version: 1,
-      meeting: liveState({
-        officers: [{ participantId: "someone-else", role: "chair" }],
-        settings: { ...defaultMeetingSettings, speechSeconds: 90, replySeconds: 30, maxRepliesPerSpeech: 0 },
-      }),
-      you: youState(),
+    let version = 0;
+    const snapshot = (meeting: Partial<MeetingLiveState> = {}) => {
+      version += 1;
+      frame(socket, { type: "state", version, meeting: liveState(meeting), you });
+    };
+    return { socket, snapshot };
+  }
+
+  it("shows everyone the rules in force, and the chair nothing to change them with", async () => {
+    const { snapshot } = await inRoom(youState());
+    snapshot({
+      officers: [{ participantId: "someone-else", role: "chair" }],
+      settings: { ...defaultMeetingSettings, speechSeconds: 90, replySeconds: 30, maxRepliesPerSpeech: 0 },
     });
     const summary = await screen.findByTestId("rules-summary");
     expect(summary.textContent).toContain("1,5 min per inlägg, 30 s per replik");
@@ -161,15 +171,12 @@ describe("LiveRules", () => {
   });
 
   it("sends the chair's changed rules only, keeps her typing through other changes, and follows the room", async () => {
-    loggedIn(karin);
-    render(() => <LiveMeeting meeting={meetingView()} />);
-    const socket = await meetingSocket();
-    const you = youState({ participantId: "demo-karin", officer: ["chair"] });
+    const { socket, snapshot } = await inRoom(youState({ participantId: "demo-karin", officer: ["chair"] }));
     // Until the meeting opens the room takes no commands: the plan's form sets the rules.
-    frame(socket, { type: "state", version: 1, meeting: liveState({ state: "planned" }), you });
+    snapshot({ state: "planned" });
     const rules = within(await screen.findByTestId("live-rules"));
     expect(rules.queryByRole("button", { name: "Spara reglerna" })).toBeNull();
-    frame(socket, { type: "state", version: 2, meeting: liveState(), you });
+    snapshot();
     await rules.findByRole("button", { name: "Spara reglerna" });
     const replies = () => rules.getByLabelText(/^Högst antal repliker/) as HTMLInputElement;
     fireEvent.input(replies(), { target: { value: "11" } });
@@ -182,20 +189,15 @@ describe("LiveRules", () => {
       within(rules.getByRole("group", { name: "I personval" })).getByLabelText("Ordförandens utslagsröst"),
     );
     // A snapshot with the same rules (someone asked to speak) leaves the draft alone.
-    frame(socket, { type: "state", version: 3, meeting: liveState({ currentItemId: 2 }), you });
+    snapshot({ currentItemId: 2 });
     expect(replies().value).toBe("4");
     fireEvent.click(rules.getByRole("button", { name: "Spara reglerna" }));
     expect(sentCommands(socket)).toEqual([
       { type: "settings.update", settings: { maxRepliesPerSpeech: 4, tieBreakElection: "casting" } },
     ]);
 
-    frame(socket, {
-      type: "state",
-      version: 4,
-      meeting: liveState({
-        settings: { ...defaultMeetingSettings, maxRepliesPerSpeech: 4, tieBreakElection: "casting" },
-      }),
-      you,
+    snapshot({
+      settings: { ...defaultMeetingSettings, maxRepliesPerSpeech: 4, tieBreakElection: "casting" },
     });
     expect(await screen.findByText(/utslagsröst i personval/)).toBeTruthy();
     expect(rules.getByTestId("rules-summary").textContent).toContain("Högst 4 per inlägg");

@@ -16,8 +16,8 @@ import "./MeetingRules.css";
 /**
  * The rules that vary between associations (MeetingSettings), as a chair sets them: when
  * planning a meeting and, live, during it. Times are shown in the unit people say: speeches
- * and the sign-up window after "streck i debatten" in minutes (halves allowed), replies in
- * seconds. Numbers are typed as text, so a draft keeps what was typed until it is read.
+ * and the sign-up window after "streck i debatten" in minutes (decimals, comma or point,
+ * rounded to whole seconds), replies in seconds. A draft keeps what was typed until it is read.
  */
 type NumberRule = keyof typeof meetingSettingLimits;
 export type RulesDraft = Omit<MeetingSettings, NumberRule> & Record<NumberRule, string>;
