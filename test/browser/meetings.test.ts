@@ -306,3 +306,30 @@ describe("meetings in the browser", () => {
     await expect.poll(() => new URL(ida.url()).pathname).toBe(meetingPath);
   });
 });
+
+describe("meeting rules in the browser", () => {
+  it("the chair changes the rules live on her phone from the plan's fields; everyone sees the rules in force", async () => {
+    const title = `Regler ${Date.now().toString(36)}`;
+    const elin = await person("Elin Johansson", phone);
+    const meetingId = await plan(elin, title, "members");
+    const astrid = await person("Astrid Lindqvist");
+    await joinLive(elin, meetingId);
+    await joinLive(astrid, meetingId);
+    const summary = (page: Page) => page.getByTestId("rules-summary").textContent();
+    await expect.poll(() => summary(astrid)).toContain("3 min per inlägg, 1 min per replik");
+    expect(await astrid.getByRole("button", { name: "Spara reglerna" }).count()).toBe(0);
+    await elin.getByTestId("open-meeting").click();
+
+    // Changed live only (the room's rules), so other tests' meetings in the district keep theirs.
+    const rules = elin.getByTestId("live-rules");
+    await rules.getByText("Ändra reglerna").click();
+    await rules.getByLabel(/^Talartid per inlägg/).fill("1,5");
+    await rules.getByLabel(/^Högst antal repliker/).fill("0");
+    await rules.getByRole("group", { name: "I vanliga beslut" }).getByLabel("Lottning").press("Space");
+    await rules.getByRole("button", { name: "Spara reglerna" }).click();
+    await expect.poll(() => summary(astrid)).toContain("1,5 min per inlägg");
+    expect(await summary(astrid)).toContain("Inga repliker");
+    expect(await summary(astrid)).toContain("lottning i vanliga beslut, lottning i personval");
+    expect(await sidewaysOverflow(elin)).toBeLessThanOrEqual(0);
+  });
+});

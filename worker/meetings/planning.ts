@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, notInArray } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, notInArray } from "drizzle-orm";
 import type { z } from "zod";
 import type { GroupResource } from "../access/permissions";
 import { consultationGroups, consultations } from "../consultations/schema";
@@ -12,6 +12,7 @@ import {
   type AgendaItemKind,
   type MeetingAccess,
   type MeetingOfficerRole,
+  type MeetingSettings,
   meetingDocumentId,
 } from "../shared/meetings";
 import { agendaTemplates, hasDecisions } from "./agenda";
@@ -127,7 +128,24 @@ async function mergedOfficers(db: Db, meetingId: number, change: OfficersInput):
   };
 }
 
-/** A new meeting for `group`, planned by `personId`, who chairs it unless the input names a chair. */
+/**
+ * The rules of the group's most recently planned meeting: a group keeps its rules from one
+ * meeting to the next unless a meeting is given others (issue 10: "per group or meeting").
+ */
+async function latestGroupSettings(db: Db, groupId: number): Promise<Partial<MeetingSettings>> {
+  const [latest] = await db
+    .select({ settings: meetings.settings })
+    .from(meetings)
+    .where(eq(meetings.groupId, groupId))
+    .orderBy(desc(meetings.id))
+    .limit(1);
+  return latest ? (JSON.parse(latest.settings) as Partial<MeetingSettings>) : {};
+}
+
+/**
+ * A new meeting for `group`, planned by `personId`, who chairs it unless the input names a
+ * chair. Rules the input leaves out are those of the group's latest meeting.
+ */
 export async function createMeeting(
   db: Db,
   group: GroupResource,
@@ -143,6 +161,7 @@ export async function createMeeting(
   await checkMotions(db, group.groupId, agenda);
   await checkConsultations(db, group.groupId, agenda);
   const officers = await officerRows(db, group, input.officers, personId);
+  const settings = { ...(await latestGroupSettings(db, group.groupId)), ...input.settings };
   const [created] = await db
     .insert(meetings)
     .values({
@@ -152,7 +171,7 @@ export async function createMeeting(
       endsAt: input.endsAt,
       access: input.access,
       videoUrl: input.videoUrl,
-      settings: JSON.stringify(input.settings),
+      settings: JSON.stringify(settings),
       createdBy: personId,
       createdAt: now,
       updatedAt: now,

@@ -8,6 +8,7 @@ import {
   type MeetingCommand,
   meetingAccesses,
   meetingOfficerRoles,
+  meetingSettingLimits,
   meetingTemplates,
   meetingTitleMaxLength,
   pollKinds,
@@ -84,10 +85,10 @@ export const agendaItemInputSchema = z.object({
 
 export const meetingSettingsSchema = z.object({
   firstTimeSpeakersFirst: z.boolean(),
-  speechSeconds: z.number().int().min(0).max(3600),
-  replySeconds: z.number().int().min(0).max(600),
-  maxRepliesPerSpeech: z.number().int().min(0).max(10),
-  closingWindowSeconds: z.number().int().min(0).max(1800),
+  speechSeconds: z.number().int().min(0).max(meetingSettingLimits.speechSeconds),
+  replySeconds: z.number().int().min(0).max(meetingSettingLimits.replySeconds),
+  maxRepliesPerSpeech: z.number().int().min(0).max(meetingSettingLimits.maxRepliesPerSpeech),
+  closingWindowSeconds: z.number().int().min(0).max(meetingSettingLimits.closingWindowSeconds),
   pointsOfOrderAfterClosing: z.boolean(),
   tieBreakOrdinary: z.enum(tieBreaks),
   tieBreakElection: z.enum(tieBreaks),

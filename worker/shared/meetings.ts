@@ -64,7 +64,7 @@ export const temperatureScale = [1, 2, 3, 4, 5] as const;
 /** Largest command frame the meeting room accepts, in bytes (UTF-8). */
 export const maxMeetingFrameBytes = 8 * 1024;
 
-/** Rules that vary between organisations: set per meeting, with these defaults. */
+/** Rules that vary between organisations: set per meeting (a new one starts from its group's latest), with these defaults. */
 export interface MeetingSettings {
   /** On each item, people who have not spoken on it yet go before those who have. */
   firstTimeSpeakersFirst: boolean;
@@ -86,6 +86,14 @@ export interface MeetingSettings {
 /** How a tie is settled: `casting` (the chair's utslagsröst) or `lots` (lottning). */
 export const tieBreaks = ["casting", "lots"] as const;
 export type TieBreak = (typeof tieBreaks)[number];
+
+/** The largest value each numeric rule takes (all start at 0): the API's schema and the web form share them. */
+export const meetingSettingLimits = {
+  speechSeconds: 3600,
+  replySeconds: 600,
+  maxRepliesPerSpeech: 10,
+  closingWindowSeconds: 1800,
+} as const satisfies Partial<Record<keyof MeetingSettings, number>>;
 
 export const defaultMeetingSettings: MeetingSettings = {
   firstTimeSpeakersFirst: true,

@@ -63,6 +63,7 @@ describe("NewMeetingPage", () => {
         { title: "Kultur", kind: "discussion", motionId: null, consultationId: null },
         { title: "Skolan", kind: "discussion", motionId: null, consultationId: null },
       ],
+      settings: {},
     });
   });
 

@@ -26,6 +26,7 @@ import { AgendaEditor, type DraftItem } from "./AgendaEditor";
 import { accessLabel, templateLabel } from "./labels";
 import { meetingHref } from "./links";
 import { type LoadedMeeting, loadMeeting } from "./load";
+import { createRulesDraft, MeetingRules } from "./MeetingRules";
 import { stockholmLocal } from "./time";
 import "./MeetingForm.css";
 
@@ -95,6 +96,7 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
     setOfficers(next);
     setOfficersChanged(true);
   };
+  const rules = createRulesDraft(existing?.settings ?? { group: props.group ?? "" });
   const [problems, setProblems] = createSignal<Record<string, string>>({});
   const save = createRequest();
 
@@ -114,7 +116,8 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
   };
 
   const submit = () => {
-    if (!check()) return;
+    const settings = rules.read();
+    if (!check() || !settings) return;
     const fields = {
       title: title().trim(),
       startsAt: startsAt(),
@@ -124,6 +127,7 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
       agenda: agenda().map((item) => ({ ...item, title: item.title.trim() })),
       // Sent only when changed: an officer who has since left the group must not stop other edits.
       ...(officersChanged() ? { officers: officerIds(officers()) } : {}),
+      settings,
     };
     save.run(async () => {
       const saved = existing
@@ -279,6 +283,12 @@ function MeetingForm(props: { group?: string; meeting?: MeetingView }) {
             {problems().agenda}
           </p>
         </Show>
+        <MeetingRules
+          id="meeting"
+          form={rules}
+          summary={t("meetings.rules.title")}
+          hint={t("meetings.rules.formHint")}
+        />
         <SubmitButton busy={save.busy()} busyLabel={t("meetings.form.saving")} testId="save-meeting">
           {existing ? t("meetings.form.save") : t("meetings.form.create")}
         </SubmitButton>

@@ -139,23 +139,24 @@ describe("LiveMeeting", () => {
       }),
     });
     fireEvent.click(await screen.findByRole("button", { name: "Flytta Berit upp" }));
-    fireEvent.click(screen.getByTestId("first-time-first"));
     fireEvent.click(screen.getByTestId("speaker-next"));
     fireEvent.click(screen.getByRole("button", { name: "Gå till punkt 2: Bostäder" }));
     expect(sentCommands(socket)).toEqual([
       { type: "speaker.move", entryId: 6, to: 0 },
-      { type: "settings.update", settings: { firstTimeSpeakersFirst: false } },
       { type: "speaker.next" },
       { type: "agenda.goto", itemId: 2 },
     ]);
     expect(screen.getByTestId("speaking-stats").textContent).toContain("1:35");
     expect(screen.getByTestId("speaking-stats").textContent).toContain("förstagångstalare: 3");
-    fireEvent.change(screen.getByLabelText(/^Talartid per inlägg/), { target: { value: "2" } });
+    const rules = within(screen.getByTestId("live-rules"));
+    fireEvent.click(rules.getByLabelText("De som inte talat på punkten går först"));
+    fireEvent.input(rules.getByLabelText(/^Talartid per inlägg/), { target: { value: "2" } });
+    fireEvent.click(rules.getByRole("button", { name: "Spara reglerna" }));
     const addItem = within(screen.getByTestId("add-item"));
     fireEvent.input(addItem.getByLabelText("Ny punkt"), { target: { value: "Övriga frågor" } });
     fireEvent.click(addItem.getByRole("button", { name: "Lägg till" }));
-    expect(sentCommands(socket).slice(4)).toEqual([
-      { type: "settings.update", settings: { speechSeconds: 120 } },
+    expect(sentCommands(socket).slice(3)).toEqual([
+      { type: "settings.update", settings: { firstTimeSpeakersFirst: false, speechSeconds: 120 } },
       { type: "agenda.add", title: "Övriga frågor", kind: "discussion" },
     ]);
     // Once the agenda is adopted, an item comes only with the decision that adds it.

@@ -20,6 +20,7 @@ import { type MeetingVerdict, MotionVerdicts } from "./MotionVerdicts";
 import { Participants } from "./Participants";
 import { Polls } from "./Polls";
 import { Procedure } from "./Procedure";
+import { LiveRules } from "./Rules";
 import { Speakers } from "./Speakers";
 import { Votes } from "./Votes";
 import "../agenda.css";
@@ -132,6 +133,7 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
               <div class="live-side">
                 <Participants live={live} />
                 <LiveAgenda live={live} />
+                <LiveRules live={live} />
               </div>
             </div>
           </>

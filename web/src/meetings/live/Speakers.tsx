@@ -40,7 +40,7 @@ function createCountdown(list: () => SpeakerList | null) {
  * The current item's speaker list: who speaks now, with the timer everyone sees; the queue
  * in the room's order (points of order, clarifications and replies first; first-time
  * speakers marked); asking for the floor and withdrawing; and for the chair, the order,
- * the floor, first-time priority, closing the list and the speaking-time figures.
+ * the floor, closing the list and the speaking-time figures.
  */
 export function Speakers(props: { live: MeetingLive }) {
   const meeting = () => props.live.state().meeting;
@@ -279,9 +279,8 @@ function QueueEntry(props: {
   );
 }
 
-/** The chair's part: the floor, first-time priority, streck i debatten, and who spoke how long. */
+/** The chair's part: the floor, streck i debatten, and who spoke how long (the rules themselves are in Rules.tsx). */
 function ChairSpeakerControls(props: { live: MeetingLive; list: SpeakerList }) {
-  const settings = () => props.live.state().meeting?.settings;
   const stats = () => props.live.state().you?.stats;
   return (
     <div class="chair-controls" data-testid="chair-speaker-controls">
@@ -342,44 +341,6 @@ function ChairSpeakerControls(props: { live: MeetingLive; list: SpeakerList }) {
             {t("meetings.speakers.reopen")}
           </button>
         </Show>
-      </div>
-      <label class="choice">
-        <input
-          type="checkbox"
-          checked={settings()?.firstTimeSpeakersFirst ?? false}
-          onChange={(e) =>
-            props.live.send({
-              type: "settings.update",
-              settings: { firstTimeSpeakersFirst: e.currentTarget.checked },
-            })
-          }
-          data-testid="first-time-first"
-        />{" "}
-        {t("meetings.speakers.firstTimeFirst")}
-      </label>
-      <div class="field">
-        <label class="field-label" for="speech-seconds">
-          {t("meetings.speakers.speechTime")}
-        </label>
-        <p class="hint" id="speech-seconds-hint">
-          {t("meetings.speakers.speechTimeHint")}
-        </p>
-        <div class="field-row">
-          <input
-            id="speech-seconds"
-            type="number"
-            inputmode="numeric"
-            min="0"
-            max="60"
-            aria-describedby="speech-seconds-hint"
-            value={Math.round((settings()?.speechSeconds ?? 0) / 60)}
-            onChange={(e) => {
-              const minutes = Number(e.currentTarget.value);
-              if (Number.isInteger(minutes) && minutes >= 0 && minutes <= 60)
-                props.live.send({ type: "settings.update", settings: { speechSeconds: minutes * 60 } });
-            }}
-          />
-        </div>
       </div>
       <Show when={stats()}>
         {(figures) => (
