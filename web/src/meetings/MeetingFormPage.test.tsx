@@ -3,22 +3,10 @@ import { describe, expect, it } from "vitest";
 import { apiError, fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
-import { renderAt } from "../ui/testing";
-import { EditMeetingPage, NewMeetingPage } from "./MeetingFormPage";
+import { openMeetingForm, typeInto } from "./formTesting";
 import { karin, meetingView } from "./testing";
 
 freshStateForEachTest();
-
-function open(address: string) {
-  return renderAt(address, {
-    "/meetings/new": NewMeetingPage,
-    "/meetings/:id/edit": EditMeetingPage,
-    "/meetings/:id": () => <h1>Mötet</h1>,
-  });
-}
-
-const type = (label: string | RegExp, value: string) =>
-  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 describe("NewMeetingPage", () => {
   it("plans a meeting in Stockholm time with a template and items added, moved and removed", async () => {
@@ -26,18 +14,18 @@ describe("NewMeetingPage", () => {
     const api = fakeApi({
       "POST /api/meetings": ({ json }) => meetingView({ id: 12, title: json.title }),
     });
-    const history = open("/meetings/new?group=branch%3Agoteborg");
+    const history = openMeetingForm("/meetings/new?group=branch%3Agoteborg");
     await screen.findByLabelText(/^Mötets namn/);
-    type(/^Mötets namn/, "Höstmöte");
-    type(/^Börjar/, "2026-12-01T18:30");
-    type(/^Slutar/, "2026-12-01T20:00");
+    typeInto(/^Mötets namn/, "Höstmöte");
+    typeInto(/^Börjar/, "2026-12-01T18:30");
+    typeInto(/^Slutar/, "2026-12-01T20:00");
     fireEvent.click(screen.getByLabelText(/Öppet möte/));
-    type(/^Videolänk/, "https://meet.jit.si/samtal-host");
+    typeInto(/^Videolänk/, "https://meet.jit.si/samtal-host");
     fireEvent.change(screen.getByLabelText(/^Dagordning att börja med/), {
       target: { value: "conversation" },
     });
     for (const title of ["Bostäder", "Skolan", "Kultur"]) {
-      type(/^Ny punkt/, title);
+      typeInto(/^Ny punkt/, title);
       fireEvent.click(screen.getByTestId("agenda-add"));
     }
     fireEvent.click(screen.getByRole("button", { name: "Flytta punkt 3 upp" }));
@@ -70,17 +58,17 @@ describe("NewMeetingPage", () => {
   it("says what is missing before asking the Worker, and shows the Worker's refusal", async () => {
     loggedIn(karin);
     const api = fakeApi({ "POST /api/meetings": () => apiError(422, "meeting_open_no_decisions") });
-    open("/meetings/new?group=branch%3Agoteborg");
+    openMeetingForm("/meetings/new?group=branch%3Agoteborg");
     fireEvent.click(await screen.findByTestId("save-meeting"));
     expect(await screen.findByText("Skriv mötets namn.")).toBeTruthy();
     expect(screen.getAllByText("Välj datum och tid.")).toHaveLength(2);
     expect(api.callsTo("POST /api/meetings")).toHaveLength(0);
-    type(/^Mötets namn/, "Årsmöte");
-    type(/^Börjar/, "2026-12-01T18:30");
-    type(/^Slutar/, "2026-12-01T18:00");
+    typeInto(/^Mötets namn/, "Årsmöte");
+    typeInto(/^Börjar/, "2026-12-01T18:30");
+    typeInto(/^Slutar/, "2026-12-01T18:00");
     fireEvent.click(screen.getByTestId("save-meeting"));
     expect(await screen.findByText("Mötet måste sluta efter att det börjar.")).toBeTruthy();
-    type(/^Slutar/, "2026-12-01T21:00");
+    typeInto(/^Slutar/, "2026-12-01T21:00");
     fireEvent.click(screen.getByTestId("save-meeting"));
     expect((await screen.findByTestId("meeting-form-error")).textContent).toMatch(/öppet möte/i);
   });
@@ -99,15 +87,15 @@ describe("the plan's officers", () => {
             ],
       "POST /api/meetings": ({ json }) => meetingView({ id: 12, title: json.title }),
     });
-    const history = open("/meetings/new?group=branch%3Agoteborg");
+    const history = openMeetingForm("/meetings/new?group=branch%3Agoteborg");
     await screen.findByLabelText(/^Mötets namn/);
     expect(screen.getByTestId("planned-chair").textContent).toBe("Du, som planerar mötet");
-    type(/^Mötets namn/, "Styrelsemöte");
-    type(/^Börjar/, "2026-12-01T18:30");
-    type(/^Slutar/, "2026-12-01T20:00");
+    typeInto(/^Mötets namn/, "Styrelsemöte");
+    typeInto(/^Börjar/, "2026-12-01T18:30");
+    typeInto(/^Slutar/, "2026-12-01T20:00");
 
     // Enter in the search field searches; it does not send the plan.
-    type(/^Sök en medlem med namn/, "ce");
+    typeInto(/^Sök en medlem med namn/, "ce");
     fireEvent.keyDown(screen.getByLabelText(/^Sök en medlem med namn/), { key: "Enter" });
     fireEvent.click(await screen.findByRole("button", { name: "Välj Cecilia Ahmadi till mötessekreterare" }));
     expect(api.callsTo("POST /api/meetings")).toHaveLength(0);
@@ -118,7 +106,7 @@ describe("the plan's officers", () => {
     expect(screen.getByTestId("planned-secretary").textContent).toContain("Cecilia Ahmadi");
     expect(screen.getByTestId("officer-announcement").textContent).toBe("Mötessekreterare: Cecilia Ahmadi");
 
-    type(/^Sök en medlem med namn/, "test");
+    typeInto(/^Sök en medlem med namn/, "test");
     fireEvent.click(screen.getByRole("button", { name: "Sök" }));
     fireEvent.click(await screen.findByRole("button", { name: "Välj Hanna Test till mötesordförande" }));
     fireEvent.click(screen.getByRole("button", { name: "Välj Hanna Test till justerare" }));
@@ -155,16 +143,16 @@ describe("the plan's officers", () => {
       "GET /api/meetings/:id/candidates": () => [{ id: "demo-ivar", name: "Ivar Test" }],
       "PATCH /api/meetings/:id": () => meetingView(),
     });
-    const history = open("/meetings/7/edit");
+    const history = openMeetingForm("/meetings/7/edit");
     expect((await screen.findByTestId("planned-chair")).textContent).toBe("Karin Holm");
     fireEvent.click(screen.getByTestId("save-meeting"));
     await expect.poll(() => history.get()).toBe("/meetings/7");
     expect(api.callsTo("PATCH /api/meetings/:id")[0]?.json?.officers).toBeUndefined();
 
-    open("/meetings/7/edit");
+    openMeetingForm("/meetings/7/edit");
     await screen.findByTestId("planned-chair");
     fireEvent.click(screen.getByRole("button", { name: "Ta bort Cecilia Ahmadi (Mötessekreterare)" }));
-    type(/^Sök en medlem med namn/, "iv");
+    typeInto(/^Sök en medlem med namn/, "iv");
     fireEvent.click(screen.getByRole("button", { name: "Sök" }));
     fireEvent.click(await screen.findByRole("button", { name: "Välj Ivar Test till justerare" }));
     fireEvent.click(screen.getByTestId("save-meeting"));
@@ -207,7 +195,7 @@ describe("EditMeetingPage", () => {
         }),
       "PATCH /api/meetings/:id": () => meetingView(),
     });
-    const history = open("/meetings/7/edit");
+    const history = openMeetingForm("/meetings/7/edit");
     expect(((await screen.findByLabelText(/^Börjar/)) as HTMLInputElement).value).toBe("2026-12-01T18:30");
     fireEvent.click(screen.getByRole("button", { name: "Flytta punkt 1 ned" }));
     fireEvent.click(screen.getByTestId("save-meeting"));
@@ -224,7 +212,7 @@ describe("EditMeetingPage", () => {
       "GET /api/meetings/:id": () => meetingView({ access: "open" }),
       "PATCH /api/meetings/:id": () => meetingView({ access: "members" }),
     });
-    const history = open("/meetings/7/edit");
+    const history = openMeetingForm("/meetings/7/edit");
     const members = await screen.findByLabelText(/^Medlemsmöte/);
     expect(screen.queryByTestId("guests-withdrawn-notice")).toBeNull();
     fireEvent.click(members);

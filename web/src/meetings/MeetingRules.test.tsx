@@ -8,25 +8,13 @@ import {
 import { fakeApi } from "../api/testing";
 import { loggedIn } from "../identity/session";
 import { freshStateForEachTest } from "../identity/testing";
-import { renderAt } from "../ui/testing";
+import { openMeetingForm, typeInto } from "./formTesting";
 import { LiveMeeting } from "./live/LiveMeeting";
 import { fakeMeetingRooms, frame, liveState, meetingSocket, sentCommands, youState } from "./live/testing";
-import { EditMeetingPage, NewMeetingPage } from "./MeetingFormPage";
 import { karin, meetingView } from "./testing";
 
 freshStateForEachTest();
 fakeMeetingRooms();
-
-function open(address: string) {
-  return renderAt(address, {
-    "/meetings/new": NewMeetingPage,
-    "/meetings/:id/edit": EditMeetingPage,
-    "/meetings/:id": () => <h1>Mötet</h1>,
-  });
-}
-
-const type = (label: string | RegExp, value: string) =>
-  fireEvent.input(screen.getByLabelText(label), { target: { value } });
 
 const shownValue = (label: string | RegExp) => (screen.getByLabelText(label) as HTMLInputElement).value;
 
@@ -38,11 +26,11 @@ describe("MeetingRules in the plan", () => {
   it("sends every rule a chair sets, in seconds, and refuses numbers the Worker would refuse", async () => {
     loggedIn(karin);
     const api = fakeApi({ "POST /api/meetings": ({ json }) => meetingView({ id: 12, title: json.title }) });
-    const history = open("/meetings/new?group=branch%3Agoteborg");
+    const history = openMeetingForm("/meetings/new?group=branch%3Agoteborg");
     await screen.findByLabelText(/^Mötets namn/);
-    type(/^Mötets namn/, "Årsmöte");
-    type(/^Börjar/, "2027-02-20T13:00");
-    type(/^Slutar/, "2027-02-20T16:00");
+    typeInto(/^Mötets namn/, "Årsmöte");
+    typeInto(/^Börjar/, "2027-02-20T13:00");
+    typeInto(/^Slutar/, "2027-02-20T16:00");
     const fields = screen.getByTestId("meeting-rule-fields") as HTMLDetailsElement;
     expect(fields.open).toBe(false);
     // The defaults, in the units people use.
@@ -52,8 +40,8 @@ describe("MeetingRules in the plan", () => {
     expect(tieChoice("I vanliga beslut", "Ordförandens utslagsröst").checked).toBe(true);
     expect(tieChoice("I personval", "Lottning").checked).toBe(true);
 
-    type(/^Talartid per inlägg/, "61");
-    type(/^Högst antal repliker/, "1.5");
+    typeInto(/^Talartid per inlägg/, "61");
+    typeInto(/^Högst antal repliker/, "1.5");
     fireEvent.click(screen.getByTestId("save-meeting"));
     expect(fields.open).toBe(true);
     expect(await screen.findByText("Skriv ett tal från 0 till 60.")).toBeTruthy();
@@ -62,10 +50,10 @@ describe("MeetingRules in the plan", () => {
     expect(api.callsTo("POST /api/meetings")).toHaveLength(0);
 
     fireEvent.click(screen.getByLabelText("De som inte talat på punkten går först"));
-    type(/^Talartid per inlägg/, "1,5");
-    type(/^Talartid för replik/, "30");
-    type(/^Högst antal repliker/, "0");
-    type(/^Tid att anmäla sig/, "2");
+    typeInto(/^Talartid per inlägg/, "1,5");
+    typeInto(/^Talartid för replik/, "30");
+    typeInto(/^Högst antal repliker/, "0");
+    typeInto(/^Tid att anmäla sig/, "2");
     fireEvent.click(screen.getByLabelText("Ordningsfrågor får ställas även efter strecket"));
     fireEvent.click(tieChoice("I vanliga beslut", "Lottning"));
     fireEvent.click(tieChoice("I personval", "Ordförandens utslagsröst"));
@@ -99,7 +87,7 @@ describe("MeetingRules in the plan", () => {
         meetingView({ id: Number(param.id), title: "Höstmötet", settings: groupRules }),
       "POST /api/meetings": () => meetingView({ id: 12 }),
     });
-    const history = open("/meetings/new?group=branch%3Agoteborg");
+    const history = openMeetingForm("/meetings/new?group=branch%3Agoteborg");
     expect((await screen.findByTestId("meeting-rules-from")).textContent).toBe(
       "Samma regler som förra mötet, Höstmötet.",
     );
@@ -107,10 +95,10 @@ describe("MeetingRules in the plan", () => {
     expect(api.callsTo("GET /api/meetings/:id").map((c) => c.param.id)).toEqual(["9"]);
     expect(shownValue(/^Talartid per inlägg/)).toBe("2");
     expect(tieChoice("I personval", "Ordförandens utslagsröst").checked).toBe(true);
-    type(/^Mötets namn/, "Vårmöte");
-    type(/^Börjar/, "2027-03-20T13:00");
-    type(/^Slutar/, "2027-03-20T16:00");
-    type(/^Talartid för replik/, "45");
+    typeInto(/^Mötets namn/, "Vårmöte");
+    typeInto(/^Börjar/, "2027-03-20T13:00");
+    typeInto(/^Slutar/, "2027-03-20T16:00");
+    typeInto(/^Talartid för replik/, "45");
     fireEvent.click(screen.getByTestId("save-meeting"));
     await expect.poll(() => history.get()).toBe("/meetings/12");
     expect(api.callsTo("POST /api/meetings")[0]?.json?.settings).toEqual({ replySeconds: 45 });
@@ -128,12 +116,12 @@ describe("MeetingRules in the plan", () => {
       "GET /api/meetings/:id": () => meetingView({ settings }),
       "PATCH /api/meetings/:id": () => meetingView(),
     });
-    const history = open("/meetings/7/edit");
+    const history = openMeetingForm("/meetings/7/edit");
     expect(((await screen.findByLabelText(/^Talartid per inlägg/)) as HTMLInputElement).value).toBe("1,67");
     expect(shownValue(/^Talartid för replik/)).toBe("45");
     expect(tieChoice("I vanliga beslut", "Lottning").checked).toBe(true);
     expect(screen.queryByTestId("meeting-rules-from")).toBeNull();
-    type(/^Högst antal repliker/, "3");
+    typeInto(/^Högst antal repliker/, "3");
     fireEvent.click(screen.getByTestId("save-meeting"));
     await expect.poll(() => history.get()).toBe("/meetings/7");
     // 1,67 minutes reads back as the 100 s it came from: not a change.
