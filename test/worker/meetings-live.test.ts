@@ -117,6 +117,11 @@ describe("an open meeting with a guest", () => {
 
     // Turning first-time priority off leaves speeches in the order they were asked for.
     await bengt.command({ type: "settings.update", settings: { firstTimeSpeakersFirst: false } });
+    // Kept in D1 too: the meeting's page shows the rules in force, the group's next meeting starts from them.
+    const planned = (await (
+      await getAs(`/api/meetings/${meeting.id}`, as("demo-hanna"))
+    ).json()) as MeetingView;
+    expect(planned.settings.firstTimeSpeakersFirst).toBe(false);
     await hanna.command({ type: "speaker.request", kind: "fact" });
     expect((await bengt.view()).speakers?.queue.map((e) => e.kind)).toEqual([
       "order",

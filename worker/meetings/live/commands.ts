@@ -11,6 +11,7 @@ import {
   recordOfficers,
   recordOpening,
   recordRoll,
+  recordSettings,
   recordVoteClosed,
 } from "./record";
 import {
@@ -304,6 +305,7 @@ export async function runCommand(
     case "settings.update": {
       requireChair(state, sender);
       state.settings = { ...state.settings, ...command.settings };
+      await recordSettings(db, state.meetingId, state.settings, now);
       if (command.settings.firstTimeSpeakersFirst !== undefined) {
         for (const list of Object.values(state.speakers)) {
           list.queue = reorderSpeeches(list.queue, state.settings.firstTimeSpeakersFirst);

@@ -2,7 +2,12 @@ import { and, asc, count, eq, inArray, isNull, max, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { randomSecret } from "../../http/secrets";
 import { memberships, people } from "../../identity/schema";
-import type { AgendaItemKind, MeetingDecisionRecord, MeetingOfficerRole } from "../../shared/meetings";
+import type {
+  AgendaItemKind,
+  MeetingDecisionRecord,
+  MeetingOfficerRole,
+  MeetingSettings,
+} from "../../shared/meetings";
 import { agendaOf, decisionsOf, settingsOf } from "../queries";
 import {
   meetingAgendaItems,
@@ -176,6 +181,22 @@ export async function recordClosing(db: Db, meetingId: number, now: number): Pro
   await db
     .update(meetings)
     .set({ state: "closed", closedAt: now, updatedAt: now })
+    .where(eq(meetings.id, meetingId));
+}
+
+/**
+ * Rules the chair changed during the meeting: the meeting's page shows the rules in force, and
+ * the group's next meeting starts from them (see planning.ts).
+ */
+export async function recordSettings(
+  db: Db,
+  meetingId: number,
+  settings: MeetingSettings,
+  now: number,
+): Promise<void> {
+  await db
+    .update(meetings)
+    .set({ settings: JSON.stringify(settings), updatedAt: now })
     .where(eq(meetings.id, meetingId));
 }
 
