@@ -185,6 +185,26 @@ describe("a new consultation", () => {
     expect((await screen.findByRole("alert")).textContent).toBe("Skriv en rubrik.");
     expect(api.callsTo("POST /api/consultations")).toHaveLength(0);
   });
+
+  it("takes her to the field that has the problem", async () => {
+    loggedIn(astrid);
+    fakeApi({ "GET /api/consultations": () => ({ group: national, asked: [], asking: [] }) });
+    open("/consultations/new?group=national%3Anational");
+    const save = await screen.findByTestId("save-consultation");
+    save.focus();
+    fireEvent.click(save);
+    expect(document.activeElement).toBe(screen.getByLabelText("Rubrik"));
+    fireEvent.input(screen.getByLabelText("Rubrik"), { target: { value: "Skolan" } });
+    fireEvent.click(save);
+    expect(document.activeElement?.id).toBe("question-0-prompt");
+    fireEvent.input(document.getElementById("question-0-prompt") as HTMLElement, {
+      target: { value: "Vad tycker ni?" },
+    });
+    fireEvent.click(screen.getByLabelText("Arbetarekommuner"));
+    fireEvent.click(save);
+    expect(screen.getByRole("alert").textContent).not.toBe("");
+    expect(document.activeElement).toBe(screen.getByLabelText("Arbetarekommuner"));
+  });
 });
 
 describe("a consultation's page", () => {
