@@ -140,6 +140,12 @@ describe("the reading room", () => {
       excerpt: "mindre klasser",
     });
 
+    // An empty summary is refused in the page's own words, not the browser's, and she is taken to it.
+    fireEvent.click(screen.getByTestId("publish-feedback"));
+    expect((await screen.findByText("Skriv återkopplingen.")).getAttribute("role")).toBe("alert");
+    expect(document.activeElement?.id).toBe("feedback-summary");
+    expect(api.callsTo("POST /api/consultations/:id/feedback")).toHaveLength(0);
+
     fireEvent.input(screen.getByLabelText(/^Vad ni sa, och vad vi gör med det/), {
       target: { value: "Vi hörde er." },
     });
