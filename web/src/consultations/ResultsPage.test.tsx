@@ -107,6 +107,9 @@ describe("the reading room", () => {
     expect(screen.getByTestId("export-xlsx").getAttribute("href")).toBe(
       "/api/consultations/5/export?format=xlsx",
     );
+    // Themes are made where they are counted, not among the answers' filters.
+    expect(within(await screen.findByTestId("tag-counts")).getByLabelText("Nytt tema")).toBeTruthy();
+    expect(within(screen.getByTestId("answer-browser")).queryByLabelText("Nytt tema")).toBeNull();
 
     fireEvent.change(screen.getByLabelText("Fråga"), { target: { value: "12" } });
     fireEvent.change(await screen.findByLabelText("Valt svar"), { target: { value: "1" } });
