@@ -27,10 +27,11 @@ export const sv = {
   "home.who":
     "Den är till för dig som är medlem, förtroendevald eller aktiv i en arbetarekommun, en S-förening, ett partidistrikt eller en sidoorganisation.",
   "home.what":
-    "Här ska vi skriva motioner tillsammans, träffas i resfria möten och svara på partiets rådslag – från telefonen eller datorn, utan att behöva resa.",
-  "home.start": "Börja med att hitta din arbetarekommun eller förening i organisationen.",
+    "Här skriver ni motioner tillsammans, träffas i resfria möten och svarar på partiets rådslag – från telefonen eller datorn, utan att behöva resa.",
+  "home.start":
+    "Börja med att hitta din arbetarekommun eller förening i organisationen. När du är inloggad finns dina gruppers motioner, möten och rådslag på Mina sidor.",
   "home.cta": "Hitta din arbetarekommun",
-  "home.coming.title": "På gång",
+  "home.coming.title": "Det här kan ni göra",
   "home.coming.motions": "Motioner och idéutkast som ni skriver tillsammans, i realtid.",
   "home.coming.meetings": "Resfria möten med dagordning, talarlista, anteckningar och beslut.",
   "home.coming.consultations": "Rådslag från partistyrelsen som arbetarekommuner och föreningar besvarar.",
