@@ -190,7 +190,7 @@ export const en: Dictionary = {
 
   "invite.title": "Welcome to the conversation",
   "invite.lead":
-    "You are invited as a guest to an open conversation with the Social Democrats. You do not need to be a member to take part: as a guest you take part in this conversation alone – a document or an open meeting.",
+    "You are invited as a guest to an open conversation with the Social Democrats. You do not need to be a member to take part: as a guest you take part in this conversation, and only this one.",
   "invite.name.label": "What would you like to be called?",
   "invite.name.hint": "The others in the conversation see this name. A first name is enough.",
   "invite.name.missing": "Type what you would like to be called.",

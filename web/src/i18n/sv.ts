@@ -190,7 +190,7 @@ export const sv = {
 
   "invite.title": "Välkommen till samtalet",
   "invite.lead":
-    "Du är inbjuden som gäst till ett öppet samtal hos Socialdemokraterna. Du behöver inte vara medlem för att vara med: som gäst är du med i just det här samtalet – ett dokument eller ett öppet möte – och bara i det.",
+    "Du är inbjuden som gäst till ett öppet samtal hos Socialdemokraterna. Du behöver inte vara medlem för att vara med: som gäst deltar du i just det här samtalet, och bara i det.",
   "invite.name.label": "Vad vill du kallas?",
   "invite.name.hint": "De andra i samtalet ser namnet. Det räcker med ett förnamn.",
   "invite.name.missing": "Skriv vad du vill kallas.",
