@@ -84,6 +84,9 @@ describe("consultations in the browser", () => {
     const mats = await person("Mats Öhman", laptop);
     await openWorkspace(mats, path);
     await expect.poll(() => presentNames(lena)).toEqual(["Lena Åberg (du)", "Mats Öhman"]);
+    // The choice question's comment box says what it is for, on the screen, not only to a screen reader.
+    await expect.poll(() => lena.getByTestId("comment-label").textContent()).toBe("Kommentar till fråga 2");
+    expect(await lena.getByTestId("comment-label").isVisible()).toBe(true);
     await typeInto(lena, firstAnswer(lena), "Fler lärare i glesbygden. ");
     await expect.poll(() => textOf(firstAnswer(mats))).toBe("Fler lärare i glesbygden. ");
     await typeInto(mats, firstAnswer(mats), "Och skolskjuts.");

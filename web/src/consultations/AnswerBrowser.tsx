@@ -17,7 +17,7 @@ import { choiceText, scaleValues } from "./ChoiceInput";
 import { CountedList, MoreButton, SearchField } from "./ListControls";
 import { askableLabel } from "./labels";
 import type { createTagBoard } from "./TagBoard";
-import { NewTag, TagToggles } from "./Tags";
+import { TagToggles } from "./Tags";
 import { formatSwedishTime } from "./time";
 
 type Filters = Omit<AnswersQuery, "limit" | "offset">;
@@ -104,9 +104,6 @@ export function AnswerBrowser(props: {
   return (
     <section aria-labelledby="answers-title" class="results-section" data-testid="answer-browser">
       <h2 id="answers-title">{t("consultations.answers.title")}</h2>
-      <Show when={props.manages}>
-        <NewTag consultationId={props.consultation.id} tags={props.tags} />
-      </Show>
       <form class="answer-filters" onSubmit={apply}>
         {select(
           "filter-question",

@@ -53,6 +53,7 @@ export function AnswerWriter(props: {
   const user = { name: props.name, color: colourFor(props.name) };
   const shown = () => texts.find((text) => text.room.status() !== "connected") ?? texts[0];
   const textOf = (questionId: number) => texts.find((text) => text.questionId === questionId);
+  const commentLabel = (index: number) => t("consultations.workspace.commentLabel", { n: index + 1 });
   const editable = (text: LiveText) => text.room.mode() !== "read" && text.room.status() !== "closed";
 
   return (
@@ -80,6 +81,13 @@ export function AnswerWriter(props: {
               <Show when={textOf(question.id)}>
                 {(text) => (
                   <div class="answer-text">
+                    {/* Under the choices an unlabelled box says nothing of what it is for; the
+                        editor carries the same words as its accessible name. */}
+                    <Show when={question.kind !== "open"}>
+                      <p class="field-label" aria-hidden="true" data-testid="comment-label">
+                        {commentLabel(i())}
+                      </p>
+                    </Show>
                     <Suspense fallback={<Loading />}>
                       <DocumentEditor
                         doc={text().doc}
@@ -89,7 +97,7 @@ export function AnswerWriter(props: {
                         label={
                           question.kind === "open"
                             ? t("consultations.workspace.textLabel", { n: i() + 1 })
-                            : t("consultations.workspace.commentLabel", { n: i() + 1 })
+                            : commentLabel(i())
                         }
                       />
                     </Suspense>

@@ -79,6 +79,8 @@ export function questionInput(q: QuestionDraft): QuestionInput {
 
 const day = 24 * 60 * 60 * 1000;
 
+const kindId = (kind: AskableKind) => `consultation-kind-${kind}`;
+
 /**
  * A consultation as its asking level writes it: title, introduction, questions of each kind,
  * who is asked and when. Creates a draft, or rewrites one (`existing`); the dates are Swedish
@@ -132,18 +134,25 @@ export function ConsultationForm(props: {
       opensAt: opensAt ?? 0,
       closesAt: closesAt ?? 0,
     };
-    const missing = !input.title
-      ? t("consultations.form.missingTitle")
-      : input.questions.some((q) => !q.prompt)
-        ? t("consultations.form.missingPrompt")
-        : input.questions.some((q) => q.options && q.options.length < 2)
-          ? t("consultations.form.missingOptions")
+    // The problem, and the control that has it: she is taken there, not left at the button.
+    const promptless = input.questions.findIndex((q) => !q.prompt);
+    const optionless = input.questions.findIndex((q) => q.options && q.options.length < 2);
+    const [missing, control] = !input.title
+      ? [t("consultations.form.missingTitle"), "consultation-title"]
+      : promptless >= 0
+        ? [t("consultations.form.missingPrompt"), `question-${promptless}-prompt`]
+        : optionless >= 0
+          ? [t("consultations.form.missingOptions"), `question-${optionless}-options`]
           : input.audience.kinds.length === 0
-            ? t("consultations.form.missingKinds")
+            ? [t("consultations.form.missingKinds"), kindId(offered[0] ?? "branch")]
             : opensAt === null || closesAt === null || closesAt <= opensAt
-              ? t("consultations.form.badDates")
-              : undefined;
+              ? [
+                  t("consultations.form.badDates"),
+                  opensAt === null ? "consultation-opens" : "consultation-closes",
+                ]
+              : [undefined, undefined];
     setProblem(missing);
+    if (control) document.getElementById(control)?.focus();
     if (!missing) void save.run(() => props.save(input));
   };
 
@@ -319,6 +328,7 @@ export function ConsultationForm(props: {
           {(kind) => (
             <label class="consultation-choice">
               <input
+                id={kindId(kind)}
                 type="checkbox"
                 checked={kinds().includes(kind)}
                 onChange={(e) => setKinds(toggle(kinds(), kind, e.currentTarget.checked))}

@@ -71,7 +71,7 @@ function ConsultationDetail(props: {
       </Show>
 
       <Show when={c().myGroups.length > 0}>
-        <section aria-labelledby="my-answers-title">
+        <section class="consultation-mine" aria-labelledby="my-answers-title">
           <h2 id="my-answers-title">{t("consultations.mine.title")}</h2>
           <ul class="plain-list card-list" data-testid="my-workspaces">
             <For each={c().myGroups}>

@@ -68,6 +68,26 @@ describe("a group's consultations", () => {
     expect(screen.getByTestId("asking-list").textContent).toContain("Utkast");
   });
 
+  it("without a group, leads to each of her groups' consultations instead of asking the Worker", async () => {
+    loggedIn(bengt);
+    const api = fakeApi();
+    open("/consultations");
+    const links = (await screen.findByTestId("consultation-groups")).querySelectorAll("a");
+    expect([...links].map((a) => [a.textContent, a.getAttribute("href")])).toEqual([
+      ["Rådslag i Göteborg", "/consultations?group=branch%3Agoteborg"],
+      ["Rådslag i S-föreningen Majorna", "/consultations?group=association%3As-foreningen-majorna"],
+    ]);
+    expect(api.callsTo("GET /api/consultations")).toHaveLength(0);
+    expect(screen.queryByText(/Sidan finns inte/)).toBeNull();
+  });
+
+  it("without a group, asks someone not logged in to log in", async () => {
+    fakeApi({ "GET /api/me": () => apiError(401, "not_logged_in") });
+    open("/consultations");
+    expect(await screen.findByText("Logga in för att läsa och svara på rådslag.")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "Logga in" }).getAttribute("href")).toContain("/login");
+  });
+
   it("tells someone outside the group that it is not hers to see", async () => {
     fakeApi({ "GET /api/consultations": () => apiError(403, "forbidden") });
     open("/consultations?group=branch%3Agoteborg");
@@ -164,6 +184,26 @@ describe("a new consultation", () => {
     fireEvent.click(await screen.findByTestId("save-consultation"));
     expect((await screen.findByRole("alert")).textContent).toBe("Skriv en rubrik.");
     expect(api.callsTo("POST /api/consultations")).toHaveLength(0);
+  });
+
+  it("takes her to the field that has the problem", async () => {
+    loggedIn(astrid);
+    fakeApi({ "GET /api/consultations": () => ({ group: national, asked: [], asking: [] }) });
+    open("/consultations/new?group=national%3Anational");
+    const save = await screen.findByTestId("save-consultation");
+    save.focus();
+    fireEvent.click(save);
+    expect(document.activeElement).toBe(screen.getByLabelText("Rubrik"));
+    fireEvent.input(screen.getByLabelText("Rubrik"), { target: { value: "Skolan" } });
+    fireEvent.click(save);
+    expect(document.activeElement?.id).toBe("question-0-prompt");
+    fireEvent.input(document.getElementById("question-0-prompt") as HTMLElement, {
+      target: { value: "Vad tycker ni?" },
+    });
+    fireEvent.click(screen.getByLabelText("Arbetarekommuner"));
+    fireEvent.click(save);
+    expect(screen.getByRole("alert").textContent).not.toBe("");
+    expect(document.activeElement).toBe(screen.getByLabelText("Arbetarekommuner"));
   });
 });
 

@@ -63,10 +63,14 @@ export function Feedback(props: {
         <ErrorAlert code={removing.failure()} />
       </Show>
       <form
+        noValidate
         onSubmit={(e) => {
           e.preventDefault();
           setMissing(!summary().trim());
-          if (!summary().trim()) return;
+          if (!summary().trim()) {
+            document.getElementById("feedback-summary")?.focus();
+            return;
+          }
           void publishing.run(async () =>
             props.onPublished(
               await call(

@@ -107,6 +107,9 @@ describe("the reading room", () => {
     expect(screen.getByTestId("export-xlsx").getAttribute("href")).toBe(
       "/api/consultations/5/export?format=xlsx",
     );
+    // Themes are made where they are counted, not among the answers' filters.
+    expect(within(await screen.findByTestId("tag-counts")).getByLabelText("Nytt tema")).toBeTruthy();
+    expect(within(screen.getByTestId("answer-browser")).queryByLabelText("Nytt tema")).toBeNull();
 
     fireEvent.change(screen.getByLabelText("Fråga"), { target: { value: "12" } });
     fireEvent.change(await screen.findByLabelText("Valt svar"), { target: { value: "1" } });
@@ -139,6 +142,12 @@ describe("the reading room", () => {
       questionId: 11,
       excerpt: "mindre klasser",
     });
+
+    // An empty summary is refused in the page's own words, not the browser's, and she is taken to it.
+    fireEvent.click(screen.getByTestId("publish-feedback"));
+    expect((await screen.findByText("Skriv återkopplingen.")).getAttribute("role")).toBe("alert");
+    expect(document.activeElement?.id).toBe("feedback-summary");
+    expect(api.callsTo("POST /api/consultations/:id/feedback")).toHaveLength(0);
 
     fireEvent.input(screen.getByLabelText(/^Vad ni sa, och vad vi gör med det/), {
       target: { value: "Vi hörde er." },

@@ -18,7 +18,7 @@ import { MemberAnswers } from "./MemberAnswers";
 import { PageState } from "./PageState";
 import { ResponseRates } from "./ResponseRates";
 import { createTagBoard } from "./TagBoard";
-import { TagCounts } from "./Tags";
+import { NewTag, TagCounts } from "./Tags";
 import { Tallies } from "./Tallies";
 import "./Consultations.css";
 import "./Results.css";
@@ -93,7 +93,15 @@ function ReadingRoom(props: { reading: Reading; onRefresh: () => void }) {
 
       <ResponseRates overview={props.reading.overview} />
       <Tallies consultation={c()} overview={props.reading.overview} />
-      <Show when={tags.board()}>{(board) => <TagCounts board={board()} />}</Show>
+      <Show when={tags.board()}>
+        {(board) => (
+          <TagCounts board={board()}>
+            <Show when={manages()}>
+              <NewTag consultationId={c().id} tags={tags} />
+            </Show>
+          </TagCounts>
+        )}
+      </Show>
 
       <AnswerBrowser
         consultation={c()}

@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, For, type JSX, Show } from "solid-js";
 import type { AnswerRow, TagBoard } from "../../../worker/shared/consultations";
 import { consultationLimits } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
@@ -9,8 +9,11 @@ import type { createTagBoard } from "./TagBoard";
 
 type Tags = ReturnType<typeof createTagBoard>;
 
-/** The overview by theme: how many answers carry each tag, as tagged now by everyone. */
-export function TagCounts(props: { board: TagBoard }) {
+/**
+ * The overview by theme: how many answers carry each tag, as tagged now by everyone; `children`
+ * (a new tag, for the asking level) follows the list, so themes are made where they are counted.
+ */
+export function TagCounts(props: { board: TagBoard; children?: JSX.Element }) {
   const count = (tagId: number) => props.board.tagged.filter((x) => x.tagId === tagId).length;
   return (
     <section aria-labelledby="tag-counts-title" class="results-section" data-testid="tag-counts">
@@ -26,6 +29,7 @@ export function TagCounts(props: { board: TagBoard }) {
           </For>
         </ul>
       </Show>
+      {props.children}
     </section>
   );
 }

@@ -87,6 +87,7 @@ describe("a group's workspace", () => {
     open();
     expect((await screen.findByTestId("quoted")).textContent).toContain("Vården först");
     expect(screen.getByTestId("quoted").textContent).toContain("Skola eller vård?");
+    expect(screen.getByTestId("summary-published").textContent).toBe("Publicerad 15 dec. 2026 18:00.");
     expect(screen.queryByTestId("submit-answer")).toBeNull();
   });
 

@@ -130,7 +130,9 @@ function WorkspaceView(props: { workspace: Workspace; onChange: (w: Workspace) =
             <h2 id="quoted-title">{t("consultations.quoted.title")}</h2>
             <p>
               <a href={consultationHref(c().id)}>{t("consultations.quoted.readSummary")}</a>{" "}
-              <span class="meta">{formatSwedishTime(summary().publishedAt)}</span>
+              <span class="meta" data-testid="summary-published">
+                {t("consultations.summary.published", { time: formatSwedishTime(summary().publishedAt) })}
+              </span>
             </p>
             <Show
               when={w().quoted.length > 0}

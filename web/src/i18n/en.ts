@@ -28,10 +28,11 @@ export const en: Dictionary = {
   "home.who":
     "It is for you if you are a member, an elected representative or active in a municipal branch, a local association, a party district or a side organisation.",
   "home.what":
-    "Here we will write motions together, meet without travelling and answer the party's consultations – from your phone or your computer.",
-  "home.start": "Start by finding your municipal branch or association in the organisation.",
+    "Here you write motions together, meet without travelling and answer the party's consultations – from your phone or your computer.",
+  "home.start":
+    "Start by finding your municipal branch or association in the organisation. Once you are logged in, your groups' motions, meetings and consultations are on My pages.",
   "home.cta": "Find your municipal branch",
-  "home.coming.title": "Coming soon",
+  "home.coming.title": "What you can do",
   "home.coming.motions": "Motions and policy drafts that you write together, in real time.",
   "home.coming.meetings": "Travel-free meetings with agenda, speaker list, notes and decisions.",
   "home.coming.consultations":
@@ -189,7 +190,7 @@ export const en: Dictionary = {
 
   "invite.title": "Welcome to the conversation",
   "invite.lead":
-    "You are invited as a guest to an open conversation with the Social Democrats. You do not need to be a member to take part: as a guest you can read and write in this conversation.",
+    "You are invited as a guest to an open conversation with the Social Democrats. You do not need to be a member to take part: as a guest you take part in this conversation, and only this one.",
   "invite.name.label": "What would you like to be called?",
   "invite.name.hint": "The others in the conversation see this name. A first name is enough.",
   "invite.name.missing": "Type what you would like to be called.",

@@ -27,10 +27,11 @@ export const sv = {
   "home.who":
     "Den är till för dig som är medlem, förtroendevald eller aktiv i en arbetarekommun, en S-förening, ett partidistrikt eller en sidoorganisation.",
   "home.what":
-    "Här ska vi skriva motioner tillsammans, träffas i resfria möten och svara på partiets rådslag – från telefonen eller datorn, utan att behöva resa.",
-  "home.start": "Börja med att hitta din arbetarekommun eller förening i organisationen.",
+    "Här skriver ni motioner tillsammans, träffas i resfria möten och svarar på partiets rådslag – från telefonen eller datorn, utan att behöva resa.",
+  "home.start":
+    "Börja med att hitta din arbetarekommun eller förening i organisationen. När du är inloggad finns dina gruppers motioner, möten och rådslag på Mina sidor.",
   "home.cta": "Hitta din arbetarekommun",
-  "home.coming.title": "På gång",
+  "home.coming.title": "Det här kan ni göra",
   "home.coming.motions": "Motioner och idéutkast som ni skriver tillsammans, i realtid.",
   "home.coming.meetings": "Resfria möten med dagordning, talarlista, anteckningar och beslut.",
   "home.coming.consultations": "Rådslag från partistyrelsen som arbetarekommuner och föreningar besvarar.",
@@ -189,7 +190,7 @@ export const sv = {
 
   "invite.title": "Välkommen till samtalet",
   "invite.lead":
-    "Du är inbjuden som gäst till ett öppet samtal hos Socialdemokraterna. Du behöver inte vara medlem för att vara med: som gäst kan du läsa och skriva i just det här samtalet.",
+    "Du är inbjuden som gäst till ett öppet samtal hos Socialdemokraterna. Du behöver inte vara medlem för att vara med: som gäst deltar du i just det här samtalet, och bara i det.",
   "invite.name.label": "Vad vill du kallas?",
   "invite.name.hint": "De andra i samtalet ser namnet. Det räcker med ett förnamn.",
   "invite.name.missing": "Skriv vad du vill kallas.",

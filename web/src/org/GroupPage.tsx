@@ -112,8 +112,9 @@ function GroupView(props: { group: GroupDetail }) {
           )}
         </Show>
       </dl>
-      <p>
-        <MotionsLink group={props.group} /> <ConsultationsLink group={props.group} />
+      <p class="actions">
+        <MotionsLink group={props.group} />
+        <ConsultationsLink group={props.group} />
       </p>
       <GroupMeetings group={props.group} />
       <GroupConsultations group={props.group} />
