@@ -380,6 +380,7 @@ export const en: Dictionary = {
   "motions.link": "Motions",
   "motions.linkFor": "Motions in {group}",
   "motions.listTitle": "Motions in {group}",
+  "motions.list.title": "The group's motions",
   "motions.loginNeeded": "Log in to read and write motions.",
   "motions.membersOnly": "Only members of this part of the party can see its motions.",
   "motions.backTo": "To the motions in {group}",
@@ -437,7 +438,9 @@ export const en: Dictionary = {
   "motions.text.titleLabel": "Title",
   "motions.text.motivationLabel": "Motivation",
   "motions.text.motivationHint":
-    "Type ## and a space for a heading, - for a bulleted list, 1. for a numbered list. Ctrl+B makes bold and Ctrl+I italic; add links with the toolbar.",
+    "Make headings, lists, bold, italic and links with the buttons above the text.",
+  "motions.text.keyboardHint":
+    "With a keyboard: Ctrl+B bold, Ctrl+I italic; ## and a space make a heading, - a bulleted list and 1. a numbered list.",
   "motions.text.proposalsLabel": "Proposals (att-satser)",
   "motions.text.proposalsHint": "Each proposal is a decision of its own, answered and decided on its own.",
   "motions.text.proposal": "Proposal {n}, the text after “att”",

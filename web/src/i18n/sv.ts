@@ -379,6 +379,7 @@ export const sv = {
   "motions.link": "Motioner",
   "motions.linkFor": "Motioner i {group}",
   "motions.listTitle": "Motioner i {group}",
+  "motions.list.title": "Gruppens motioner",
   "motions.loginNeeded": "Logga in för att läsa och skriva motioner.",
   "motions.membersOnly": "Bara medlemmar i den här delen av partiet kan se dess motioner.",
   "motions.backTo": "Till motionerna i {group}",
@@ -436,7 +437,9 @@ export const sv = {
   "motions.text.titleLabel": "Rubrik",
   "motions.text.motivationLabel": "Motivering",
   "motions.text.motivationHint":
-    "Skriv ## och mellanslag för en rubrik, - för en punktlista, 1. för en numrerad lista. Ctrl+B ger fetstil och Ctrl+I kursiv; länkar lägger du till med verktygsraden.",
+    "Rubriker, listor, fetstil, kursiv och länkar gör du med knapparna ovanför texten.",
+  "motions.text.keyboardHint":
+    "Med tangentbord: Ctrl+B fetstil, Ctrl+I kursiv; ## och mellanslag ger en rubrik, - en punktlista och 1. en numrerad lista.",
   "motions.text.proposalsLabel": "Att-satser",
   "motions.text.proposalsHint":
     "Varje att-sats är ett eget förslag till beslut, som besvaras och beslutas för sig.",
