@@ -1021,6 +1021,12 @@ export const en: Dictionary = {
   "consultations.ask.preview": "Preview",
   "consultations.ask.publish": "Publish",
   "consultations.ask.publishing": "Publishing…",
+  "consultations.publish.question.one": "Publish and send to 1 group?",
+  "consultations.publish.question.other": "Publish and send to {count} groups?",
+  "consultations.publish.hint":
+    "Every group asked sees the consultation, and its chair and secretary get an email when it opens. This cannot be undone.",
+  "consultations.publish.confirm": "Publish and send",
+  "consultations.publish.cancel": "Cancel",
   "consultations.preview.title": "How the groups see the consultation",
   "consultations.preview.asks.one": "Asks 1 group.",
   "consultations.preview.asks.other": "Asks {count} groups.",

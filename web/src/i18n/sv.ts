@@ -1022,6 +1022,12 @@ export const sv = {
   "consultations.ask.preview": "Förhandsgranska",
   "consultations.ask.publish": "Publicera",
   "consultations.ask.publishing": "Publicerar…",
+  "consultations.publish.question.one": "Publicera och skicka till 1 grupp?",
+  "consultations.publish.question.other": "Publicera och skicka till {count} grupper?",
+  "consultations.publish.hint":
+    "Varje grupp som frågas ser rådslaget, och dess ordförande och sekreterare får ett mejl när det öppnar. Det går inte att ångra.",
+  "consultations.publish.confirm": "Publicera och skicka",
+  "consultations.publish.cancel": "Avbryt",
   "consultations.preview.title": "Så här ser grupperna rådslaget",
   "consultations.preview.asks.one": "Frågar 1 grupp.",
   "consultations.preview.asks.other": "Frågar {count} grupper.",
