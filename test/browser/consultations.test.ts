@@ -39,7 +39,16 @@ async function askNorrbotten(astrid: Page, title: string): Promise<string> {
   await astrid.getByTestId("preview-consultation").click();
   await expect.poll(() => astrid.getByTestId("preview-count").textContent()).toMatch(/^Frågar \d+ grupper\./);
   expect(await astrid.getByTestId("consultation-preview").getByRole("strong").textContent()).toBe("höra");
+  const asked = (await astrid.getByTestId("preview-count").textContent())?.match(
+    /^Frågar (\d+) grupper\./,
+  )?.[1];
+  // Publishing mails every group asked, so it asks first, with the same count as the preview.
   await astrid.getByTestId("publish-consultation").click();
+  await expect
+    .poll(() => astrid.getByTestId("publish-confirm").getByRole("paragraph").first().textContent())
+    .toBe(`Publicera och skicka till ${asked} grupper?`);
+  expect(await astrid.getByTestId("consultation-phase").first().textContent()).toBe("Utkast");
+  await astrid.getByTestId("confirm-publish").click();
   await expect.poll(() => astrid.getByTestId("consultation-phase").textContent()).toBe("Öppet för svar");
   return new URL(astrid.url()).pathname;
 }

@@ -67,6 +67,11 @@ describe("motions in the browser", () => {
     expect(await ida.getByRole("toolbar").evaluateAll((bars) => bars.map((b) => b.ariaLabel))).toEqual([
       "Textformat: Motivering",
     ]);
+    // Its hint points to those buttons first; the shortcuts are a note for keyboards.
+    expect(await ida.getByTestId("motion-motivation-editor").locator(".hint").allTextContents()).toEqual([
+      "Rubriker, listor, fetstil, kursiv och länkar gör du med knapparna ovanför texten.",
+      "Med tangentbord: Ctrl+B fetstil, Ctrl+I kursiv; ## och mellanslag ger en rubrik, - en punktlista och 1. en numrerad lista.",
+    ]);
 
     await typeInto(ida, motivation(ida), "Skolgårdarna i Göteborg är heta och kala om sommaren.");
     await typeInto(cecilia, proposal(cecilia, 1), "arbetarekommunen verkar för träd på alla skolgårdar");
@@ -91,12 +96,17 @@ describe("motions in the browser", () => {
     await expect.poll(() => karin.getByTestId("read-only-notice").isVisible()).toBe(true);
     await expect.poll(() => textOf(proposal(karin, 2))).toBe("skolgårdarna får skuggtak");
     expect(await karin.getByRole("toolbar").count()).toBe(0);
+    expect(await karin.getByTestId("motion-motivation-editor").locator(".hint").count()).toBe(0);
     await karin.getByTestId("support").click();
     await expect.poll(() => karin.getByTestId("supported").textContent()).toBe("Du stödjer motionen.");
 
     // Submitted to the branch's open period: the text is frozen and read with line numbers.
     await ida.reload();
     await expect.poll(() => ida.getByTestId("motion-supporters").textContent()).toBe("1 stödjer");
+    // The branch's demo period asks for no supporters, and says so beside its name.
+    await expect
+      .poll(() => ida.getByTestId("period-rules").textContent())
+      .toMatch(/^Lämnas in senast .+\. Inga stödpersoner krävs\.$/);
     await ida.getByTestId("submit-motion").click();
     await expect.poll(() => ida.getByTestId("motion-state").textContent()).toBe("Inlämnad");
     const lines = ida.getByTestId("motion-reading").getByRole("listitem");
@@ -108,6 +118,9 @@ describe("motions in the browser", () => {
       "att skolgårdarna får skuggtak",
     ]);
     expect(await ida.getByTestId("motion-writer").count()).toBe(0);
+    expect(await ida.getByTestId("motion-reading").locator(".meta").first().textContent()).toMatch(
+      /^Versionen är inlämnad och låstes .+\. Radnumrerad med högst 80 tecken per rad\.$/,
+    );
 
     // The board (Cecilia) answers per att-sats, the meeting decides, and sending it on waits for an open period.
     await cecilia.reload();
@@ -127,6 +140,13 @@ describe("motions in the browser", () => {
 
     // Karin, the district's chair, opens its motion period; now the motion is adopted and forwarded.
     await karin.goto("/motions?group=district%3Agoteborg");
+    // On her phone the way to start a motion is on the first screen, above the district's list.
+    const listHeading = karin.getByRole("heading", { name: "Gruppens motioner" });
+    await expect.poll(() => listHeading.isVisible()).toBe(true);
+    const start = await karin.getByTestId("create-motion").boundingBox();
+    const listTop = (await listHeading.boundingBox())?.y ?? 0;
+    expect(start && start.y + start.height).toBeLessThanOrEqual(phone.height);
+    expect(start?.y).toBeLessThan(listTop);
     await karin.getByLabel("Namn").fill("Motionstid till distriktskongressen");
     await karin
       .getByLabel("Sista dag")

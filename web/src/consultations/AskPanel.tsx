@@ -4,14 +4,15 @@ import type { GroupKind } from "../../../worker/shared/org";
 import { call, client } from "../api/client";
 import { formatNumber, kindLabel, t, tp } from "../i18n";
 import { createRequest } from "../motions/action";
-import { ErrorAlert } from "../ui/Form";
+import { ErrorAlert, SubmitButton } from "../ui/Form";
 import { ConsultationBody, ConsultationFacts } from "./ConsultationBody";
 import { ConsultationForm } from "./ConsultationForm";
 
 /**
  * A draft, for its asking level: rewrite it, see it as an asked group will (and how many
- * groups it asks), publish it. Publishing fixes the groups asked; the Worker refuses a
- * draft that closes in the past or asks nobody, and the page says so.
+ * groups it asks), publish it. Publishing fixes the groups asked and mails their officers, so
+ * it is asked first, with the number of groups as the Worker counts them now; the Worker
+ * refuses a draft that closes in the past or asks nobody, and the page says so.
  */
 export function AskPanel(props: { consultation: ConsultationView; onChange: (c: ConsultationView) => void }) {
   const id = () => String(props.consultation.id);
@@ -19,6 +20,29 @@ export function AskPanel(props: { consultation: ConsultationView; onChange: (c: 
   const [preview, setPreview] = createSignal<ConsultationPreview>();
   const previewing = createRequest();
   const publishing = createRequest();
+  const counting = createRequest();
+  /** The groups the confirm step says will be asked; none while it is closed. */
+  const [confirming, setConfirming] = createSignal<number>();
+  let publishButton: HTMLButtonElement | undefined;
+
+  const askToPublish = () =>
+    counting.run(async () => {
+      const counted = await call(client.api.consultations[":id"].preview.$get({ param: { id: id() } }));
+      setConfirming(counted.asked.total);
+      document.getElementById("publish-confirm-question")?.focus();
+    });
+
+  const cancelPublish = () => {
+    setConfirming(undefined);
+    publishButton?.focus();
+  };
+
+  const publish = (event: SubmitEvent) => {
+    event.preventDefault();
+    void publishing.run(async () =>
+      props.onChange(await call(client.api.consultations[":id"].publish.$post({ param: { id: id() } }))),
+    );
+  };
 
   const showPreview = () =>
     previewing.run(async () => {
@@ -50,22 +74,53 @@ export function AskPanel(props: { consultation: ConsultationView; onChange: (c: 
           {t("consultations.ask.preview")}
         </button>
         <button
+          ref={publishButton}
           type="button"
           class="button"
-          aria-busy={publishing.busy() ? "true" : undefined}
-          onClick={() =>
-            publishing.run(async () =>
-              props.onChange(
-                await call(client.api.consultations[":id"].publish.$post({ param: { id: id() } })),
-              ),
-            )
-          }
+          aria-busy={counting.busy() ? "true" : undefined}
+          aria-expanded={confirming() !== undefined}
+          onClick={askToPublish}
           data-testid="publish-consultation"
         >
-          {publishing.busy() ? t("consultations.ask.publishing") : t("consultations.ask.publish")}
+          {t("consultations.ask.publish")}
         </button>
       </div>
-      <ErrorAlert code={previewing.failure() ?? publishing.failure()} testId="ask-error" />
+      <Show when={confirming()}>
+        {(total) => (
+          <form
+            class="form-panel publish-confirm"
+            aria-labelledby="publish-confirm-question"
+            onSubmit={publish}
+            data-testid="publish-confirm"
+          >
+            <p id="publish-confirm-question" class="publish-confirm-question" tabIndex={-1}>
+              {tp("consultations.publish.question", total())}
+            </p>
+            <p class="hint">{t("consultations.publish.hint")}</p>
+            <div class="actions">
+              <SubmitButton
+                busy={publishing.busy()}
+                busyLabel={t("consultations.ask.publishing")}
+                testId="confirm-publish"
+              >
+                {t("consultations.publish.confirm")}
+              </SubmitButton>
+              <button
+                type="button"
+                class="button button-secondary"
+                onClick={cancelPublish}
+                data-testid="cancel-publish"
+              >
+                {t("consultations.publish.cancel")}
+              </button>
+            </div>
+          </form>
+        )}
+      </Show>
+      <ErrorAlert
+        code={previewing.failure() ?? counting.failure() ?? publishing.failure()}
+        testId="ask-error"
+      />
       <Show when={editing()}>
         <ConsultationForm
           askerKind={props.consultation.asker.kind}
@@ -76,6 +131,7 @@ export function AskPanel(props: { consultation: ConsultationView; onChange: (c: 
             );
             setEditing(false);
             setPreview(undefined);
+            setConfirming(undefined);
             props.onChange(saved);
           }}
         />

@@ -225,21 +225,55 @@ describe("a consultation's page", () => {
       "Frågar 290 grupper. Arbetarekommun: 290",
     );
     expect(screen.getByTestId("consultation-preview").textContent).toContain("Skola eller vård?");
+    // Publishing asks first, with the number of groups that will be asked and mailed.
     fireEvent.click(screen.getByTestId("publish-consultation"));
+    const question = await screen.findByText("Publicera och skicka till 290 grupper?");
+    expect(document.activeElement).toBe(question);
+    expect(screen.getByRole("form", { name: "Publicera och skicka till 290 grupper?" })).toBeTruthy();
+    expect(api.callsTo("POST /api/consultations/:id/publish")).toHaveLength(0);
+    fireEvent.click(screen.getByTestId("confirm-publish"));
     await expect.poll(() => screen.getByTestId("consultation-phase").textContent).toBe("Öppet för svar");
     expect(screen.queryByTestId("ask-panel")).toBeNull();
     expect(screen.getByTestId("results-link").getAttribute("href")).toBe("/consultations/5/results");
     expect(api.callsTo("POST /api/consultations/:id/publish")[0]?.param).toEqual({ id: "5" });
   });
 
+  it("publishes nothing when the confirm step is cancelled, and gives focus back to Publish", async () => {
+    loggedIn(astrid);
+    const draft = consultationView({ can: ["consultation.manage"] });
+    const api = fakeApi({
+      "GET /api/consultations/:id": () => draft,
+      "GET /api/consultations/:id/preview": () => ({
+        consultation: { ...draft, can: [], myGroups: [] },
+        asked: { total: 1, byKind: { branch: 1 } },
+      }),
+    });
+    open("/consultations/5");
+    const publish = await screen.findByTestId("publish-consultation");
+    fireEvent.click(publish);
+    expect(await screen.findByText("Publicera och skicka till 1 grupp?")).toBeTruthy();
+    expect(publish.getAttribute("aria-expanded")).toBe("true");
+    fireEvent.click(screen.getByTestId("cancel-publish"));
+    expect(screen.queryByTestId("publish-confirm")).toBeNull();
+    expect(document.activeElement).toBe(publish);
+    expect(api.callsTo("POST /api/consultations/:id/publish")).toHaveLength(0);
+    expect(screen.getByTestId("consultation-phase").textContent).toBe("Utkast");
+  });
+
   it("says why the Worker refused to publish", async () => {
     loggedIn(astrid);
+    const draft = consultationView({ can: ["consultation.manage"] });
     fakeApi({
-      "GET /api/consultations/:id": () => consultationView({ can: ["consultation.manage"] }),
+      "GET /api/consultations/:id": () => draft,
+      "GET /api/consultations/:id/preview": () => ({
+        consultation: { ...draft, can: [], myGroups: [] },
+        asked: { total: 290, byKind: { branch: 290 } },
+      }),
       "POST /api/consultations/:id/publish": () => apiError(422, "consultation_closes_in_past"),
     });
     open("/consultations/5");
     fireEvent.click(await screen.findByTestId("publish-consultation"));
+    fireEvent.click(await screen.findByTestId("confirm-publish"));
     expect((await screen.findByTestId("ask-error")).textContent).toBe(
       "Sista svarsdag har redan passerat. Välj en senare tid.",
     );

@@ -1,11 +1,11 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { CoauthorCandidate, MotionPeriod, MotionView } from "../../../worker/shared/motions";
 import { call, client } from "../api/client";
-import { t, tp } from "../i18n";
-import { formatDateTime } from "../identity/format";
+import { t } from "../i18n";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { PersonSearch } from "../ui/PersonSearch";
 import { createMotionAction } from "./action";
+import { periodRules } from "./labels";
 import { groupParam } from "./links";
 
 /** What the authors do with a draft: invite co-authors, open it for support, make an idea a motion, submit it. */
@@ -117,6 +117,7 @@ function SubmitForm(props: { motion: MotionView; onChange: (motion: MotionView) 
   const [chosen, setChosen] = createSignal<number>();
   const submit = createMotionAction(props.onChange);
   const periodId = () => chosen() ?? periods()?.[0]?.id;
+  const period = () => periods()?.find((p) => p.id === periodId());
 
   return (
     <div class="motion-step">
@@ -139,24 +140,25 @@ function SubmitForm(props: { motion: MotionView; onChange: (motion: MotionView) 
                 );
               }}
             >
-              <Field id="submit-period" label={t("motions.submit.period")} hint={t("motions.submit.lead")}>
+              <Field
+                id="submit-period"
+                label={t("motions.submit.period")}
+                hint={
+                  <>
+                    <Show when={period()}>
+                      {(p) => <span data-testid="period-rules">{periodRules(p())}</span>}
+                    </Show>{" "}
+                    {t("motions.submit.lead")}
+                  </>
+                }
+              >
                 {(control) => (
                   <select
                     {...control}
                     value={periodId()}
                     onChange={(e) => setChosen(Number(e.currentTarget.value))}
                   >
-                    <For each={open()}>
-                      {(p) => (
-                        <option value={p.id}>
-                          {t("motions.period.option", {
-                            title: p.title,
-                            deadline: formatDateTime(p.deadline),
-                            supporters: tp("motions.supporters", p.minSupporters),
-                          })}
-                        </option>
-                      )}
-                    </For>
+                    <For each={open()}>{(p) => <option value={p.id}>{p.title}</option>}</For>
                   </select>
                 )}
               </Field>

@@ -40,11 +40,22 @@ describe("MotionListPage", () => {
   it("starts a new idea draft for a member who may, and opens it", async () => {
     loggedIn(ida);
     const api = fakeApi({
-      "GET /api/motions": () => list([]),
+      "GET /api/motions": () => list(["Träd", "Bänkar"]),
       "POST /api/motions": ({ json }) =>
         motionView({ id: 42, kind: json.kind, state: "draft", title: json.title }),
     });
     const history = open("/motions?group=branch%3Agoteborg");
+    // The way to start one comes before the list, each under its own heading.
+    await screen.findByTestId("motion-list");
+    expect(screen.getAllByRole("heading").map((h) => `${h.tagName} ${h.textContent}`)).toEqual([
+      "H1 Motioner i Göteborg",
+      "H2 Ny motion eller nytt idéutkast",
+      "H2 Gruppens motioner",
+    ]);
+    expect(
+      screen.getByTestId("create-motion").compareDocumentPosition(screen.getByTestId("motion-list")) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
     fireEvent.click(await screen.findByLabelText("Idéutkast"));
     fireEvent.input(screen.getByLabelText(/^Rubrik/), { target: { value: "Kvällsöppet bibliotek" } });
     fireEvent.click(screen.getByTestId("create-motion"));

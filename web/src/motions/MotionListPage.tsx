@@ -80,64 +80,68 @@ export default function MotionListPage() {
           return (
             <article class="motion-list-page">
               <h1>{t("motions.listTitle", { group: list().group.name })}</h1>
-              <form
-                class="motion-filter"
-                onSubmit={(e) => {
-                  e.preventDefault();
-                  setSearch({ q: q().trim() || undefined, state: state() || undefined });
-                }}
-              >
-                <Field id="motion-q" label={t("motions.search.label")}>
-                  {(control) => (
-                    <input
-                      {...control}
-                      type="search"
-                      value={q()}
-                      onInput={(e) => setQ(e.currentTarget.value)}
-                    />
-                  )}
-                </Field>
-                <Field id="motion-state" label={t("motions.search.state")}>
-                  {(control) => (
-                    <select {...control} value={state()} onChange={(e) => setState(e.currentTarget.value)}>
-                      <option value="">{t("motions.search.allStates")}</option>
-                      <For each={motionStates}>{(s) => <option value={s}>{stateLabel(s)}</option>}</For>
-                    </select>
-                  )}
-                </Field>
-                <SubmitButton>{t("motions.search.submit")}</SubmitButton>
-              </form>
-              <p role="status" class="meta">
-                {tp("motions.count", list().motions.length)}
-              </p>
-              <ul class="plain-list card-list" data-testid="motion-list">
-                <For each={list().motions}>
-                  {(motion) => (
-                    <li class="item-card motion-card" data-testid="motion-item">
-                      <a href={motionHref(motion.id)} class="motion-card-title">
-                        {motion.title}
-                      </a>
-                      <span class="pill">{stateLabel(motion.state)}</span>
-                      <Show when={motion.kind === "idea"}>
-                        <span class="pill">{t("motions.kind.idea")}</span>
-                      </Show>
-                      <span class="meta">
-                        {tp("motions.supporters", motion.supporters)} · {formatDateTime(motion.updatedAt)}
-                      </span>
-                      <Show when={motion.sender}>
-                        {(sender) => (
-                          <span class="meta" data-testid="motion-item-sender">
-                            {t("motions.from", { group: sender().name })}
-                          </span>
-                        )}
-                      </Show>
-                    </li>
-                  )}
-                </For>
-              </ul>
+              {/* First, so a writer on a phone starts one without scrolling past every motion. */}
               <Show when={membership()?.can.includes("motion.create")}>
                 <NewMotionForm group={search.group ?? ""} />
               </Show>
+              <section aria-labelledby="motion-list-title">
+                <h2 id="motion-list-title">{t("motions.list.title")}</h2>
+                <form
+                  class="motion-filter"
+                  onSubmit={(e) => {
+                    e.preventDefault();
+                    setSearch({ q: q().trim() || undefined, state: state() || undefined });
+                  }}
+                >
+                  <Field id="motion-q" label={t("motions.search.label")}>
+                    {(control) => (
+                      <input
+                        {...control}
+                        type="search"
+                        value={q()}
+                        onInput={(e) => setQ(e.currentTarget.value)}
+                      />
+                    )}
+                  </Field>
+                  <Field id="motion-state" label={t("motions.search.state")}>
+                    {(control) => (
+                      <select {...control} value={state()} onChange={(e) => setState(e.currentTarget.value)}>
+                        <option value="">{t("motions.search.allStates")}</option>
+                        <For each={motionStates}>{(s) => <option value={s}>{stateLabel(s)}</option>}</For>
+                      </select>
+                    )}
+                  </Field>
+                  <SubmitButton>{t("motions.search.submit")}</SubmitButton>
+                </form>
+                <p role="status" class="meta">
+                  {tp("motions.count", list().motions.length)}
+                </p>
+                <ul class="plain-list card-list" data-testid="motion-list">
+                  <For each={list().motions}>
+                    {(motion) => (
+                      <li class="item-card motion-card" data-testid="motion-item">
+                        <a href={motionHref(motion.id)} class="motion-card-title">
+                          {motion.title}
+                        </a>
+                        <span class="pill">{stateLabel(motion.state)}</span>
+                        <Show when={motion.kind === "idea"}>
+                          <span class="pill">{t("motions.kind.idea")}</span>
+                        </Show>
+                        <span class="meta">
+                          {tp("motions.supporters", motion.supporters)} · {formatDateTime(motion.updatedAt)}
+                        </span>
+                        <Show when={motion.sender}>
+                          {(sender) => (
+                            <span class="meta" data-testid="motion-item-sender">
+                              {t("motions.from", { group: sender().name })}
+                            </span>
+                          )}
+                        </Show>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </section>
               <Show when={membership()?.can.includes("motion.periods")}>
                 <PeriodForm group={search.group ?? ""} />
               </Show>

@@ -39,6 +39,12 @@ describe("MotionPage", () => {
       "5att träd planteras",
       "att skuggtak byggs",
     ]);
+    // The version line is a sentence in each language, whatever the version's reason.
+    expect(
+      screen.getByText(/^Versionen är inlämnad och låstes .+\. Radnumrerad med högst 80 tecken per rad\.$/),
+    ).toBeTruthy();
+    await setLocale("en");
+    expect(screen.getByText(/^This version was submitted and locked .+\. Line-numbered/)).toBeTruthy();
     // No board forms for someone the table does not let treat it.
     expect(screen.queryByTestId("treat-panel")).toBeNull();
   });
@@ -101,7 +107,7 @@ describe("AuthorActions", () => {
           id: 3,
           group: { kind: "branch", slug: "goteborg", name: "Göteborg" },
           title: "Motionstid",
-          deadline: Date.UTC(2031, 0, 1),
+          deadline: Date.UTC(2031, 0, 15, 12),
           minSupporters: 2,
           acceptsMemberMotions: true,
           lineLength: 80,
@@ -113,12 +119,46 @@ describe("AuthorActions", () => {
     const motion = motionView({ state: "collecting", can: ["motion.manage"] });
     render(() => <AuthorActions motion={motion} onChange={() => {}} />);
     const period = await screen.findByLabelText(/^Motionstid/);
-    expect(period.textContent).toContain("2 stödjer krävs");
+    // The option is the period's name; its deadline and rule are said in full beside the select.
+    expect(period.textContent).toBe("Motionstid");
+    const rules = screen.getByTestId("period-rules");
+    expect(rules.textContent).toMatch(/^Lämnas in senast .*2031.*\. Minst 2 stödpersoner krävs\.$/);
+    expect(period.getAttribute("aria-describedby")).toBe(rules.parentElement?.id);
     fireEvent.click(screen.getByTestId("submit-motion"));
     expect((await screen.findByTestId("submit-error")).textContent).toBe(
       "Motionen har för få stödjande medlemmar för att lämnas in under den här motionstiden.",
     );
     expect(api.callsTo("POST /api/motions/:id/submit")[0]?.json).toEqual({ periodId: 3 });
+  });
+
+  it("says the chosen period's rule in whole words, in Swedish and in English", async () => {
+    const period = (id: number, title: string, minSupporters: number) => ({
+      id,
+      group: { kind: "branch", slug: "goteborg", name: "Göteborg" } as const,
+      title,
+      deadline: Date.UTC(2031, 0, 15, 12),
+      minSupporters,
+      acceptsMemberMotions: true,
+      lineLength: 80,
+      open: true,
+    });
+    fakeApi({ "GET /api/motions/periods": () => [period(4, "Årsmötet", 1), period(5, "Extra möte", 0)] });
+    render(() => (
+      <AuthorActions
+        motion={motionView({ state: "collecting", can: ["motion.manage"] })}
+        onChange={() => {}}
+      />
+    ));
+    const select = await screen.findByLabelText(/^Motionstid/);
+    expect(screen.getByTestId("period-rules").textContent).toMatch(/Minst 1 stödperson krävs\.$/);
+    fireEvent.change(select, { target: { value: "5" } });
+    expect(screen.getByTestId("period-rules").textContent).toMatch(/Inga stödpersoner krävs\.$/);
+    await setLocale("en");
+    expect(screen.getByTestId("period-rules").textContent).toMatch(
+      /^Submit by .*2031.*\. No supporters required\.$/,
+    );
+    fireEvent.change(select, { target: { value: "4" } });
+    expect(screen.getByTestId("period-rules").textContent).toMatch(/At least 1 supporter required\.$/);
   });
 
   it("finds a co-author by name and invites her", async () => {

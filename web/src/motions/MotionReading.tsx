@@ -127,8 +127,11 @@ export function MotionReading(props: {
           {(v) => (
             <>
               <p class="meta">
-                {reasonLabel(v().reason)}.{" "}
-                {t("motions.reading.frozen", { time: formatDateTime(v().createdAt), length: v().lineLength })}
+                {t("motions.reading.frozen", {
+                  reason: reasonLabel(v().reason),
+                  time: formatDateTime(v().createdAt),
+                  length: v().lineLength,
+                })}
               </p>
               <p class="motion-downloads no-print" data-testid="motion-downloads">
                 {t("motions.reading.download", { number: v().number })}:{" "}

@@ -125,7 +125,11 @@ export function MotionWriter(props: {
           <p class="motion-part-label" aria-hidden="true">
             {t("motions.text.motivationLabel")}
           </p>
-          <p class="hint">{t("motions.text.motivationHint")}</p>
+          {/* The toolbar is there only for those who may write, and so is the advice about it. */}
+          <Show when={editable()}>
+            <p class="hint">{t("motions.text.motivationHint")}</p>
+            <p class="hint keyboard-hint">{t("motions.text.keyboardHint")}</p>
+          </Show>
           {editor(motionFields.motivation, t("motions.text.motivationLabel"), false)}
         </div>
         <Show when={props.kind === "motion"}>

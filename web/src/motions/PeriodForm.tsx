@@ -1,9 +1,9 @@
 import { createResource, createSignal, For, Show } from "solid-js";
 import type { MotionPeriod } from "../../../worker/shared/motions";
 import { call, client, errorCode } from "../api/client";
-import { t, tp } from "../i18n";
-import { formatDateTime } from "../identity/format";
+import { t } from "../i18n";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
+import { periodRules } from "./labels";
 
 /** The group's motion periods, and for its board a form to open one (deadline at the end of the chosen day). */
 export function PeriodForm(props: { group: string }) {
@@ -56,11 +56,9 @@ export function PeriodForm(props: { group: string }) {
             <For each={list()} fallback={<li class="empty">{t("motions.periods.none")}</li>}>
               {(p) => (
                 <li>
-                  {t("motions.period.option", {
-                    title: p.title,
-                    deadline: formatDateTime(p.deadline),
-                    supporters: tp("motions.supporters", p.minSupporters),
-                  })}
+                  {p.title}
+                  <br />
+                  <span class="meta">{periodRules(p)}</span>
                 </li>
               )}
             </For>

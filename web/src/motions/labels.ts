@@ -1,11 +1,13 @@
 import type {
   AmendmentState,
   MotionOutcome,
+  MotionPeriod,
   MotionState,
   ProposalVerdict,
   VersionReason,
 } from "../../../worker/shared/motions";
-import { type MessageKey, t } from "../i18n";
+import { type MessageKey, t, tp } from "../i18n";
+import { formatDateTime } from "../identity/format";
 
 const stateKeys = {
   draft: "motions.state.draft",
@@ -51,3 +53,12 @@ const amendmentStateKeys = {
 
 export const reasonLabel = (reason: VersionReason) => t(reasonKeys[reason]);
 export const amendmentStateLabel = (state: AmendmentState) => t(amendmentStateKeys[state]);
+
+/** A motion period's rules in two short sentences: when it closes, and how much support a motion needs. */
+export function periodRules(period: Pick<MotionPeriod, "deadline" | "minSupporters">): string {
+  const supporters =
+    period.minSupporters === 0
+      ? t("motions.period.noSupporters")
+      : tp("motions.period.supporters", period.minSupporters);
+  return `${t("motions.period.deadline", { deadline: formatDateTime(period.deadline) })} ${supporters}`;
+}
