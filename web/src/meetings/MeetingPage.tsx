@@ -175,7 +175,6 @@ function MeetingDetail(props: { meeting: MeetingView }) {
           </p>
         )}
       </Show>
-      <ConsultationItems meeting={m()} />
       <Show when={can("meeting.manage") && state() === "planned"}>
         <p>
           <a class="action-link" href={editMeetingHref(m().id)} data-testid="edit-meeting">
@@ -184,14 +183,15 @@ function MeetingDetail(props: { meeting: MeetingView }) {
         </p>
         <Invitations meeting={m()} />
       </Show>
+      {/* Guests are let in while the meeting runs too: the link stays by the facts, not under the live meeting. */}
+      <Show when={m().access === "open" && can("meeting.manage") && state() !== "closed"}>
+        <InvitePanel documentId={m().documentId} kind="meeting" />
+      </Show>
+      <ConsultationItems meeting={m()} />
 
       {/* The live part joins under the session's name: once the session is known. */}
       <Show when={can("meeting.attend") && sessionStatus() !== "loading"}>
         <LiveMeeting meeting={m()} onStateChange={setState} />
-      </Show>
-
-      <Show when={m().access === "open" && can("meeting.manage") && state() !== "closed"}>
-        <InvitePanel documentId={m().documentId} kind="meeting" />
       </Show>
     </article>
   );

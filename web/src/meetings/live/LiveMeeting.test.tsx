@@ -179,6 +179,33 @@ describe("LiveMeeting", () => {
     });
   });
 
+  it("puts the current item and the agenda before speakers, polls and votes, and offers new polls and votes only while open", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    const chairState = (state: "planned" | "open") =>
+      frame(socket, {
+        type: "state",
+        version: state === "planned" ? 1 : 2,
+        meeting: liveState({ state, currentItemId: state === "open" ? 1 : null }),
+        you: youState({ participantId: "demo-karin", officer: ["chair"] }),
+      });
+    chairState("planned");
+    await screen.findByTestId("open-meeting");
+    expect(screen.getByTestId("polls")).toBeTruthy();
+    expect(screen.queryByTestId("new-poll")).toBeNull();
+    expect(screen.queryByTestId("new-vote")).toBeNull();
+    chairState("open");
+    await screen.findByTestId("new-poll");
+    expect(screen.getByTestId("new-vote")).toBeTruthy();
+    const order = ["current-item", "live-agenda", "speakers", "polls", "votes", "participants"].map((id) =>
+      screen.getByTestId(id),
+    );
+    for (const [before, after] of order.slice(0, -1).map((el, i) => [el, order[i + 1]] as const)) {
+      expect(before.compareDocumentPosition(after as Node) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
   it("tells a guest why she cannot vote, and lets a voter vote once and keep her receipt", async () => {
     loggedIn(karin);
     render(() => <LiveMeeting meeting={meetingView()} />);

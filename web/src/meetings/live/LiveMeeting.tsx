@@ -80,8 +80,12 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
             <Show when={live.holds("chair")}>
               <MeetingControls live={live} />
             </Show>
+            {/* In the order a chair needs it in the moment, which is also a phone's order: the
+                item under treatment and the agenda to move on, then who speaks, then polls and
+                votes, then the item's notes and decisions; a wide screen keeps the agenda in a
+                column to the left. */}
             <div class="live-layout">
-              <div class="live-main">
+              <div class="live-current">
                 <Show when={current()} fallback={<p class="empty">{t("meetings.live.noItem")}</p>}>
                   {(item) => (
                     <article
@@ -99,6 +103,22 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
                           </p>
                         )}
                       </Show>
+                    </article>
+                  )}
+                </Show>
+              </div>
+              <div class="live-side">
+                <LiveAgenda live={live} />
+              </div>
+              <div class="live-main">
+                <Show when={current()}>
+                  <Speakers live={live} />
+                </Show>
+                <Polls live={live} />
+                <Votes live={live} meetingId={props.meeting.id} />
+                <Show when={current()}>
+                  {(item) => (
+                    <>
                       <Show when={item().id} keyed>
                         {(itemId) => (
                           <section
@@ -115,25 +135,19 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
                           </section>
                         )}
                       </Show>
-                      <Speakers live={live} />
                       {/* An open meeting decides nothing: no decisions to show or record. */}
                       <Show when={m().access === "members"}>
                         <Procedure live={live} itemId={item().id} />
                         <Decisions live={live} itemId={item().id} />
                       </Show>
-                    </article>
+                    </>
                   )}
                 </Show>
-                <Polls live={live} />
-                <Votes live={live} meetingId={props.meeting.id} />
+                <Participants live={live} />
+                <LiveRules live={live} />
                 <Show when={m().state !== "planned"}>
                   <Minutes live={live} meeting={props.meeting} />
                 </Show>
-              </div>
-              <div class="live-side">
-                <Participants live={live} />
-                <LiveAgenda live={live} />
-                <LiveRules live={live} />
               </div>
             </div>
           </>

@@ -28,7 +28,7 @@ export function Votes(props: { live: MeetingLive; meetingId: number }) {
             </For>
           </ul>
         </Show>
-        <Show when={props.live.holds("chair")}>
+        <Show when={props.live.holds("chair") && meeting()?.state === "open"}>
           <NewVote live={props.live} />
         </Show>
       </Show>
