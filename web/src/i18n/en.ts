@@ -688,6 +688,10 @@ export const en: Dictionary = {
   "meetings.notes.readOnly": "You can read the notes but not write in them.",
   "meetings.minutes.title": "Minutes",
   "meetings.minutes.readOnly": "The secretary writes the minutes. You can read them as they grow.",
+  "meetings.minutes.readOnlyChair":
+    "No secretary is elected: the chair writes the minutes. You can read them as they grow.",
+  "meetings.minutes.chairWrites":
+    "No secretary is elected, so you as chair write the minutes and hand them to the adjusters.",
   "meetings.minutes.draft":
     "The minutes are written as the meeting runs. After the meeting the secretary hands them to the adjusters.",
   "meetings.minutes.awaiting":

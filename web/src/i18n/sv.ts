@@ -688,6 +688,10 @@ export const sv = {
   "meetings.notes.readOnly": "Du kan läsa anteckningarna men inte skriva i dem.",
   "meetings.minutes.title": "Protokoll",
   "meetings.minutes.readOnly": "Mötessekreteraren skriver protokollet. Du kan läsa det medan det växer fram.",
+  "meetings.minutes.readOnlyChair":
+    "Ingen mötessekreterare är vald: mötesordföranden skriver protokollet. Du kan läsa det medan det växer fram.",
+  "meetings.minutes.chairWrites":
+    "Ingen mötessekreterare är vald, så du som mötesordförande skriver protokollet och lämnar det till justerarna.",
   "meetings.minutes.draft":
     "Protokollet skrivs medan mötet pågår. Efter mötet lämnar sekreteraren det till justering.",
   "meetings.minutes.awaiting":

@@ -278,6 +278,40 @@ describe("LiveMeeting", () => {
     });
   });
 
+  it("tells the chair she keeps the minutes while no secretary is elected, and lets her hand them in", async () => {
+    loggedIn(karin);
+    const api = fakeApi({
+      "POST /api/rooms/:documentId/token": tokenFor("write"),
+      "POST /api/meetings/:id/minutes": () => minutesVersion({ frozenAt: null, approvals: [] }),
+    });
+    render(() => (
+      <LiveMeeting meeting={meetingView({ can: ["meeting.attend", "meeting.manage", "meeting.minutes"] })} />
+    ));
+    const socket = await meetingSocket();
+    const closed = (officers: { participantId: string; role: "chair" | "secretary" }[], version: number) =>
+      frame(socket, {
+        type: "state",
+        version,
+        meeting: liveState({ state: "closed", officers }),
+        you: youState({ participantId: "demo-karin", officer: ["chair"] }),
+      });
+    closed([{ participantId: "demo-karin", role: "chair" }], 1);
+    expect((await screen.findByTestId("minutes-chair-writes")).textContent).toBe(
+      "Ingen mötessekreterare är vald, så du som mötesordförande skriver protokollet och lämnar det till justerarna.",
+    );
+    fireEvent.click(screen.getByTestId("submit-minutes"));
+    await expect.poll(() => api.callsTo("POST /api/meetings/:id/minutes").length).toBe(1);
+    // Once the meeting elects a secretary, the minutes are hers: the note goes.
+    closed(
+      [
+        { participantId: "demo-karin", role: "chair" },
+        { participantId: "demo-ida", role: "secretary" },
+      ],
+      2,
+    );
+    await expect.poll(() => screen.queryByTestId("minutes-chair-writes")).toBeNull();
+  });
+
   it("records the decision on a motion's item with a verdict per att-sats, the board's proposal first", async () => {
     loggedIn(karin);
     fakeApi({
