@@ -667,6 +667,7 @@ export const en: Dictionary = {
   "meetings.live.title": "The meeting, live",
   "meetings.live.open": "Open the meeting",
   "meetings.live.close": "Close the meeting",
+  "meetings.live.toOpenVote": "Go to the vote in progress: {question}",
   "meetings.live.adopt": "Adopt the agenda",
   "meetings.live.adopted": "The agenda is adopted.",
   "meetings.live.current": "now under discussion",

@@ -667,6 +667,7 @@ export const sv = {
   "meetings.live.title": "Mötet live",
   "meetings.live.open": "Öppna mötet",
   "meetings.live.close": "Avsluta mötet",
+  "meetings.live.toOpenVote": "Gå till omröstningen som pågår: {question}",
   "meetings.live.adopt": "Fastställ dagordningen",
   "meetings.live.adopted": "Dagordningen är fastställd.",
   "meetings.live.current": "behandlas nu",

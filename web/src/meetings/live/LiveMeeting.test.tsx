@@ -206,6 +206,36 @@ describe("LiveMeeting", () => {
     }
   });
 
+  it("sends the chair to the vote in progress when closing the meeting waits for it", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    const vote = {
+      id: 9,
+      itemId: 1,
+      question: "Bifall?",
+      options: ["Ja", "Nej"],
+      secret: false,
+      open: true,
+      eligible: 2,
+      voted: 1,
+      counts: null,
+    };
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState({ votes: [vote] }),
+      you: youState({ participantId: "demo-karin", officer: ["chair"] }),
+    });
+    fireEvent.click(await screen.findByTestId("close-meeting"));
+    expect(sentCommands(socket)).toEqual([{ type: "meeting.close" }]);
+    frame(socket, { type: "error", code: "meeting_close_vote_open", message: "x", ref: "meeting.close" });
+    const refusal = await screen.findByTestId("meeting-refusal");
+    expect(refusal.textContent).toContain("En omröstning pågår. Avsluta den innan du avslutar mötet.");
+    fireEvent.click(within(refusal).getByRole("button", { name: "Gå till omröstningen som pågår: Bifall?" }));
+    expect(document.activeElement).toBe(screen.getByTestId("close-vote"));
+  });
+
   it("tells a guest why she cannot vote, and lets a voter vote once and keep her receipt", async () => {
     loggedIn(karin);
     render(() => <LiveMeeting meeting={meetingView()} />);

@@ -22,7 +22,7 @@ import { Polls } from "./Polls";
 import { Procedure } from "./Procedure";
 import { LiveRules } from "./Rules";
 import { Speakers } from "./Speakers";
-import { Votes } from "./Votes";
+import { closeVoteId, Votes } from "./Votes";
 import "../agenda.css";
 import "./LiveMeeting.css";
 
@@ -42,6 +42,7 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
     if (state) props.onStateChange?.(state);
   });
   const current = () => meeting()?.agenda.find((item) => item.id === meeting()?.currentItemId);
+  const openVote = () => meeting()?.votes.find((vote) => vote.open);
   const [said, setSaid] = createSignal("");
   createEffect(
     on(
@@ -68,6 +69,25 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
         {(code) => (
           <p class="field-error" role="alert" data-testid="meeting-refusal">
             {errorMessage(code())}
+            <Show when={code() === "meeting_close_vote_open" && openVote()}>
+              {(vote) => (
+                <>
+                  {" "}
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => {
+                      const close = document.getElementById(closeVoteId(vote().id));
+                      close?.scrollIntoView({ block: "center" });
+                      close?.focus();
+                    }}
+                    data-testid="to-open-vote"
+                  >
+                    {t("meetings.live.toOpenVote", { question: vote().question })}
+                  </button>
+                </>
+              )}
+            </Show>
           </p>
         )}
       </Show>
