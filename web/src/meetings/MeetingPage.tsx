@@ -52,19 +52,36 @@ export default function MeetingPage() {
   );
 }
 
-/** The meeting's planner mails the group's members an invitation with a calendar file. */
+/**
+ * The meeting's planner mails the group's members an invitation with a calendar file. Every
+ * press mails everyone, so once sent a second round is asked for again before it goes.
+ */
 function Invitations(props: { meeting: MeetingView }) {
   const [sent, setSent] = createSignal<{ count?: number; at: number } | null>(
     props.meeting.invitationsSentAt !== null ? { at: props.meeting.invitationsSentAt } : null,
   );
+  const [confirming, setConfirming] = createSignal(false);
+  let resendButton: HTMLButtonElement | undefined;
+  let confirmButton: HTMLButtonElement | undefined;
   const request = createRequest();
   const send = () =>
     request.run(async () => {
+      setConfirming(false);
       const answer = await call(
         client.api.meetings[":id"].invitations.$post({ param: { id: String(props.meeting.id) } }),
       );
       setSent({ count: answer.sent, at: answer.sentAt });
+      // The button pressed is gone (replaced by "send again"): keep the keyboard where it was.
+      resendButton?.focus();
     });
+  const ask = () => {
+    setConfirming(true);
+    confirmButton?.focus();
+  };
+  const cancel = () => {
+    setConfirming(false);
+    resendButton?.focus();
+  };
   return (
     <div class="meeting-invitations">
       <p class="form-result success" role="status" data-testid="invitations-status">
@@ -76,9 +93,52 @@ function Invitations(props: { meeting: MeetingView }) {
           }
         </Show>
       </p>
-      <button type="button" class="button button-secondary" onClick={send} data-testid="send-invitations">
-        {t("meetings.invitations.send")}
-      </button>
+      <Show
+        when={sent()}
+        fallback={
+          <button type="button" class="button button-secondary" onClick={send} data-testid="send-invitations">
+            {t("meetings.invitations.send")}
+          </button>
+        }
+      >
+        <Show
+          when={confirming()}
+          fallback={
+            <button
+              type="button"
+              class="button button-secondary"
+              ref={resendButton}
+              onClick={ask}
+              data-testid="send-invitations"
+            >
+              {t("meetings.invitations.sendAgain")}
+            </button>
+          }
+        >
+          <div
+            class="invitations-confirm"
+            role="group"
+            aria-labelledby="invitations-confirm"
+            data-testid="resend-confirm"
+          >
+            <p id="invitations-confirm">{t("meetings.invitations.confirm")}</p>
+            <div class="actions">
+              <button
+                type="button"
+                class="button"
+                ref={confirmButton}
+                onClick={send}
+                data-testid="confirm-resend"
+              >
+                {t("meetings.invitations.confirmYes")}
+              </button>
+              <button type="button" class="button button-secondary" onClick={cancel}>
+                {t("meetings.invitations.confirmNo")}
+              </button>
+            </div>
+          </div>
+        </Show>
+      </Show>
       <ErrorAlert code={request.failure()} />
     </div>
   );
