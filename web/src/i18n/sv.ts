@@ -729,7 +729,8 @@ export const sv = {
   "meetings.invitations.sent": "Inbjudan skickades till {count} medlemmar {time}.",
   "meetings.invitations.sentBefore": "Inbjudan skickades {time}.",
   "meetings.invitations.sendAgain": "Skicka inbjudan igen",
-  "meetings.invitations.confirm": "Alla medlemmar får inbjudan en gång till, med e-post. Vill du skicka den igen?",
+  "meetings.invitations.confirm":
+    "Alla medlemmar får inbjudan en gång till, med e-post. Vill du skicka den igen?",
   "meetings.invitations.confirmYes": "Ja, skicka igen",
   "meetings.invitations.confirmNo": "Avbryt",
   "meetings.live.addItem": "Lägg till en punkt",

@@ -138,6 +138,7 @@ describe("MeetingPage", () => {
     screen.getByTestId("confirm-resend").click();
     await expect.poll(sends).toBe(2);
     expect(screen.queryByTestId("resend-confirm")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId("send-invitations"));
   });
 
   it("offers no workspace link to someone who is not a member of the group", async () => {

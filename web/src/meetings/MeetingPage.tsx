@@ -61,26 +61,29 @@ function Invitations(props: { meeting: MeetingView }) {
     props.meeting.invitationsSentAt !== null ? { at: props.meeting.invitationsSentAt } : null,
   );
   const [confirming, setConfirming] = createSignal(false);
-  let resendButton: HTMLButtonElement | undefined;
+  let sendButton: HTMLButtonElement | undefined;
   let confirmButton: HTMLButtonElement | undefined;
   const request = createRequest();
-  const send = () =>
-    request.run(async () => {
+  const send = () => {
+    // A confirmed resend: the question gives way to the button again, and the keyboard goes back to it.
+    if (confirming()) {
       setConfirming(false);
+      sendButton?.focus();
+    }
+    return request.run(async () => {
       const answer = await call(
         client.api.meetings[":id"].invitations.$post({ param: { id: String(props.meeting.id) } }),
       );
       setSent({ count: answer.sent, at: answer.sentAt });
-      // The button pressed is gone (replaced by "send again"): keep the keyboard where it was.
-      resendButton?.focus();
     });
+  };
   const ask = () => {
     setConfirming(true);
     confirmButton?.focus();
   };
   const cancel = () => {
     setConfirming(false);
-    resendButton?.focus();
+    sendButton?.focus();
   };
   return (
     <div class="meeting-invitations">
@@ -94,50 +97,36 @@ function Invitations(props: { meeting: MeetingView }) {
         </Show>
       </p>
       <Show
-        when={sent()}
+        when={confirming()}
         fallback={
-          <button type="button" class="button button-secondary" onClick={send} data-testid="send-invitations">
-            {t("meetings.invitations.send")}
+          <button
+            type="button"
+            class="button button-secondary"
+            ref={sendButton}
+            onClick={() => (sent() ? ask() : send())}
+            data-testid="send-invitations"
+          >
+            {sent() ? t("meetings.invitations.sendAgain") : t("meetings.invitations.send")}
           </button>
         }
       >
-        <Show
-          when={confirming()}
-          fallback={
+        <div class="invitations-confirm" data-testid="resend-confirm">
+          <p>{t("meetings.invitations.confirm")}</p>
+          <div class="actions">
             <button
               type="button"
-              class="button button-secondary"
-              ref={resendButton}
-              onClick={ask}
-              data-testid="send-invitations"
+              class="button"
+              ref={confirmButton}
+              onClick={send}
+              data-testid="confirm-resend"
             >
-              {t("meetings.invitations.sendAgain")}
+              {t("meetings.invitations.confirmYes")}
             </button>
-          }
-        >
-          <div
-            class="invitations-confirm"
-            role="group"
-            aria-labelledby="invitations-confirm"
-            data-testid="resend-confirm"
-          >
-            <p id="invitations-confirm">{t("meetings.invitations.confirm")}</p>
-            <div class="actions">
-              <button
-                type="button"
-                class="button"
-                ref={confirmButton}
-                onClick={send}
-                data-testid="confirm-resend"
-              >
-                {t("meetings.invitations.confirmYes")}
-              </button>
-              <button type="button" class="button button-secondary" onClick={cancel}>
-                {t("meetings.invitations.confirmNo")}
-              </button>
-            </div>
+            <button type="button" class="button button-secondary" onClick={cancel}>
+              {t("meetings.invitations.confirmNo")}
+            </button>
           </div>
-        </Show>
+        </div>
       </Show>
       <ErrorAlert code={request.failure()} />
     </div>

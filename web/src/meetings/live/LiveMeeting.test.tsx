@@ -14,6 +14,7 @@ import {
   participant,
   sentCommands,
   tokenFor,
+  voteView,
   youState,
 } from "./testing";
 
@@ -210,17 +211,7 @@ describe("LiveMeeting", () => {
     loggedIn(karin);
     render(() => <LiveMeeting meeting={meetingView()} />);
     const socket = await meetingSocket();
-    const vote = {
-      id: 9,
-      itemId: 1,
-      question: "Bifall?",
-      options: ["Ja", "Nej"],
-      secret: false,
-      open: true,
-      eligible: 2,
-      voted: 1,
-      counts: null,
-    };
+    const vote = voteView({ secret: false, voted: 1 });
     frame(socket, {
       type: "state",
       version: 1,
@@ -240,17 +231,7 @@ describe("LiveMeeting", () => {
     loggedIn(karin);
     render(() => <LiveMeeting meeting={meetingView()} />);
     const socket = await meetingSocket();
-    const vote = {
-      id: 9,
-      itemId: 1,
-      question: "Bifall?",
-      options: ["Ja", "Nej"],
-      secret: true,
-      open: true,
-      eligible: 2,
-      voted: 0,
-      counts: null,
-    };
+    const vote = voteView();
     frame(socket, {
       type: "state",
       version: 1,
