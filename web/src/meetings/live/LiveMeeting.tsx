@@ -294,6 +294,8 @@ function LiveAgenda(props: { live: MeetingLive }) {
 /**
  * The chair adds an item during the meeting ("övriga frågor"). Once the agenda is adopted it
  * changes only by a recorded decision, so the form then asks for that decision's wording.
+ * Folded away: on a phone the agenda's "Gå till" buttons, not this form, are what the chair
+ * needs before the speaker list.
  */
 function AddItem(props: { live: MeetingLive }) {
   const m = () => props.live.state().meeting;
@@ -303,62 +305,63 @@ function AddItem(props: { live: MeetingLive }) {
   const kinds = () =>
     m()?.access === "open" ? agendaItemKinds.filter((k) => k !== "decision") : agendaItemKinds;
   return (
-    <form
-      class="chair-controls"
-      data-testid="add-item"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!title().trim()) return;
-        props.live.send({
-          type: "agenda.add",
-          title: title().trim(),
-          kind: kind(),
-          ...(m()?.agendaAdopted && decision().trim() ? { decision: decision().trim() } : {}),
-        });
-        setTitle("");
-        setDecision("");
-      }}
-    >
-      <h4>{t("meetings.live.addItem")}</h4>
-      <Field id="add-item-title" label={t("meetings.agenda.new")}>
-        {(control) => (
-          <input
-            {...control}
-            maxLength={agendaTitleMaxLength}
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="add-item-kind" label={t("meetings.agenda.kindLabel")}>
-        {(control) => (
-          <select
-            {...control}
-            value={kind()}
-            onChange={(e) => setKind(e.currentTarget.value as AgendaItemKind)}
-          >
-            <For each={kinds()}>{(value) => <option value={value}>{itemKindLabel(value)}</option>}</For>
-          </select>
-        )}
-      </Field>
-      <Show when={m()?.agendaAdopted}>
-        <Field
-          id="add-item-decision"
-          label={t("meetings.live.addItemDecision")}
-          hint={t("meetings.live.addItemHint")}
-        >
+    <details class="chair-controls add-item">
+      <summary>{t("meetings.live.addItem")}</summary>
+      <form
+        data-testid="add-item"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!title().trim()) return;
+          props.live.send({
+            type: "agenda.add",
+            title: title().trim(),
+            kind: kind(),
+            ...(m()?.agendaAdopted && decision().trim() ? { decision: decision().trim() } : {}),
+          });
+          setTitle("");
+          setDecision("");
+        }}
+      >
+        <Field id="add-item-title" label={t("meetings.agenda.new")}>
           {(control) => (
-            <textarea
+            <input
               {...control}
-              rows={2}
-              value={decision()}
-              onInput={(e) => setDecision(e.currentTarget.value)}
+              maxLength={agendaTitleMaxLength}
+              value={title()}
+              onInput={(e) => setTitle(e.currentTarget.value)}
             />
           )}
         </Field>
-      </Show>
-      <SubmitButton>{t("meetings.agenda.add")}</SubmitButton>
-    </form>
+        <Field id="add-item-kind" label={t("meetings.agenda.kindLabel")}>
+          {(control) => (
+            <select
+              {...control}
+              value={kind()}
+              onChange={(e) => setKind(e.currentTarget.value as AgendaItemKind)}
+            >
+              <For each={kinds()}>{(value) => <option value={value}>{itemKindLabel(value)}</option>}</For>
+            </select>
+          )}
+        </Field>
+        <Show when={m()?.agendaAdopted}>
+          <Field
+            id="add-item-decision"
+            label={t("meetings.live.addItemDecision")}
+            hint={t("meetings.live.addItemHint")}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                value={decision()}
+                onInput={(e) => setDecision(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </Show>
+        <SubmitButton>{t("meetings.agenda.add")}</SubmitButton>
+      </form>
+    </details>
   );
 }
 
