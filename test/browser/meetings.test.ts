@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from "fflate";
-import type { Page } from "playwright-core";
+import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { appInChromium, laptop, phone } from "./fixture";
 import { logInAs, sidewaysOverflow } from "./pages";
@@ -58,6 +58,13 @@ async function plan(elin: Page, title: string, access: "open" | "members"): Prom
 const currentItem = (page: Page) => page.getByTestId("current-item-title").textContent();
 const queue = (page: Page) => page.getByTestId("speaker-entry").allTextContents();
 const live = (page: Page) => page.getByTestId("live-meeting");
+
+/** How a toggle button looks: its fill and the mark before its label. */
+const toggleLook = (button: Locator) =>
+  button.evaluate((el) => ({
+    background: getComputedStyle(el).backgroundColor,
+    mark: getComputedStyle(el, "::before").content,
+  }));
 
 async function joinLive(page: Page, meetingId: number) {
   await page.goto(`/meetings/${meetingId}`);
@@ -186,11 +193,18 @@ describe("meetings in the browser", () => {
     await onRoll.focus();
     await elin.keyboard.press("Enter");
     await expect.poll(() => onRoll.getAttribute("aria-pressed")).toBe("false");
+    // Off and on look different even under a finger's lingering hover, and not by colour alone.
+    await onRoll.hover();
+    const off = await toggleLook(onRoll);
+    expect(off.mark).toBe("none");
     await expect.poll(() => vote.getByTestId("vote-cannot").textContent()).toContain("inte anmäld");
     expect(await vote.getByTestId("cast-vote").count()).toBe(0);
     expect(await sidewaysOverflow(elin)).toBeLessThanOrEqual(0);
     await elin.keyboard.press("Enter");
     await expect.poll(() => onRoll.getAttribute("aria-pressed")).toBe("true");
+    const on = await toggleLook(onRoll);
+    expect(on.mark).toContain("✓");
+    expect(on.background).not.toBe(off.background);
     await elin.setViewportSize(laptop);
     await vote.getByLabel("Ja").check();
     await vote.getByTestId("cast-vote").click();

@@ -290,6 +290,9 @@ describe("a members-only meeting that decides", () => {
     const vote = (await bengt.view()).votes.at(-1);
     expect(vote).toMatchObject({ open: true, secret: true, eligible: 3, voted: 0, counts: null });
     voteId = vote?.id ?? 0;
+    // Closing the meeting waits for the vote: refused with its own reason, the meeting still open.
+    await bengt.refused({ type: "meeting.close" }, "meeting_close_vote_open");
+    expect((await bengt.view()).state).toBe("open");
     await bengt.refused({ type: "vote.cast", voteId, choices: [3] }, "meeting_choice_out_of_range");
     await bengt.refused({ type: "vote.cast", voteId, choices: [0, 1] }, "meeting_choice_out_of_range");
 
@@ -490,5 +493,48 @@ describe("a members-only meeting that decides", () => {
     const hidden = await getAs(`${path}/1/docx`, as("demo-david"));
     expect(hidden.status).toBe(404);
     expect((await errorBody(await api(`${path}/1`))).code).toBe("not_logged_in");
+  });
+});
+
+describe("a meeting planned without a secretary", () => {
+  const minutesMode = async (meeting: MeetingView, person: string) =>
+    (
+      (await (await postJson(`/api/rooms/${meeting.minutesDocumentId}/token`, {}, as(person))).json()) as {
+        mode: string;
+      }
+    ).mode;
+  const canAs = async (meeting: MeetingView, person: string) =>
+    ((await (await getAs(`/api/meetings/${meeting.id}`, as(person))).json()) as MeetingView).can;
+
+  it("lets its chair keep the minutes and hand them to the adjusters, and nobody else", async () => {
+    const meeting = await planMeeting(as("demo-bengt"), {
+      title: "Styrelsemöte utan sekreterare",
+      officers: { secretary: null, adjusters: ["demo-hanna"] },
+    });
+    expect(meeting.officers.secretary).toBeNull();
+    expect(meeting.can).toContain("meeting.minutes");
+    expect(await canAs(meeting, "demo-hanna")).not.toContain("meeting.minutes");
+    expect(await minutesMode(meeting, "demo-bengt")).toBe("write");
+    expect(await minutesMode(meeting, "demo-hanna")).toBe("read");
+
+    const bengt = await joinMeeting(meeting.id, as("demo-bengt"));
+    await bengt.command({ type: "meeting.open" });
+    await bengt.command({ type: "meeting.close" });
+    const path = `/api/meetings/${meeting.id}/minutes`;
+    expect((await postJson(path, {}, as("demo-hanna"))).status).toBe(403);
+    const submitted = await postJson(path, {}, as("demo-bengt"));
+    expect(submitted.status).toBe(201);
+    expect(((await submitted.json()) as MinutesVersion).version).toBe(1);
+    bengt.close();
+  });
+
+  it("gives the chair no minutes rights once a secretary is elected", async () => {
+    const meeting = await planMeeting(as("demo-bengt"), {
+      title: "Styrelsemöte med sekreterare",
+      officers: { secretary: "demo-cecilia", adjusters: ["demo-hanna"] },
+    });
+    expect(meeting.can).not.toContain("meeting.minutes");
+    expect(await canAs(meeting, "demo-cecilia")).toContain("meeting.minutes");
+    expect(await minutesMode(meeting, "demo-bengt")).toBe("read");
   });
 });

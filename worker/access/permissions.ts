@@ -536,11 +536,17 @@ const rules = {
     guests: true,
     allows: (who, meeting) => meeting.state !== "closed" && attends(who, meeting),
   }),
-  /** Write the minutes: the meeting's secretary, until they are frozen. */
+  /**
+   * Write the minutes and hand them to the adjusters: the meeting's secretary, until they are
+   * frozen. While no secretary is elected its chair holds her rights, or nobody could.
+   */
   "meeting.minutes": rule({
     on: "meeting",
     guests: false,
-    allows: (who, meeting) => !meeting.minutesFrozen && officerOf(who, meeting, "secretary"),
+    allows: (who, meeting) =>
+      !meeting.minutesFrozen &&
+      (officerOf(who, meeting, "secretary") ||
+        (!meeting.officers.some((o) => o.role === "secretary") && officerOf(who, meeting, "chair"))),
   }),
   /** Approve (justera) the minutes: the meeting's adjusters, until they are frozen. */
   "meeting.approve": rule({

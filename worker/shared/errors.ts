@@ -343,6 +343,10 @@ export const errorMessages = {
     sv: "En omröstning pågår redan. Stäng den först.",
     en: "A vote is already in progress. Close it first.",
   },
+  meeting_close_vote_open: {
+    sv: "En omröstning pågår. Avsluta den innan du avslutar mötet.",
+    en: "A vote is in progress. Close it before you close the meeting.",
+  },
   meeting_proposals_locked: {
     sv: "Talarlistan är streckad: nya yrkanden tas inte emot.",
     en: "The speaker list is closed: no new proposals are taken.",

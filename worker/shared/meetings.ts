@@ -146,7 +146,7 @@ export interface MeetingSummary {
  * - `meeting.manage`: edit it, send invitations; for an open meeting, guest invite links
  *   (`POST /api/invites` with `{ documentId: "meeting:<id>" }`, the invites every document has);
  * - `meeting.notes`: write the agenda items' notes;
- * - `meeting.minutes`: write the minutes (its secretary);
+ * - `meeting.minutes`: write the minutes and hand them over (its secretary; its chair while none is elected);
  * - `meeting.approve`: approve the minutes (its adjusters).
  */
 export const meetingActions = [
@@ -586,6 +586,7 @@ export const meetingErrorCodes = [
   "meeting_no_such_entry",
   "meeting_reply_not_possible",
   "meeting_vote_in_progress",
+  "meeting_close_vote_open",
   "meeting_proposals_locked",
   "meeting_proposal_text_needed",
   "meeting_order_locked",

@@ -674,6 +674,7 @@ export const en: Dictionary = {
   "meetings.live.title": "The meeting, live",
   "meetings.live.open": "Open the meeting",
   "meetings.live.close": "Close the meeting",
+  "meetings.live.toOpenVote": "Go to the vote in progress: {question}",
   "meetings.live.adopt": "Adopt the agenda",
   "meetings.live.adopted": "The agenda is adopted.",
   "meetings.live.current": "now under discussion",
@@ -695,6 +696,10 @@ export const en: Dictionary = {
   "meetings.notes.readOnly": "You can read the notes but not write in them.",
   "meetings.minutes.title": "Minutes",
   "meetings.minutes.readOnly": "The secretary writes the minutes. You can read them as they grow.",
+  "meetings.minutes.readOnlyChair":
+    "No secretary is elected: the chair writes the minutes. You can read them as they grow.",
+  "meetings.minutes.chairWrites":
+    "No secretary is elected, so you as chair write the minutes and hand them to the adjusters.",
   "meetings.minutes.draft":
     "The minutes are written as the meeting runs. After the meeting the secretary hands them to the adjusters.",
   "meetings.minutes.awaiting":
@@ -730,6 +735,10 @@ export const en: Dictionary = {
   "meetings.invitations.send": "Send the invitation to the members",
   "meetings.invitations.sent": "The invitation was sent to {count} members {time}.",
   "meetings.invitations.sentBefore": "The invitation was sent {time}.",
+  "meetings.invitations.sendAgain": "Send the invitation again",
+  "meetings.invitations.confirm": "Every member gets the invitation once more, by e-mail. Send it again?",
+  "meetings.invitations.confirmYes": "Yes, send again",
+  "meetings.invitations.confirmNo": "Cancel",
   "meetings.live.addItem": "Add an item",
   "meetings.live.addItemDecision": "The decision to add the item",
   "meetings.live.addItemHint": "The agenda is adopted: it changes only by a decision, which is minuted.",

@@ -674,6 +674,7 @@ export const sv = {
   "meetings.live.title": "Mötet live",
   "meetings.live.open": "Öppna mötet",
   "meetings.live.close": "Avsluta mötet",
+  "meetings.live.toOpenVote": "Gå till omröstningen som pågår: {question}",
   "meetings.live.adopt": "Fastställ dagordningen",
   "meetings.live.adopted": "Dagordningen är fastställd.",
   "meetings.live.current": "behandlas nu",
@@ -695,6 +696,10 @@ export const sv = {
   "meetings.notes.readOnly": "Du kan läsa anteckningarna men inte skriva i dem.",
   "meetings.minutes.title": "Protokoll",
   "meetings.minutes.readOnly": "Mötessekreteraren skriver protokollet. Du kan läsa det medan det växer fram.",
+  "meetings.minutes.readOnlyChair":
+    "Ingen mötessekreterare är vald: mötesordföranden skriver protokollet. Du kan läsa det medan det växer fram.",
+  "meetings.minutes.chairWrites":
+    "Ingen mötessekreterare är vald, så du som mötesordförande skriver protokollet och lämnar det till justerarna.",
   "meetings.minutes.draft":
     "Protokollet skrivs medan mötet pågår. Efter mötet lämnar sekreteraren det till justering.",
   "meetings.minutes.awaiting":
@@ -730,6 +735,11 @@ export const sv = {
   "meetings.invitations.send": "Skicka inbjudan till medlemmarna",
   "meetings.invitations.sent": "Inbjudan skickades till {count} medlemmar {time}.",
   "meetings.invitations.sentBefore": "Inbjudan skickades {time}.",
+  "meetings.invitations.sendAgain": "Skicka inbjudan igen",
+  "meetings.invitations.confirm":
+    "Alla medlemmar får inbjudan en gång till, med e-post. Vill du skicka den igen?",
+  "meetings.invitations.confirmYes": "Ja, skicka igen",
+  "meetings.invitations.confirmNo": "Avbryt",
   "meetings.live.addItem": "Lägg till en punkt",
   "meetings.live.addItemDecision": "Beslutet att lägga till punkten",
   "meetings.live.addItemHint":

@@ -433,7 +433,7 @@ function OfficerPicker(props: {
               {(role) => (
                 <button
                   type="button"
-                  class="button button-secondary button-small"
+                  class="button button-secondary button-small toggle"
                   aria-label={t(pickKeys[role], { name: person.name })}
                   aria-pressed={holds(role, person.id)}
                   disabled={

@@ -99,6 +99,48 @@ describe("MeetingPage", () => {
     );
   });
 
+  it("asks before mailing the invitation a second time, and keeps guest links by the facts above the live meeting", async () => {
+    FakeSocket.instances = [];
+    vi.stubGlobal("WebSocket", FakeSocket);
+    loggedIn(karin);
+    const api = fakeApi({
+      "GET /api/me": () => karin,
+      "GET /api/meetings/:id": () => meetingView({ access: "open" }),
+      "POST /api/rooms/:documentId/token": roomToken,
+      "GET /api/invites": () => [],
+      "POST /api/meetings/:id/invitations": () => ({ sent: 4, sentAt: Date.now() }),
+    });
+    renderAt("/meetings/7", { "/meetings/:id": MeetingPage });
+    const invitePanel = await screen.findByTestId("invite-panel");
+    expect(
+      invitePanel.compareDocumentPosition(screen.getByTestId("live-meeting")) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+    const sends = () => api.callsTo("POST /api/meetings/:id/invitations").length;
+    const first = screen.getByTestId("send-invitations");
+    expect(first.textContent).toBe("Skicka inbjudan till medlemmarna");
+    first.click();
+    await expect.poll(() => screen.getByTestId("send-invitations").textContent).toBe("Skicka inbjudan igen");
+    expect(sends()).toBe(1);
+    expect(screen.getByTestId("invitations-status").textContent).toMatch(
+      /^Inbjudan skickades till 4 medlemmar/,
+    );
+
+    // Again: a question first, answered in the page; "Avbryt" sends nothing and returns to the button.
+    screen.getByTestId("send-invitations").click();
+    const confirm = screen.getByTestId("resend-confirm");
+    expect(confirm.textContent).toContain("Alla medlemmar får inbjudan en gång till");
+    expect(document.activeElement).toBe(screen.getByTestId("confirm-resend"));
+    within(confirm).getByRole("button", { name: "Avbryt" }).click();
+    expect(document.activeElement).toBe(screen.getByTestId("send-invitations"));
+    expect(sends()).toBe(1);
+    screen.getByTestId("send-invitations").click();
+    screen.getByTestId("confirm-resend").click();
+    await expect.poll(sends).toBe(2);
+    expect(screen.queryByTestId("resend-confirm")).toBeNull();
+    expect(document.activeElement).toBe(screen.getByTestId("send-invitations"));
+  });
+
   it("offers no workspace link to someone who is not a member of the group", async () => {
     loggedIn({ ...karin, groups: [] });
     fakeApi({

@@ -52,19 +52,39 @@ export default function MeetingPage() {
   );
 }
 
-/** The meeting's planner mails the group's members an invitation with a calendar file. */
+/**
+ * The meeting's planner mails the group's members an invitation with a calendar file. Every
+ * press mails everyone, so once sent a second round is asked for again before it goes.
+ */
 function Invitations(props: { meeting: MeetingView }) {
   const [sent, setSent] = createSignal<{ count?: number; at: number } | null>(
     props.meeting.invitationsSentAt !== null ? { at: props.meeting.invitationsSentAt } : null,
   );
+  const [confirming, setConfirming] = createSignal(false);
+  let sendButton: HTMLButtonElement | undefined;
+  let confirmButton: HTMLButtonElement | undefined;
   const request = createRequest();
-  const send = () =>
-    request.run(async () => {
+  const send = () => {
+    // A confirmed resend: the question gives way to the button again, and the keyboard goes back to it.
+    if (confirming()) {
+      setConfirming(false);
+      sendButton?.focus();
+    }
+    return request.run(async () => {
       const answer = await call(
         client.api.meetings[":id"].invitations.$post({ param: { id: String(props.meeting.id) } }),
       );
       setSent({ count: answer.sent, at: answer.sentAt });
     });
+  };
+  const ask = () => {
+    setConfirming(true);
+    confirmButton?.focus();
+  };
+  const cancel = () => {
+    setConfirming(false);
+    sendButton?.focus();
+  };
   return (
     <div class="meeting-invitations">
       <p class="form-result success" role="status" data-testid="invitations-status">
@@ -76,9 +96,38 @@ function Invitations(props: { meeting: MeetingView }) {
           }
         </Show>
       </p>
-      <button type="button" class="button button-secondary" onClick={send} data-testid="send-invitations">
-        {t("meetings.invitations.send")}
-      </button>
+      <Show
+        when={confirming()}
+        fallback={
+          <button
+            type="button"
+            class="button button-secondary"
+            ref={sendButton}
+            onClick={() => (sent() ? ask() : send())}
+            data-testid="send-invitations"
+          >
+            {sent() ? t("meetings.invitations.sendAgain") : t("meetings.invitations.send")}
+          </button>
+        }
+      >
+        <div class="invitations-confirm" data-testid="resend-confirm">
+          <p>{t("meetings.invitations.confirm")}</p>
+          <div class="actions">
+            <button
+              type="button"
+              class="button"
+              ref={confirmButton}
+              onClick={send}
+              data-testid="confirm-resend"
+            >
+              {t("meetings.invitations.confirmYes")}
+            </button>
+            <button type="button" class="button button-secondary" onClick={cancel}>
+              {t("meetings.invitations.confirmNo")}
+            </button>
+          </div>
+        </div>
+      </Show>
       <ErrorAlert code={request.failure()} />
     </div>
   );
@@ -175,7 +224,6 @@ function MeetingDetail(props: { meeting: MeetingView }) {
           </p>
         )}
       </Show>
-      <ConsultationItems meeting={m()} />
       <Show when={can("meeting.manage") && state() === "planned"}>
         <p>
           <a class="action-link" href={editMeetingHref(m().id)} data-testid="edit-meeting">
@@ -184,14 +232,15 @@ function MeetingDetail(props: { meeting: MeetingView }) {
         </p>
         <Invitations meeting={m()} />
       </Show>
+      {/* Guests are let in while the meeting runs too: the link stays by the facts, not under the live meeting. */}
+      <Show when={m().access === "open" && can("meeting.manage") && state() !== "closed"}>
+        <InvitePanel documentId={m().documentId} kind="meeting" />
+      </Show>
+      <ConsultationItems meeting={m()} />
 
       {/* The live part joins under the session's name: once the session is known. */}
       <Show when={can("meeting.attend") && sessionStatus() !== "loading"}>
         <LiveMeeting meeting={m()} onStateChange={setState} />
-      </Show>
-
-      <Show when={m().access === "open" && can("meeting.manage") && state() !== "closed"}>
-        <InvitePanel documentId={m().documentId} kind="meeting" />
       </Show>
     </article>
   );

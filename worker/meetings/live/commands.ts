@@ -150,7 +150,7 @@ export async function runCommand(
   switch (command.type) {
     case "meeting.close": {
       requireChair(state, sender);
-      if (state.votes.some((v) => v.open)) throw new Refused("meeting_vote_in_progress");
+      if (state.votes.some((v) => v.open)) throw new Refused("meeting_close_vote_open");
       await recordClosing(db, state.meetingId, now);
       for (const list of Object.values(state.speakers)) endSpeech(state, list, now);
       for (const poll of state.polls) poll.open = false;

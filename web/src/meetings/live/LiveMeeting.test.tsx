@@ -14,6 +14,7 @@ import {
   participant,
   sentCommands,
   tokenFor,
+  voteView,
   youState,
 } from "./testing";
 
@@ -179,21 +180,58 @@ describe("LiveMeeting", () => {
     });
   });
 
+  it("puts the current item and the agenda before speakers, polls and votes, and offers new polls and votes only while open", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    const chairState = (state: "planned" | "open") =>
+      frame(socket, {
+        type: "state",
+        version: state === "planned" ? 1 : 2,
+        meeting: liveState({ state, currentItemId: state === "open" ? 1 : null }),
+        you: youState({ participantId: "demo-karin", officer: ["chair"] }),
+      });
+    chairState("planned");
+    await screen.findByTestId("open-meeting");
+    expect(screen.getByTestId("polls")).toBeTruthy();
+    expect(screen.queryByTestId("new-poll")).toBeNull();
+    expect(screen.queryByTestId("new-vote")).toBeNull();
+    chairState("open");
+    await screen.findByTestId("new-poll");
+    expect(screen.getByTestId("new-vote")).toBeTruthy();
+    const order = ["current-item", "live-agenda", "speakers", "polls", "votes", "participants"].map((id) =>
+      screen.getByTestId(id),
+    );
+    for (const [before, after] of order.slice(0, -1).map((el, i) => [el, order[i + 1]] as const)) {
+      expect(before.compareDocumentPosition(after as Node) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    }
+  });
+
+  it("sends the chair to the vote in progress when closing the meeting waits for it", async () => {
+    loggedIn(karin);
+    render(() => <LiveMeeting meeting={meetingView()} />);
+    const socket = await meetingSocket();
+    const vote = voteView({ secret: false, voted: 1 });
+    frame(socket, {
+      type: "state",
+      version: 1,
+      meeting: liveState({ votes: [vote] }),
+      you: youState({ participantId: "demo-karin", officer: ["chair"] }),
+    });
+    fireEvent.click(await screen.findByTestId("close-meeting"));
+    expect(sentCommands(socket)).toEqual([{ type: "meeting.close" }]);
+    frame(socket, { type: "error", code: "meeting_close_vote_open", message: "x", ref: "meeting.close" });
+    const refusal = await screen.findByTestId("meeting-refusal");
+    expect(refusal.textContent).toContain("En omröstning pågår. Avsluta den innan du avslutar mötet.");
+    fireEvent.click(within(refusal).getByRole("button", { name: "Gå till omröstningen som pågår: Bifall?" }));
+    expect(document.activeElement).toBe(screen.getByTestId("close-vote"));
+  });
+
   it("tells a guest why she cannot vote, and lets a voter vote once and keep her receipt", async () => {
     loggedIn(karin);
     render(() => <LiveMeeting meeting={meetingView()} />);
     const socket = await meetingSocket();
-    const vote = {
-      id: 9,
-      itemId: 1,
-      question: "Bifall?",
-      options: ["Ja", "Nej"],
-      secret: true,
-      open: true,
-      eligible: 2,
-      voted: 0,
-      counts: null,
-    };
+    const vote = voteView();
     frame(socket, {
       type: "state",
       version: 1,
@@ -249,6 +287,40 @@ describe("LiveMeeting", () => {
       id: "7",
       version: "1",
     });
+  });
+
+  it("tells the chair she keeps the minutes while no secretary is elected, and lets her hand them in", async () => {
+    loggedIn(karin);
+    const api = fakeApi({
+      "POST /api/rooms/:documentId/token": tokenFor("write"),
+      "POST /api/meetings/:id/minutes": () => minutesVersion({ frozenAt: null, approvals: [] }),
+    });
+    render(() => (
+      <LiveMeeting meeting={meetingView({ can: ["meeting.attend", "meeting.manage", "meeting.minutes"] })} />
+    ));
+    const socket = await meetingSocket();
+    const closed = (officers: { participantId: string; role: "chair" | "secretary" }[], version: number) =>
+      frame(socket, {
+        type: "state",
+        version,
+        meeting: liveState({ state: "closed", officers }),
+        you: youState({ participantId: "demo-karin", officer: ["chair"] }),
+      });
+    closed([{ participantId: "demo-karin", role: "chair" }], 1);
+    expect((await screen.findByTestId("minutes-chair-writes")).textContent).toBe(
+      "Ingen mötessekreterare är vald, så du som mötesordförande skriver protokollet och lämnar det till justerarna.",
+    );
+    fireEvent.click(screen.getByTestId("submit-minutes"));
+    await expect.poll(() => api.callsTo("POST /api/meetings/:id/minutes").length).toBe(1);
+    // Once the meeting elects a secretary, the minutes are hers: the note goes.
+    closed(
+      [
+        { participantId: "demo-karin", role: "chair" },
+        { participantId: "demo-ida", role: "secretary" },
+      ],
+      2,
+    );
+    await expect.poll(() => screen.queryByTestId("minutes-chair-writes")).toBeNull();
   });
 
   it("records the decision on a motion's item with a verdict per att-sats, the board's proposal first", async () => {

@@ -22,7 +22,7 @@ import { Polls } from "./Polls";
 import { Procedure } from "./Procedure";
 import { LiveRules } from "./Rules";
 import { Speakers } from "./Speakers";
-import { Votes } from "./Votes";
+import { closeVoteId, Votes } from "./Votes";
 import "../agenda.css";
 import "./LiveMeeting.css";
 
@@ -42,6 +42,7 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
     if (state) props.onStateChange?.(state);
   });
   const current = () => meeting()?.agenda.find((item) => item.id === meeting()?.currentItemId);
+  const openVote = () => meeting()?.votes.find((vote) => vote.open);
   const [said, setSaid] = createSignal("");
   createEffect(
     on(
@@ -68,6 +69,25 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
         {(code) => (
           <p class="field-error" role="alert" data-testid="meeting-refusal">
             {errorMessage(code())}
+            <Show when={code() === "meeting_close_vote_open" && openVote()}>
+              {(vote) => (
+                <>
+                  {" "}
+                  <button
+                    type="button"
+                    class="link-button"
+                    onClick={() => {
+                      const close = document.getElementById(closeVoteId(vote().id));
+                      close?.scrollIntoView({ block: "center" });
+                      close?.focus();
+                    }}
+                    data-testid="to-open-vote"
+                  >
+                    {t("meetings.live.toOpenVote", { question: vote().question })}
+                  </button>
+                </>
+              )}
+            </Show>
           </p>
         )}
       </Show>
@@ -80,8 +100,12 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
             <Show when={live.holds("chair")}>
               <MeetingControls live={live} />
             </Show>
+            {/* In the order a chair needs it in the moment, which is also a phone's order: the
+                item under treatment and the agenda to move on, then who speaks, then polls and
+                votes, then the item's notes and decisions; a wide screen keeps the agenda in a
+                column to the left. */}
             <div class="live-layout">
-              <div class="live-main">
+              <div class="live-current">
                 <Show when={current()} fallback={<p class="empty">{t("meetings.live.noItem")}</p>}>
                   {(item) => (
                     <article
@@ -99,6 +123,22 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
                           </p>
                         )}
                       </Show>
+                    </article>
+                  )}
+                </Show>
+              </div>
+              <div class="live-side">
+                <LiveAgenda live={live} />
+              </div>
+              <div class="live-main">
+                <Show when={current()}>
+                  <Speakers live={live} />
+                </Show>
+                <Polls live={live} />
+                <Votes live={live} meetingId={props.meeting.id} />
+                <Show when={current()}>
+                  {(item) => (
+                    <>
                       <Show when={item().id} keyed>
                         {(itemId) => (
                           <section
@@ -115,25 +155,19 @@ export function LiveMeeting(props: { meeting: MeetingView; onStateChange?: (stat
                           </section>
                         )}
                       </Show>
-                      <Speakers live={live} />
                       {/* An open meeting decides nothing: no decisions to show or record. */}
                       <Show when={m().access === "members"}>
                         <Procedure live={live} itemId={item().id} />
                         <Decisions live={live} itemId={item().id} />
                       </Show>
-                    </article>
+                    </>
                   )}
                 </Show>
-                <Polls live={live} />
-                <Votes live={live} meetingId={props.meeting.id} />
+                <Participants live={live} />
+                <LiveRules live={live} />
                 <Show when={m().state !== "planned"}>
                   <Minutes live={live} meeting={props.meeting} />
                 </Show>
-              </div>
-              <div class="live-side">
-                <Participants live={live} />
-                <LiveAgenda live={live} />
-                <LiveRules live={live} />
               </div>
             </div>
           </>
@@ -260,6 +294,8 @@ function LiveAgenda(props: { live: MeetingLive }) {
 /**
  * The chair adds an item during the meeting ("övriga frågor"). Once the agenda is adopted it
  * changes only by a recorded decision, so the form then asks for that decision's wording.
+ * Folded away: on a phone the agenda's "Gå till" buttons, not this form, are what the chair
+ * needs before the speaker list.
  */
 function AddItem(props: { live: MeetingLive }) {
   const m = () => props.live.state().meeting;
@@ -269,62 +305,63 @@ function AddItem(props: { live: MeetingLive }) {
   const kinds = () =>
     m()?.access === "open" ? agendaItemKinds.filter((k) => k !== "decision") : agendaItemKinds;
   return (
-    <form
-      class="chair-controls"
-      data-testid="add-item"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!title().trim()) return;
-        props.live.send({
-          type: "agenda.add",
-          title: title().trim(),
-          kind: kind(),
-          ...(m()?.agendaAdopted && decision().trim() ? { decision: decision().trim() } : {}),
-        });
-        setTitle("");
-        setDecision("");
-      }}
-    >
-      <h4>{t("meetings.live.addItem")}</h4>
-      <Field id="add-item-title" label={t("meetings.agenda.new")}>
-        {(control) => (
-          <input
-            {...control}
-            maxLength={agendaTitleMaxLength}
-            value={title()}
-            onInput={(e) => setTitle(e.currentTarget.value)}
-          />
-        )}
-      </Field>
-      <Field id="add-item-kind" label={t("meetings.agenda.kindLabel")}>
-        {(control) => (
-          <select
-            {...control}
-            value={kind()}
-            onChange={(e) => setKind(e.currentTarget.value as AgendaItemKind)}
-          >
-            <For each={kinds()}>{(value) => <option value={value}>{itemKindLabel(value)}</option>}</For>
-          </select>
-        )}
-      </Field>
-      <Show when={m()?.agendaAdopted}>
-        <Field
-          id="add-item-decision"
-          label={t("meetings.live.addItemDecision")}
-          hint={t("meetings.live.addItemHint")}
-        >
+    <details class="chair-controls add-item">
+      <summary>{t("meetings.live.addItem")}</summary>
+      <form
+        data-testid="add-item"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!title().trim()) return;
+          props.live.send({
+            type: "agenda.add",
+            title: title().trim(),
+            kind: kind(),
+            ...(m()?.agendaAdopted && decision().trim() ? { decision: decision().trim() } : {}),
+          });
+          setTitle("");
+          setDecision("");
+        }}
+      >
+        <Field id="add-item-title" label={t("meetings.agenda.new")}>
           {(control) => (
-            <textarea
+            <input
               {...control}
-              rows={2}
-              value={decision()}
-              onInput={(e) => setDecision(e.currentTarget.value)}
+              maxLength={agendaTitleMaxLength}
+              value={title()}
+              onInput={(e) => setTitle(e.currentTarget.value)}
             />
           )}
         </Field>
-      </Show>
-      <SubmitButton>{t("meetings.agenda.add")}</SubmitButton>
-    </form>
+        <Field id="add-item-kind" label={t("meetings.agenda.kindLabel")}>
+          {(control) => (
+            <select
+              {...control}
+              value={kind()}
+              onChange={(e) => setKind(e.currentTarget.value as AgendaItemKind)}
+            >
+              <For each={kinds()}>{(value) => <option value={value}>{itemKindLabel(value)}</option>}</For>
+            </select>
+          )}
+        </Field>
+        <Show when={m()?.agendaAdopted}>
+          <Field
+            id="add-item-decision"
+            label={t("meetings.live.addItemDecision")}
+            hint={t("meetings.live.addItemHint")}
+          >
+            {(control) => (
+              <textarea
+                {...control}
+                rows={2}
+                value={decision()}
+                onInput={(e) => setDecision(e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </Show>
+        <SubmitButton>{t("meetings.agenda.add")}</SubmitButton>
+      </form>
+    </details>
   );
 }
 

@@ -32,6 +32,15 @@ export function Minutes(props: { live: MeetingLive; meeting: MeetingView }) {
   const adjusters = () =>
     props.live.state().participants.filter((p) => p.officer.includes("adjuster")).length ||
     props.meeting.officers.adjusters.length;
+  // The permission table gives the chair the secretary's rights while none is elected: say so.
+  const noSecretary = () => {
+    const officers = props.live.state().meeting?.officers;
+    return officers
+      ? !officers.some((o) => o.role === "secretary")
+      : props.meeting.officers.secretary === null;
+  };
+  const chairKeepsMinutes = () =>
+    noSecretary() && props.live.holds("chair") && props.meeting.can.includes("meeting.minutes");
   const approvedByMe = () => status().approvedBy.includes(me() ?? "");
   const submit = () =>
     request.run(async () => {
@@ -49,11 +58,16 @@ export function Minutes(props: { live: MeetingLive; meeting: MeetingView }) {
   return (
     <section class="live-panel" aria-labelledby="minutes-title" data-testid="minutes-panel">
       <h3 id="minutes-title">{t("meetings.minutes.title")}</h3>
+      <Show when={chairKeepsMinutes() && status().frozenAt === null}>
+        <p class="notice" data-testid="minutes-chair-writes">
+          {t("meetings.minutes.chairWrites")}
+        </p>
+      </Show>
       <Show when={status().frozenAt === null}>
         <LiveDocument
           documentId={props.meeting.minutesDocumentId}
           label={t("meetings.minutes.title")}
-          readOnlyNote={t("meetings.minutes.readOnly")}
+          readOnlyNote={noSecretary() ? t("meetings.minutes.readOnlyChair") : t("meetings.minutes.readOnly")}
           testId="minutes"
         />
       </Show>

@@ -82,7 +82,7 @@ export function Participants(props: { live: MeetingLive }) {
                           {(role) => (
                             <button
                               type="button"
-                              class="button button-secondary button-small"
+                              class="button button-secondary button-small toggle"
                               aria-pressed={p().officer.includes(role)}
                               aria-label={t("meetings.participants.role", {
                                 role: t(officerKeys[role]),
@@ -99,7 +99,7 @@ export function Participants(props: { live: MeetingLive }) {
                         <Show when={p().votingRight}>
                           <button
                             type="button"
-                            class="button button-secondary button-small"
+                            class="button button-secondary button-small toggle"
                             aria-pressed={p().checkedIn}
                             aria-label={t("meetings.participants.checkedIn", { name: p().name })}
                             onClick={() =>
@@ -116,7 +116,7 @@ export function Participants(props: { live: MeetingLive }) {
                         </Show>
                         <button
                           type="button"
-                          class="button button-secondary button-small"
+                          class="button button-secondary button-small toggle"
                           aria-pressed={p().votingRight}
                           aria-label={t("meetings.participants.votingRight", { name: p().name })}
                           onClick={() =>

@@ -27,7 +27,8 @@ function optionLabels(poll: Pick<PollView, "kind" | "options">): string[] {
 
 /**
  * Quick polls (känna av rummet): everyone present answers, guests too, and sees the results
- * as they come. The chair opens and closes them. A new poll is announced politely.
+ * as they come. The chair opens and closes them, while the meeting is open (the room refuses
+ * them otherwise). A new poll is announced politely.
  */
 export function Polls(props: { live: MeetingLive }) {
   const polls = () => props.live.state().meeting?.polls ?? [];
@@ -59,7 +60,7 @@ export function Polls(props: { live: MeetingLive }) {
           <For each={[...polls()].reverse()}>{(poll) => <Poll poll={poll} live={props.live} />}</For>
         </ul>
       </Show>
-      <Show when={props.live.holds("chair")}>
+      <Show when={props.live.holds("chair") && props.live.state().meeting?.state === "open"}>
         <NewPoll live={props.live} />
       </Show>
     </section>

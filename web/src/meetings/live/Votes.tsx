@@ -5,6 +5,9 @@ import { t } from "../../i18n";
 import { ErrorAlert, Field, SubmitButton } from "../../ui/Form";
 import type { MeetingLive } from "./createMeetingLive";
 
+/** The chair's button that closes a vote: where a refusal that waits for the vote sends her. */
+export const closeVoteId = (voteId: number) => `close-vote-${voteId}`;
+
 /**
  * Formal votes in a members-only meeting. A voter with the right, checked in, votes once;
  * a secret ballot answers with a receipt code, which she can find in the published list
@@ -28,7 +31,7 @@ export function Votes(props: { live: MeetingLive; meetingId: number }) {
             </For>
           </ul>
         </Show>
-        <Show when={props.live.holds("chair")}>
+        <Show when={props.live.holds("chair") && meeting()?.state === "open"}>
           <NewVote live={props.live} />
         </Show>
       </Show>
@@ -171,6 +174,7 @@ function Vote(props: { vote: VoteView; live: MeetingLive; meetingId: number }) {
           type="button"
           class="button button-secondary button-small"
           onClick={() => props.live.send({ type: "vote.close", voteId: props.vote.id })}
+          id={closeVoteId(props.vote.id)}
           data-testid="close-vote"
         >
           {t("meetings.votes.close")}

@@ -5,6 +5,7 @@ import {
   type MeetingLiveState,
   type MeetingYou,
   type Participant,
+  type VoteView,
 } from "../../../../worker/shared/meetings";
 import { fakeApi } from "../../api/testing";
 import { FakeSocket } from "../../rooms/testing";
@@ -27,6 +28,22 @@ export function liveState(fields: Partial<MeetingLiveState> = {}): MeetingLiveSt
     polls: [],
     votes: [],
     decisions: [],
+    ...fields,
+  };
+}
+
+/** An open vote on item 1, "Bifall?", with the fields a test names. */
+export function voteView(fields: Partial<VoteView> = {}): VoteView {
+  return {
+    id: 9,
+    itemId: 1,
+    question: "Bifall?",
+    options: ["Ja", "Nej"],
+    secret: true,
+    open: true,
+    eligible: 2,
+    voted: 0,
+    counts: null,
     ...fields,
   };
 }
