@@ -76,10 +76,10 @@ async function run() {
   );
   const [room, unwritten] = fitted;
   if (room && unwritten) {
-    const js = phases.reduce((sum, [, micros]) => sum + micros, 0) / 1000;
+    const jsMicros = phases.reduce((sum, [, micros]) => sum + micros, 0);
     const write = room.fixed - unwritten.fixed;
     console.log(
-      `\nRoom: of ${ms(room.fixed)} fixed per edit, ${ms(write)} is writing and committing the edit (the room without its write: ${ms(unwritten.fixed)}), ${ms(js)} the JavaScript above, and the remaining ${ms(unwritten.fixed - js)} the runtime delivering the message event. Each recipient adds ${(room.perRecipient * 1000).toFixed(1)} µs (one WebSocket send).`,
+      `\nRoom: of ${ms(room.fixed)} fixed per edit, ${ms(write)} is writing and committing the edit (the room without its write: ${ms(unwritten.fixed)}), ${jsMicros.toFixed(0)} µs the JavaScript above, and the remaining ${ms(unwritten.fixed - jsMicros / 1000)} the runtime delivering the message event. Each recipient adds ${(room.perRecipient * 1000).toFixed(1)} µs (one WebSocket send).`,
     );
   }
 }
