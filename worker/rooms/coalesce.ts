@@ -2,9 +2,9 @@
  * Runs `flush` at most once per `intervalMs`: at once when the last run was at least that
  * long ago, otherwise when the interval is over, with everything that arrived meanwhile.
  * "When the interval is over" is whichever comes first of a timer and the next request
- * made after that moment: under load workerd runs a Durable Object's timers late (a 50 ms
- * presence timer took ~115 ms per round in the cursors benchmark, so presence went out at
- * 8.6 frames a second instead of 20), while a busy room's messages arrive every few
+ * made after that moment: on a busy machine workerd ran a Durable Object's timers late
+ * (presence driven by a 50 ms timer alone went out 5.2–8.6 times a second instead of 20 in
+ * the cursors benchmark; 19.4 now), while a busy room's messages arrive every few
  * milliseconds and each one can see that the interval is over.
  *
  * `flush` answers whether it sent or wrote anything; only then does a new interval start,
