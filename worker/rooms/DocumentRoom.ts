@@ -8,6 +8,7 @@ import {
   roomCloseCodes,
 } from "../shared/rooms";
 import { AwarenessRelay, decodeAwarenessUpdate } from "./awareness";
+import { Coalescer } from "./coalesce";
 import { type Attachment, echoClose, RoomConnections, safeSend } from "./connections";
 import { readHandoff } from "./handoff";
 import {
@@ -68,22 +69,28 @@ export class DocumentRoom extends DurableObject<Env> {
   /** The whole document encoded once, for joins; cleared on every change. */
   private fullState: Uint8Array | null = null;
   private readonly rate = new SocketRateLimit(rateLimit);
-  private awarenessTimer: ReturnType<typeof setTimeout> | null = null;
   private compactionScheduled = false;
   private alarmsSet = 0;
   private unsaved: Unsaved[] = [];
   private unsavedBytes = 0;
-  private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private lastSaveAt = 0;
+  private readonly saves = new Coalescer(writeCoalesceMs, () => this.writeAndBroadcast());
+  private readonly awarenessFlushes = new Coalescer(awarenessFlushMs, () => this.flushAwareness());
+  /**
+   * The open sockets, kept here rather than asked of the runtime (`getWebSockets()`) for
+   * every broadcast, which builds a new array of every socket each time: filled from the
+   * runtime when the object starts (also after hibernation), then kept by accept and leave.
+   */
+  private readonly sockets: Set<WebSocket>;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.connections = new RoomConnections(ctx);
+    this.sockets = new Set(this.connections.all());
     this.awareness = new AwarenessRelay((a, b) => this.connections.sameSubject(a, b));
     this.store = new RoomStore(ctx.storage.sql, (fn) => ctx.storage.transactionSync(fn));
     this.fullState = this.store.load(this.doc);
     this.doc.on("update", this.onDocUpdate);
-    for (const ws of this.connections.all()) {
+    for (const ws of this.sockets) {
       const attachment = this.connections.get(ws);
       if (attachment) this.awareness.restore(ws, attachment.awareness);
     }
@@ -99,6 +106,7 @@ export class DocumentRoom extends DurableObject<Env> {
     const { 0: client, 1: server } = new WebSocketPair();
     const attachment: Attachment = { claims, control: handoff.control, awareness: [] };
     this.connections.accept(server, attachment);
+    this.sockets.add(server);
 
     if (attachment.control) {
       this.sendControl(server, {
@@ -144,7 +152,7 @@ export class DocumentRoom extends DurableObject<Env> {
 
   override async alarm(): Promise<void> {
     this.compactionScheduled = false;
-    const empty = this.connections.all().length === 0;
+    const empty = this.sockets.size === 0;
     if (this.store.needsCompaction || (empty && this.store.hasLog)) this.compactNow();
   }
 
@@ -177,7 +185,7 @@ export class DocumentRoom extends DurableObject<Env> {
   /** Figures for tests and benchmarks (counters start again when the object does). */
   stats() {
     return {
-      connections: this.connections.all().length,
+      connections: this.sockets.size,
       storedBytes: this.store.storedBytes,
       bytesWritten: this.store.bytesWritten,
       databaseBytes: this.store.databaseBytes,
@@ -219,7 +227,7 @@ export class DocumentRoom extends DurableObject<Env> {
         const entries = decodeAwarenessUpdate(frame.update);
         attachment.awareness = this.awareness.receive(ws, entries, attachment.claims);
         this.connections.save(ws, attachment);
-        this.scheduleAwarenessFlush();
+        this.awarenessFlushes.request();
         return;
       }
       case "query-awareness": {
@@ -257,31 +265,30 @@ export class DocumentRoom extends DurableObject<Env> {
     this.unsaved.push({ update, origin });
     this.unsavedBytes += update.byteLength;
     this.fullState = null;
-    if (this.saveTimer) return;
-    const wait = this.lastSaveAt + writeCoalesceMs - Date.now();
-    if (wait <= 0) this.save();
-    else this.saveTimer = setTimeout(this.save, wait);
+    this.saves.request();
   };
 
+  /** Writes whatever is unsaved now, whatever the interval: before any send of document state. */
+  private save() {
+    this.saves.run();
+  }
+
   /** Writes the unsaved changes in one transaction, then tells everyone but each change's sender. */
-  private readonly save = () => {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = null;
+  private writeAndBroadcast(): boolean {
     const batch = this.unsaved;
-    if (!batch.length) return;
+    if (!batch.length) return false;
     this.store.append(batch.map((change) => change.update));
     this.unsaved = [];
     this.unsavedBytes = 0;
-    const peers = this.connections.all();
     for (const { update, origin } of batch) {
       const frame = encodeUpdate(update);
-      for (const peer of peers) {
+      for (const peer of this.sockets) {
         if (peer !== origin) safeSend(peer, frame);
       }
     }
-    this.lastSaveAt = Date.now();
     if (this.store.needsCompaction) this.scheduleCompaction();
-  };
+    return true;
+  }
 
   /**
    * Compaction runs from an alarm, not a timer: after this message, and without keeping a
@@ -338,22 +345,20 @@ export class DocumentRoom extends DurableObject<Env> {
     if (this.connections.get(ws)?.control) safeSend(ws, JSON.stringify(message));
   }
 
-  private scheduleAwarenessFlush() {
-    if (this.awarenessTimer) return;
-    // A short one-shot timer while presence is changing; idle rooms have none pending.
-    this.awarenessTimer = setTimeout(() => {
-      this.awarenessTimer = null;
-      const update = this.awareness.takePending();
-      if (!update) return;
-      const frame = encodeAwareness(update);
-      for (const peer of this.connections.all()) safeSend(peer, frame);
-    }, awarenessFlushMs);
+  /** Sends the presence changes since the last flush to everyone, as one frame. */
+  private flushAwareness(): boolean {
+    const update = this.awareness.takePending();
+    if (!update) return false;
+    const frame = encodeAwareness(update);
+    for (const peer of this.sockets) safeSend(peer, frame);
+    return true;
   }
 
   private leave(ws: WebSocket) {
+    this.sockets.delete(ws);
     this.awareness.remove(ws);
-    if (this.awareness.hasPending()) this.scheduleAwarenessFlush();
-    if (this.store.hasLog && !this.connections.all().some((peer) => peer !== ws)) this.scheduleCompaction();
+    if (this.awareness.hasPending()) this.awarenessFlushes.request();
+    if (this.store.hasLog && this.sockets.size === 0) this.scheduleCompaction();
   }
 
   private close(ws: WebSocket, reason: RoomCloseReason) {

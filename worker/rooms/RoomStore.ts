@@ -48,11 +48,15 @@ export class RoomStore {
     return this.logBytes === 0 ? snapshot : null;
   }
 
-  /** Appends updates, one row each, in one transaction. */
+  /**
+   * Appends updates, one row each. No explicit transaction: every write of one event goes
+   * into the object's implicit transaction, committed as a whole after the event (and the
+   * output gate holds the event's messages until it is), so the rows are atomic already.
+   * `transactionSync` would add a SAVEPOINT and a RELEASE, each prepared anew on every call
+   * (seen in a profile of workerd at 200 clients).
+   */
   append(updates: Uint8Array[]): void {
-    this.transactionSync(() => {
-      for (const update of updates) this.exec("INSERT INTO room_log (data) VALUES (?)", update);
-    });
+    for (const update of updates) this.exec("INSERT INTO room_log (data) VALUES (?)", update);
     for (const update of updates) {
       this.logBytes += update.byteLength;
       this.bytesWritten += update.byteLength;

@@ -42,10 +42,13 @@ export class SocketRateLimit {
 
   take(ws: WebSocket, now = Date.now()): boolean {
     const { burst, perSecond } = this.limit;
-    const bucket = this.buckets.get(ws) ?? { tokens: burst, at: now };
+    let bucket = this.buckets.get(ws);
+    if (!bucket) {
+      bucket = { tokens: burst, at: now };
+      this.buckets.set(ws, bucket);
+    }
     bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * perSecond);
     bucket.at = now;
-    this.buckets.set(ws, bucket);
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;
     return true;

@@ -174,6 +174,21 @@ export const samtalDeflate = samtalSystem("samtal room, deflate accepted", (work
   compatibilityFlags: worker.compatibilityFlags.filter((flag) => flag !== "no_web_socket_compression"),
 }));
 
+/**
+ * For measurement only, never a system to compare: the room with RoomStore.append emptied,
+ * so an edit is applied and broadcast but never written. Its CPU per edit beside the real
+ * room's is what the write and its commit cost inside workerd (edit-cost).
+ */
+export const samtalWithoutWrite = samtalSystem(
+  "samtal room without its write (measurement only)",
+  (worker) => {
+    const method = /\bappend\(updates\) \{/g;
+    const found = worker.source.match(method)?.length ?? 0;
+    if (found !== 1) throw new Error(`expected one RoomStore.append in the bundle, found ${found}`);
+    return { ...worker, source: worker.source.replace(method, "append(updates) { return;") };
+  },
+);
+
 /** y-partyserver 2.2.0 on workerd (test/bench/baselines/y-partyserver). */
 export const yPartyserver: SystemSpec = {
   name: "y-partyserver",

@@ -72,6 +72,11 @@ export interface FanoutResult {
   rssConnected: number;
   rssEnd: number;
   awarenessPerClientPerSecond: number;
+  /**
+   * Cursor moves all clients sent per second. When the clients' core is starved they send
+   * fewer than asked, and the room cannot flush presence more often than moves arrive.
+   */
+  cursorMovesPerSecond: number;
   compactions: number;
   compactionErrors: number;
   /** CPU use during the edits: the server's, the clients', everyone else's. */
@@ -136,6 +141,7 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
       }, 1000),
     );
   }
+  let cursorMoves = 0;
   if (options.cursorHz) {
     const period = 1000 / options.cursorHz;
     clients.forEach((client, i) => {
@@ -144,6 +150,7 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
         timers.push(
           setInterval(() => {
             position = (position + 7) % 500;
+            cursorMoves++;
             client.sendCursor(`Klient ${i}`, position, position + (i % 3));
           }, period),
         );
@@ -153,6 +160,7 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
   }
 
   let awarenessAtStart = 0;
+  let cursorMovesAtStart = 0;
   let windowStart = Number.POSITIVE_INFINITY;
   let serverCpuAtStart = 0;
   const meter = coreMeter(() => system.pid());
@@ -160,6 +168,7 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
   await paced(options.editsPerSecond, totalEdits, (k) => {
     if (k === warmupEdits) {
       awarenessAtStart = clients.reduce((sum, c) => sum + c.awarenessFrames, 0);
+      cursorMovesAtStart = cursorMoves;
       windowStart = performance.now();
       serverCpuAtStart = processCpuMs(system.pid());
     }
@@ -177,6 +186,7 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
     if (pause.kind.startsWith("Mark-")) window.serverMajorGcs++;
   }
   const awarenessFrames = clients.reduce((sum, c) => sum + c.awarenessFrames, 0) - awarenessAtStart;
+  const cursorMovesPerSecond = (cursorMoves - cursorMovesAtStart) / windowSeconds;
   for (const timer of timers) clearInterval(timer);
 
   const expected = measuredEdits * (n - 1);
@@ -192,6 +202,7 @@ export async function runFanout(system: RunningSystem, options: FanoutOptions): 
     rssConnected,
     rssEnd,
     awarenessPerClientPerSecond: awarenessFrames / n / windowSeconds,
+    cursorMovesPerSecond,
     compactions,
     compactionErrors,
     cpu,
@@ -260,6 +271,7 @@ function summarize(list: FanoutResult[]): FanoutResult {
     rssConnected: pick((r) => r.rssConnected),
     rssEnd: pick((r) => r.rssEnd),
     awarenessPerClientPerSecond: pick((r) => r.awarenessPerClientPerSecond),
+    cursorMovesPerSecond: pick((r) => r.cursorMovesPerSecond),
     compactions: list.reduce((sum, r) => sum + r.compactions, 0),
     compactionErrors: list.reduce((sum, r) => sum + r.compactionErrors, 0),
     cpu: list.map((r) => r.cpu).join(" | "),
@@ -298,7 +310,9 @@ function report(grouped: Grouped[], options: FanoutOptions, times: number, targe
     mb(r.rssEnd),
     `${((r.rssEnd - r.rssIdle) / options.clients / 1024).toFixed(0)} KB`,
     String(list.reduce((sum, round) => sum + stalls(round).length, 0)),
-    ...(options.cursorHz ? [r.awarenessPerClientPerSecond.toFixed(1)] : []),
+    ...(options.cursorHz
+      ? [r.awarenessPerClientPerSecond.toFixed(1), r.cursorMovesPerSecond.toFixed(0)]
+      : []),
     ...(options.compactEverySecond
       ? [`${r.compactions}${r.compactionErrors ? ` (${r.compactionErrors} failed)` : ""}`]
       : []),
@@ -320,7 +334,7 @@ function report(grouped: Grouped[], options: FanoutOptions, times: number, targe
         "server RSS",
         "RSS per connection",
         "stall seconds",
-        ...(options.cursorHz ? ["awareness frames /client/s"] : []),
+        ...(options.cursorHz ? ["awareness frames /client/s", "cursor moves sent /s"] : []),
         ...(options.compactEverySecond ? ["forced writes"] : []),
         ...baselines.map((b) => `ratio to ${b.system}`),
       ],
