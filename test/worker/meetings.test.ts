@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { MeetingList, MeetingView } from "../../worker/shared/meetings";
-import { stockholmToUtc } from "../../worker/shared/meetings";
+import { stockholmToUtc } from "../../worker/shared/stockholm";
 import { api, errorBody, postJson } from "./helpers";
 import { addMeetingPeople, getAs, localTime, planMeeting } from "./meetings-fixtures";
 

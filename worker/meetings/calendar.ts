@@ -6,7 +6,7 @@ import type { Mail } from "../mail/mailer";
 import type { MailRenderer, MeetingMailMessage } from "../mail/messages";
 import { queueMails } from "../mail/queue";
 import { groups } from "../org/schema";
-import { meetingTimeZone } from "../shared/meetings";
+import { partyTimeZone } from "../shared/stockholm";
 import { type MeetingRecord, personMeetingRecords } from "./queries";
 import { meetings } from "./schema";
 
@@ -66,7 +66,7 @@ export async function calendarFile(
 /** Start and end as people read them, in Stockholm time. */
 function when(meeting: CalendarMeeting): string {
   const format = (ms: number, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat("sv-SE", { timeZone: meetingTimeZone, ...options }).format(ms);
+    new Intl.DateTimeFormat("sv-SE", { timeZone: partyTimeZone, ...options }).format(ms);
   return `${format(meeting.startsAt, { dateStyle: "full", timeStyle: "short" })}–${format(meeting.endsAt, { timeStyle: "short" })}`;
 }
 

@@ -3,7 +3,7 @@ import type { GroupKind, GroupRef } from "./org";
 /**
  * National consultations (rådslag), as the API and the web app see them. No zod here
  * (validators in consultation-schemas.ts), so the web bundle stays small. Every instant is
- * UTC milliseconds since the epoch; the web app shows it in `consultationTimeZone`.
+ * UTC milliseconds since the epoch; the web app shows it in `partyTimeZone` (stockholm.ts).
  *
  * The loop, and the routes under `/api/consultations` (all JSON unless said otherwise):
  *
@@ -47,9 +47,6 @@ import type { GroupKind, GroupRef } from "./org";
  * - `POST …/:id/feedback` FeedbackInput → ConsultationView (publishes the summary; the first
  *   time, each participating group's chair and secretary get an e-mail).
  */
-
-/** The zone the web app shows instants in (the API stores and speaks UTC). */
-export const consultationTimeZone = "Europe/Stockholm";
 
 export const questionKinds = ["open", "single", "multiple", "scale"] as const;
 /**

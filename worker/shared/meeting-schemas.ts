@@ -18,11 +18,11 @@ import {
   proposalKinds,
   proposalTextMaxLength,
   speakerKinds,
-  stockholmToUtc,
   tieBreaks,
 } from "./meetings";
 import { groupKinds } from "./org";
 import { groupRefSchema } from "./org-schemas";
+import { stockholmToUtc } from "./stockholm";
 
 /** Validators for the meeting contract in meetings.ts (kept apart so the web bundle needs no zod). */
 

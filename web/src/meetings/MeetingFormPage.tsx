@@ -10,8 +10,8 @@ import {
   meetingTemplates,
   meetingTitleMaxLength,
   type PersonRef,
-  stockholmToUtc,
 } from "../../../worker/shared/meetings";
+import { stockholmToUtc } from "../../../worker/shared/stockholm";
 import { call, client } from "../api/client";
 import { t } from "../i18n";
 import { loadSession } from "../identity/session";

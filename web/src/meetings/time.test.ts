@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { stockholmToUtc } from "../../../worker/shared/meetings";
+import { stockholmToUtc } from "../../../worker/shared/stockholm";
 import { setLocale } from "../i18n";
 import { formatMeetingTime, stockholmLocal } from "./time";
 

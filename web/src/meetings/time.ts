@@ -1,4 +1,4 @@
-import { meetingTimeZone } from "../../../worker/shared/meetings";
+import { partyTimeZone } from "../../../worker/shared/stockholm";
 import { locale } from "../i18n";
 
 /**
@@ -11,7 +11,7 @@ import { locale } from "../i18n";
 export function stockholmLocal(utcMs: number): string {
   // Swedish dates are written the way the input wants them: "2026-12-01 18:30".
   return new Intl.DateTimeFormat("sv-SE", {
-    timeZone: meetingTimeZone,
+    timeZone: partyTimeZone,
     dateStyle: "short",
     timeStyle: "short",
   })
@@ -34,7 +34,7 @@ export function formatMeetingTime(startsAt: number, endsAt: number, zone: string
     timeZone: zone,
     ...(dayOf(startsAt) === dayOf(endsAt) ? {} : day),
     ...clock,
-    ...(zone !== meetingTimeZone ? { timeZoneName: "short" } : {}),
+    ...(zone !== partyTimeZone ? { timeZoneName: "short" } : {}),
   });
   return `${start.format(startsAt)}–${end.format(endsAt)}`;
 }
