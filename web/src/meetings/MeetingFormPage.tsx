@@ -21,6 +21,7 @@ import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 import { NotFound } from "../ui/NotFound";
 import { type FoundPerson, PersonSearch } from "../ui/PersonSearch";
+import { ToggleButton } from "../ui/ToggleButton";
 import { usePageTitle } from "../ui/title";
 import { AgendaEditor, type DraftItem } from "./AgendaEditor";
 import { accessLabel, templateLabel } from "./labels";
@@ -431,19 +432,17 @@ function OfficerPicker(props: {
           <span class="candidate-actions">
             <For each={meetingOfficerRoles}>
               {(role) => (
-                <button
-                  type="button"
-                  class="button button-secondary button-small toggle"
-                  aria-label={t(pickKeys[role], { name: person.name })}
-                  aria-pressed={holds(role, person.id)}
+                <ToggleButton
+                  label={t(pickKeys[role], { name: person.name })}
+                  pressed={holds(role, person.id)}
                   disabled={
                     role === "adjuster" &&
                     (holds(role, person.id) || props.officers.adjusters.length >= maxAdjusters)
                   }
-                  onClick={() => pick(role, person)}
+                  onToggle={() => pick(role, person)}
                 >
                   {t(`meetings.officer.${role}`)}
-                </button>
+                </ToggleButton>
               )}
             </For>
           </span>

@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { Participant } from "../../../../worker/shared/meetings";
 import { t } from "../../i18n";
+import { ToggleButton } from "../../ui/ToggleButton";
 import type { MeetingLive } from "./createMeetingLive";
 import { personLabel } from "./Speakers";
 
@@ -80,56 +81,50 @@ export function Participants(props: { live: MeetingLive }) {
                       <Show when={chair()}>
                         <For each={["secretary", "adjuster"] as const}>
                           {(role) => (
-                            <button
-                              type="button"
-                              class="button button-secondary button-small toggle"
-                              aria-pressed={p().officer.includes(role)}
-                              aria-label={t("meetings.participants.role", {
+                            <ToggleButton
+                              pressed={p().officer.includes(role)}
+                              label={t("meetings.participants.role", {
                                 role: t(officerKeys[role]),
                                 name: p().name,
                               })}
-                              onClick={() => toggleRole(p(), role)}
+                              onToggle={() => toggleRole(p(), role)}
                             >
                               {t(officerKeys[role])}
-                            </button>
+                            </ToggleButton>
                           )}
                         </For>
                       </Show>
                       <Show when={keepsRoll()}>
                         <Show when={p().votingRight}>
-                          <button
-                            type="button"
-                            class="button button-secondary button-small toggle"
-                            aria-pressed={p().checkedIn}
-                            aria-label={t("meetings.participants.checkedIn", { name: p().name })}
-                            onClick={() =>
+                          <ToggleButton
+                            pressed={p().checkedIn}
+                            label={t("meetings.participants.checkedIn", { name: p().name })}
+                            onToggle={() =>
                               props.live.send({
                                 type: "roll.check",
                                 participantId: p().id,
                                 checkedIn: !p().checkedIn,
                               })
                             }
-                            data-testid="roll-check-other"
+                            testId="roll-check-other"
                           >
                             {t("meetings.participants.checkedInShort")}
-                          </button>
+                          </ToggleButton>
                         </Show>
-                        <button
-                          type="button"
-                          class="button button-secondary button-small toggle"
-                          aria-pressed={p().votingRight}
-                          aria-label={t("meetings.participants.votingRight", { name: p().name })}
-                          onClick={() =>
+                        <ToggleButton
+                          pressed={p().votingRight}
+                          label={t("meetings.participants.votingRight", { name: p().name })}
+                          onToggle={() =>
                             props.live.send({
                               type: "roll.set",
                               participantId: p().id,
                               votingRight: !p().votingRight,
                             })
                           }
-                          data-testid="roll-set"
+                          testId="roll-set"
                         >
                           {t("meetings.participants.votingRightShort")}
-                        </button>
+                        </ToggleButton>
                       </Show>
                     </span>
                   </Show>
