@@ -1,5 +1,5 @@
 import { useParams } from "@solidjs/router";
-import { createResource, createSignal, lazy, Match, Show, Suspense, Switch } from "solid-js";
+import { createResource, createSignal, lazy, Match, onCleanup, Show, Suspense, Switch } from "solid-js";
 import { isEditable, type MotionView } from "../../../worker/shared/motions";
 import { call, client } from "../api/client";
 import { t, tp } from "../i18n";
@@ -15,6 +15,7 @@ import { createMotionAction } from "./action";
 import { stateLabel } from "./labels";
 import { groupMotionsHref, motionHref } from "./links";
 import { MotionReading } from "./MotionReading";
+import { dropFirstEditor } from "./headStart";
 import { type LoadedMotion as Loaded, loadMotion } from "./preload";
 import { TreatPanel } from "./TreatPanel";
 import { Versions } from "./Versions";
@@ -29,6 +30,8 @@ export default function MotionPage() {
   const params = useParams<{ id: string }>();
   void loadSession();
   const [loaded, { mutate }] = createResource(() => params.id ?? "", loadMotion);
+  // A cold open's first editor that the writer did not take (it showed something else) goes with the page.
+  onCleanup(dropFirstEditor);
   return (
     <Suspense fallback={<Loading />}>
       <Switch>

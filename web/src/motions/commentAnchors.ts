@@ -115,3 +115,18 @@ export function commentMarks(doc: Y.Doc, field: string, threads: () => MotionCom
 export function refreshMarks(editor: Editor) {
   if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(marksKey, true));
 }
+
+/**
+ * Focuses `editor` with its caret at a Yjs position in `field` (where the first editor's caret
+ * was, web/src/motions/first): at the start when the position no longer resolves.
+ */
+export function focusAt(editor: Editor, doc: Y.Doc, field: string, position: Y.RelativePosition) {
+  const mapping = mappingOf(editor);
+  let at: number | null = null;
+  try {
+    at = mapping ? relativePositionToAbsolutePosition(doc, doc.getXmlFragment(field), position, mapping) : null;
+  } catch {
+    at = null;
+  }
+  editor.commands.focus(at ?? "start");
+}

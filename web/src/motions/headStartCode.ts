@@ -6,3 +6,5 @@
  */
 export const motionPageCodeAttribute = "data-motion-page-code";
 export const motionWriterCodeAttribute = "data-motion-writer-code";
+/** The first editor's code (./first/firstEditor.ts, yjs, the room connection): see ./headStart.ts. */
+export const motionFirstCodeAttribute = "data-motion-first-code";

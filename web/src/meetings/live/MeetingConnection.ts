@@ -13,9 +13,9 @@ import {
   defaultBackoff,
   type RoomEndReason,
 } from "../../rooms/policy";
+import { defaultBaseUrl } from "../../rooms/address";
 import {
   browserEnvironment,
-  defaultBaseUrl,
   type RoomEnvironment,
   type RoomSocket,
   type RoomSocketConstructor,

@@ -1,0 +1,67 @@
+import type { RoomStatus } from "../../rooms/RoomConnection";
+
+/**
+ * The first editor's few words (./firstEditor.ts), in both languages: the app's dictionary
+ * comes with Solid in the app's code, which a cold open on a slow phone must not wait for.
+ * Each is a copy of the dictionary entry named in `firstEditorKeys`; text.test.ts fails when
+ * one drifts from it.
+ */
+export interface FirstEditorText {
+  title: string;
+  titleLabel: string;
+  motivationLabel: string;
+  proposalsLabel: string;
+  /** With `{n}`, the att-sats's number. */
+  proposal: string;
+  att: string;
+  status: Record<RoomStatus, string>;
+}
+
+export const firstEditorKeys = {
+  title: "motions.text.title",
+  titleLabel: "motions.text.titleLabel",
+  motivationLabel: "motions.text.motivationLabel",
+  proposalsLabel: "motions.text.proposalsLabel",
+  proposal: "motions.text.proposal",
+  att: "motions.att",
+  status: {
+    connecting: "room.status.connecting",
+    connected: "room.status.connected",
+    reconnecting: "room.status.reconnecting",
+    offline: "room.status.offline",
+    closed: "room.reason.normal",
+  },
+} as const;
+
+export const firstEditorText: Record<"sv" | "en", FirstEditorText> = {
+  sv: {
+    title: "Texten",
+    titleLabel: "Rubrik",
+    motivationLabel: "Motivering",
+    proposalsLabel: "Att-satser",
+    proposal: "Att-sats {n}, texten efter ”att”",
+    att: "att",
+    status: {
+      connecting: "Ansluter…",
+      connected: "Ansluten",
+      reconnecting: "Återansluter…",
+      offline: "Offline – dina ändringar sparas och skickas när du är ansluten igen",
+      closed: "Anslutningen till dokumentet stängdes.",
+    },
+  },
+  en: {
+    title: "The text",
+    titleLabel: "Title",
+    motivationLabel: "Motivation",
+    proposalsLabel: "Proposals (att-satser)",
+    proposal: "Proposal {n}, the text after “att”",
+    att: "that",
+    status: {
+      connecting: "Connecting…",
+      connected: "Connected",
+      reconnecting: "Reconnecting…",
+      offline: "Offline – your changes are kept and sent when you reconnect",
+      closed: "The connection to the document was closed.",
+    },
+  },
+};
