@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { securityHeaders } from "../../worker/http/security-headers";
 import { motionPageHtml } from "../../worker/motions/page";
-import { type MotionHeadStart, motionHeadStartId } from "../../worker/shared/head-start";
+import { motionHeadStartId } from "../../worker/shared/head-start";
 import type { MotionView } from "../../worker/shared/motions";
 import type { RoomTokenResponse } from "../../worker/shared/rooms";
+import { headStartOf } from "../support/head-start";
 import { acceptInvite, api, createInvite, env } from "./helpers";
 import { cookies, draft, get, json, setUp, submitted } from "./motions-fixtures";
 import { joinWithToken } from "./rooms";
@@ -13,15 +14,6 @@ import { joinWithToken } from "./rooms";
  * motion and its room token inline for whoever may read it, and for anyone else exactly what
  * every unknown path gets.
  */
-
-/** The head start JSON, which must be the first thing inside <head>; undefined when there is none. */
-function headStartOf(html: string): MotionHeadStart | undefined {
-  const found = new RegExp(
-    `<head><script type="application/json" id="${motionHeadStartId}">(.*?)</script>`,
-    "s",
-  ).exec(html);
-  return found?.[1] === undefined ? undefined : (JSON.parse(found[1]) as MotionHeadStart);
-}
 
 const moduleScripts = (html: string) =>
   [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"[^>]*>/g)].map((m) => ({ tag: m[0], src: m[1] }));
