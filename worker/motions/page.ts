@@ -151,9 +151,14 @@ export const motionPageRoutes = featureApp()
       const type = page.headers.get("Content-Type") ?? "";
       if (page.status !== 200 || !type.startsWith("text/html")) return c.env.ASSETS.fetch(c.req.raw);
       const html = await motionPageHtml(await page.text(), data);
-      // Personal: never stored by the browser or anything in between. The assets layer's own
-      // security headers (dist/web/_headers) come from the same module as these.
-      const headers = new Headers({ "Content-Type": type, "Cache-Control": "private, no-store" });
+      // The charset in the header, whatever the asset's said: the JSON pushes `<meta charset>`
+      // past the first 1024 bytes, where a browser looks for it. Personal: never stored by the
+      // browser or anything in between. The assets layer's own security headers
+      // (dist/web/_headers) come from the same module as these.
+      const headers = new Headers({
+        "Content-Type": "text/html; charset=utf-8",
+        "Cache-Control": "private, no-store",
+      });
       setSecurityHeaders(headers);
       return new Response(html, { headers });
     },
