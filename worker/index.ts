@@ -20,6 +20,7 @@ import { deliverMail } from "./mail/delivery";
 import { runMeetingReminders } from "./meetings/reminders";
 import { meetingRoutes } from "./meetings/routes";
 import { memberRoutes } from "./members/routes";
+import { motionPageRoutes } from "./motions/page";
 import { motionRoutes } from "./motions/routes";
 import { orgRoutes } from "./org/routes";
 import { runPurgeJobs } from "./retention/purge";
@@ -27,10 +28,14 @@ import { roomRoutes } from "./rooms/routes";
 
 /**
  * The Worker. Static files (the web app) are served by the assets layer before this code
- * runs; only /api/* reaches it (wrangler.toml: run_worker_first). Each feature is a
- * sub-app mounted under its own path.
+ * runs; only /api/* and /motions/* reach it (wrangler.toml: run_worker_first). Each feature
+ * is a sub-app mounted under its own path.
  */
 export const app = new Hono<AppEnv>()
+  // A motion's page, with its data inline (worker/motions/page.ts). First, so that none of
+  // the middleware below touches it: it answers every /motions/* path itself, with the
+  // assets layer's response as it is where it has nothing to add.
+  .route("/motions", motionPageRoutes)
   // The same security headers as the static assets (worker/http/security-headers.ts).
   // WebSocket upgrades are skipped: a 101 response from a Durable Object has immutable headers.
   .use(async (c, next) => {

@@ -106,7 +106,8 @@ function motionOfPath(c: Validated<"param", typeof motionIdParamSchema>) {
   return found;
 }
 
-const canSee = requirePermission("motion.read", motionOfPath);
+/** `motion.read` on the motion of the path; also the motion's page (./page.ts). */
+export const canSee = requirePermission("motion.read", motionOfPath);
 
 /** An action on a motion: 404 unless the asker may see it, then the action's own row (403). */
 function onMotion<A extends Action>(action: A) {
@@ -114,7 +115,7 @@ function onMotion<A extends Action>(action: A) {
 }
 
 /** The motion as the asker sees it: its detail and what the table lets her do with it. */
-async function viewOf(env: Env, found: FoundMotion, asker: Person): Promise<MotionView> {
+export async function viewOf(env: Env, found: FoundMotion, asker: Person): Promise<MotionView> {
   const detail = await motionDetail(getDb(env.DB), found.record, asker.personId);
   return { ...detail, can: allowedMotionActions(asker, found) };
 }
