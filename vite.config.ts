@@ -89,7 +89,9 @@ const headStartScript: PluginOption = {
         return file === entry.fileName || withSolid;
       });
       if (fromEntry.length > 0)
-        throw new Error(`samtal-head-start: the first editor would wait for the app's ${fromEntry.join(", ")}`);
+        throw new Error(
+          `samtal-head-start: the first editor would wait for the app's ${fromEntry.join(", ")}`,
+        );
       const newFiles = (modules: string[]) => {
         const files = [
           ...staticClosure(

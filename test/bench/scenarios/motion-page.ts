@@ -125,7 +125,8 @@ function watchEditable() {
     const first = document.querySelector('[data-first-field="motivation"][contenteditable="true"]');
     const connected = document.querySelector('.room-status[data-status="connected"]');
     const now = performance.now();
-    if (window.__motionEditableAt === undefined && (full || first) && connected) window.__motionEditableAt = now;
+    if (window.__motionEditableAt === undefined && (full || first) && connected)
+      window.__motionEditableAt = now;
     if (window.__fullEditorAt === undefined && full && connected) window.__fullEditorAt = now;
   }).observe(document, {
     subtree: true,
@@ -331,7 +332,13 @@ function report(opens: Open[], unthrottled: Open, on4g: Open[]) {
     table(
       ["run", "editable", "typed character shown", "full editor (TipTap)", "typed character in TipTap"],
       [
-        ...opens.map((o, i) => [String(i + 1), ms(o.editableMs), ms(o.typedMs), ms(o.fullEditorMs), ms(o.keptMs)]),
+        ...opens.map((o, i) => [
+          String(i + 1),
+          ms(o.editableMs),
+          ms(o.typedMs),
+          ms(o.fullEditorMs),
+          ms(o.keptMs),
+        ]),
         row("median", opens, median),
         row("max", opens, (values) => Math.max(...values)),
         row("4x CPU, Lighthouse's mobile figures: median (reference)", on4g, median),

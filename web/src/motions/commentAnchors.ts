@@ -124,7 +124,9 @@ export function focusAt(editor: Editor, doc: Y.Doc, field: string, position: Y.R
   const mapping = mappingOf(editor);
   let at: number | null = null;
   try {
-    at = mapping ? relativePositionToAbsolutePosition(doc, doc.getXmlFragment(field), position, mapping) : null;
+    at = mapping
+      ? relativePositionToAbsolutePosition(doc, doc.getXmlFragment(field), position, mapping)
+      : null;
   } catch {
     at = null;
   }

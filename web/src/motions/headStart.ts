@@ -64,9 +64,9 @@ function addPreload(href: string): void {
 /** The Worker's data for motion `id` in this page, if any. */
 function readInline(id: string): MotionHeadStart | undefined {
   try {
-    const data = JSON.parse(document.getElementById(motionHeadStartId)?.textContent ?? "null") as
-      | MotionHeadStart
-      | null;
+    const data = JSON.parse(
+      document.getElementById(motionHeadStartId)?.textContent ?? "null",
+    ) as MotionHeadStart | null;
     return data && String(data.motion?.id) === id ? data : undefined;
   } catch {
     return undefined;
@@ -166,4 +166,3 @@ export function takeMotionHeadStart(id: string): Promise<Response> | undefined {
   motion = undefined;
   return response;
 }
-

@@ -6,6 +6,7 @@ import type {
   Participant,
 } from "../../../../worker/shared/meetings";
 import type { RoomTokenResponse } from "../../../../worker/shared/rooms";
+import { defaultBaseUrl } from "../../rooms/address";
 import {
   type BackoffOptions,
   backoffDelay,
@@ -13,7 +14,6 @@ import {
   defaultBackoff,
   type RoomEndReason,
 } from "../../rooms/policy";
-import { defaultBaseUrl } from "../../rooms/address";
 import {
   browserEnvironment,
   type RoomEnvironment,

@@ -84,7 +84,8 @@ function slotOrNot(
   const onlyText = inline.every((child) => child instanceof Y.XmlText) && inline.length <= 1;
   for (const child of inline) {
     if (child instanceof Y.XmlText) drawText(child, host);
-    else if (child instanceof Y.XmlElement && child.nodeName === "hardBreak") host.appendChild(document.createElement("br"));
+    else if (child instanceof Y.XmlElement && child.nodeName === "hardBreak")
+      host.appendChild(document.createElement("br"));
   }
   if (!onlyText) {
     host.contentEditable = "false";
