@@ -240,5 +240,5 @@ export function MotionWriter(props: {
 
 /** Where the full editors will be, holding the first editor meanwhile. */
 function FirstEditorPlace(props: { first: FirstEditor }) {
-  return <div ref={(place) => queueMicrotask(() => props.first.moveTo(place))} />;
+  return <div ref={(place) => props.first.moveTo(place)} />;
 }

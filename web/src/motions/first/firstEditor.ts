@@ -143,13 +143,22 @@ export class FirstEditor {
     return this.caretAt;
   }
 
-  /** Puts the first editor into `host` (where the full editor will be), its caret kept. */
+  /**
+   * Puts the first editor into `host` (where the full editor will be), its caret kept: put
+   * back once `host` is in the page (the writer's fallback may be inserted after it is made).
+   */
   moveTo(host: HTMLElement): void {
     if (this.isRetired) return;
-    const focused = this.element.contains(document.activeElement);
-    this.status.hidden = true;
+    // The writer shows the room's status itself.
+    this.status.remove();
     host.appendChild(this.element);
-    if (focused) this.restoreCaret();
+    if (!this.hasFocus) return;
+    const restore = () => {
+      if (this.isRetired) return;
+      if (host.isConnected) this.restoreCaret();
+      else requestAnimationFrame(restore);
+    };
+    restore();
   }
 
   /**
