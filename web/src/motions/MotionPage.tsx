@@ -179,7 +179,9 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
       </Show>
 
       <Show when={isEditable(m().state)}>
-        <Show when={currentPerson()} keyed>
+        {/* Not keyed on the person: the session is read twice on a cold open, and each new
+            object would start the writer (and its room connection) again. */}
+        <Show when={currentPerson()}>
           {(person) => (
             <Show when={m().id} keyed>
               {(id) => (
@@ -188,7 +190,7 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
                     motionId={id}
                     documentId={`motion:${id}`}
                     kind={m().kind}
-                    name={person.name}
+                    name={person().name}
                     canComment={m().can.includes("motion.comment")}
                   />
                 </Suspense>

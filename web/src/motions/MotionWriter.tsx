@@ -101,11 +101,7 @@ export function MotionWriter(props: {
       caret = from.caret();
       from.retire();
     }
-    // After this tick: the editor's binding has drawn the document and knows its positions.
-    if (typing && caret?.field === field) {
-      const position = caret.position;
-      setTimeout(() => handle.focusAt(position));
-    }
+    if (typing && caret?.field === field) handle.focusAt(caret.position);
   };
 
   const fieldLabel = (field: string) => {
