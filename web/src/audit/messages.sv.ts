@@ -1,10 +1,6 @@
 import { registerSwedish } from "../i18n";
 
-/**
- * The audit log's Swedish strings, in the feature's chunks rather than the app's (web/src/i18n/index.ts).
- * Every module of the feature that uses them imports this file, directly or through one it
- * imports (i18n/keyScopes.test.ts), so they are registered before anything renders them.
- */
+/** The audit log's Swedish strings, registered when imported (registerSwedish in web/src/i18n/index.ts). */
 export const swedish = registerSwedish({
   "audit.title": "Administrativ logg",
   "audit.lead":
