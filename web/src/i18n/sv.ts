@@ -106,6 +106,7 @@ export const sv = {
   "login.oidc.button": "Logga in med {name}",
   "login.oidc.or": "Eller få en inloggningslänk via e-post:",
 
+  // Down to the audit log's former member: named after one feature, shown by others too.
   "me.groups.none": "Du är inte med i någon grupp i samtal ännu.",
   "me.login": "Logga in",
 
