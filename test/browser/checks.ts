@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type * as Axe from "axe-core";
 import type { BrowserContext, Page } from "playwright-core";
+import { en } from "../../web/src/i18n/en";
 
 /** axe-core's browser bundle, evaluated in a page the first time it is checked. */
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -75,6 +76,12 @@ function pageProbe(names: { settled: string; csp: string; version: string }) {
   });
   changed();
 }
+
+/**
+ * Every message key of the web app. A key shown as text means its string was not there: a
+ * Swedish key in a feature's part (`messages.sv.ts`) that the page's code never imported.
+ */
+const messageKeys = new Set(Object.keys(en));
 
 /** Errors that only mean the page moved on or closed while being checked. */
 const pageGone =
@@ -175,6 +182,7 @@ export class PageChecks {
       if (origin !== this.appOrigin()) return;
       for (const { id, help, targets } of violations)
         this.record(`${at}: ${id}: ${help} (${targets.join(", ")})`);
+      for (const key of await shownKeys(page)) this.record(`${at}: shows the message key ${key} as text`);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (page.isClosed() || pageGone.test(message)) return;
@@ -195,6 +203,25 @@ const where = (page: Page) => {
   const url = new URL(page.url());
   return `${url.pathname}${url.search}`;
 };
+
+/** Message keys among the page's words: its text, title and the attributes read out or shown. */
+async function shownKeys(page: Page): Promise<string[]> {
+  const words = await page.evaluate(() => {
+    const texts = [document.title];
+    // Node by node: an element's whole text would run one paragraph's last word into the next's first.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      if (!node.parentElement?.closest("script, style")) texts.push(node.nodeValue ?? "");
+    }
+    for (const name of ["aria-label", "aria-description", "title", "placeholder", "alt"]) {
+      for (const element of document.querySelectorAll(`[${name}]`))
+        texts.push(element.getAttribute(name) ?? "");
+    }
+    return texts.join("\n").match(/[a-zA-Z]+(?:\.[a-zA-Z0-9_]+)+/g) ?? [];
+  });
+  return [...new Set(words.filter((word) => messageKeys.has(word)))];
+}
 
 /** Runs axe-core (already in the page) over the whole document, and says where it was. */
 function runAxe(page: Page): Promise<{ origin: string; at: string; violations: Violation[] }> {

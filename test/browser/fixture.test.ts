@@ -68,6 +68,19 @@ describe("the browser fixture checks every page", () => {
     );
   });
 
+  it("reports a message key shown instead of its text", async () => {
+    const tab = await session.newPage();
+    await serve(
+      tab,
+      "/fixture/key",
+      page('<p>meetings.title</p><button type="button" aria-label="motions.att">+</button>'),
+    );
+    await tab.goto("/fixture/key");
+    const findings = await found(tab, /message key/);
+    expect(findings).toContainEqual("/fixture/key: shows the message key meetings.title as text");
+    expect(findings).toContainEqual("/fixture/key: shows the message key motions.att as text");
+  });
+
   it("finds nothing on a page without problems, and itself breaks no strict policy", async () => {
     const tab = await session.newPage();
     // axe-core and the fixture's own scripts run in the page, yet cause no CSP violation.

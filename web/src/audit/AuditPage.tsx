@@ -2,6 +2,7 @@ import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { AuditEntryView } from "../../../worker/shared/identity";
 import { call, client, errorCode, isApiRequestError } from "../api/client";
 import { type MessageKey, t, tp } from "../i18n";
+import "./messages.sv";
 import { formatDateTime } from "../identity/format";
 import { loginHref } from "../identity/next";
 import { ErrorAlert } from "../ui/Form";

@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { AnswerItem, Question } from "../../../worker/shared/consultations";
 import { t } from "../i18n";
+import "./messages.sv";
 import { choiceText } from "./ChoiceInput";
 
 /** A frozen answer, question by question: what was chosen, and the text; "no answer" when neither. */

@@ -5,6 +5,7 @@ import type { Question } from "../../../worker/shared/consultations";
 import { colourFor } from "../documents/colours";
 import { Presence } from "../documents/Presence";
 import { t } from "../i18n";
+import "./messages.sv";
 import { createRoom, type Room } from "../rooms/createRoom";
 import { RoomStatus } from "../rooms/RoomStatus";
 import { fetchRoomToken } from "../rooms/roomToken";

@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { Choice, Question } from "../../../worker/shared/consultations";
 import { t } from "../i18n";
+import "./messages.sv";
 
 /** The values of a scale question, lowest first. */
 export function scaleValues(question: Question): number[] {

@@ -3,6 +3,7 @@ import type { ConsultationView, Quote } from "../../../worker/shared/consultatio
 import { consultationLimits } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
 import { t } from "../i18n";
+import "./messages.sv";
 import { createRequest } from "../motions/action";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { formatSwedishTime } from "./time";

@@ -4,6 +4,7 @@ import type { Choice, IndividualInput, Workspace } from "../../../worker/shared/
 import { consultationLimits } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
 import { t } from "../i18n";
+import "./messages.sv";
 import { createRequest } from "../motions/action";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { AnswerItems } from "./AnswerItems";

@@ -1,6 +1,7 @@
 import { type JSX, Show } from "solid-js";
 import { consultationLimits } from "../../../worker/shared/consultations";
 import { t, tp } from "../i18n";
+import "./messages.sv";
 import { ErrorAlert, Field } from "../ui/Form";
 import { Loading } from "../ui/Loading";
 

@@ -2,6 +2,7 @@ import { createResource, createSignal, For, Show } from "solid-js";
 import type { ConsultationView, IndividualAnswerRow } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
 import { t } from "../i18n";
+import "./messages.sv";
 import { createRequest } from "../motions/action";
 import { ErrorAlert, SubmitButton } from "../ui/Form";
 import { AnswerItems } from "./AnswerItems";

@@ -1,5 +1,6 @@
 import { type Accessor, type JSX, Match, Show, Switch } from "solid-js";
 import { t } from "../i18n";
+import "./messages.sv";
 import { loginHref } from "../identity/next";
 import { ErrorAlert } from "../ui/Form";
 import { Loading } from "../ui/Loading";

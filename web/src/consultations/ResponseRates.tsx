@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { ConsultationOverview, Rate } from "../../../worker/shared/consultations";
 import { formatNumber, t, tp } from "../i18n";
+import "./messages.sv";
 
 /** "12 av 20 (60 %)": a rate as text, which is what every reader gets (the bars only repeat it). */
 export function rateText(rate: Rate): string {

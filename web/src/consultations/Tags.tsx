@@ -3,6 +3,7 @@ import type { AnswerRow, TagBoard } from "../../../worker/shared/consultations";
 import { consultationLimits } from "../../../worker/shared/consultations";
 import { call, client } from "../api/client";
 import { t, tp } from "../i18n";
+import "./messages.sv";
 import { createRequest } from "../motions/action";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import type { createTagBoard } from "./TagBoard";

@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { ConsultationOverview, ConsultationView, Question } from "../../../worker/shared/consultations";
 import { t } from "../i18n";
+import "./messages.sv";
 import { choiceText, scaleValues } from "./ChoiceInput";
 import { Bars } from "./ResponseRates";
 

@@ -5,6 +5,7 @@ import type {
   WorkspaceStatus,
 } from "../../../worker/shared/consultations";
 import { type MessageKey, t } from "../i18n";
+import "./messages.sv";
 
 const phaseKeys = {
   draft: "consultations.phase.draft",

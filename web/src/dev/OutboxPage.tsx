@@ -2,6 +2,7 @@ import { createSignal, For, Match, onMount, Show, Switch } from "solid-js";
 import type { OutboxMessage } from "../../../worker/shared/identity";
 import { call, client, errorCode, failedWith } from "../api/client";
 import { t, tp } from "../i18n";
+import "./messages.sv";
 import { formatDateTime } from "../identity/format";
 import { identityPaths } from "../identity/paths";
 import { ErrorAlert } from "../ui/Form";

@@ -1,5 +1,6 @@
 import { createSignal, type JSX } from "solid-js";
 import { t } from "../i18n";
+import "./messages.sv";
 import { Field, SubmitButton } from "../ui/Form";
 
 /** The longest name a guest may give (`acceptInviteSchema`, and the room token's `name`). */

@@ -2,6 +2,7 @@ import { useLocation, useNavigate } from "@solidjs/router";
 import { createSignal, Match, onMount, Switch } from "solid-js";
 import { call, client, errorCode } from "../api/client";
 import { errorMessage, t } from "../i18n";
+import "./messages.sv";
 import { currentGuest, joinedAsGuest, loadSession, sessionStatus } from "../identity/session";
 import { paths } from "../paths";
 import { ErrorAlert } from "../ui/Form";

@@ -2,6 +2,7 @@ import { createSignal, For, onMount, Show } from "solid-js";
 import type { GuestInvite, ManagedInvite } from "../../../worker/shared/identity";
 import { call, client, errorCode, failedWith } from "../api/client";
 import { t, tp } from "../i18n";
+import "./messages.sv";
 import { formatDateTime } from "../identity/format";
 import { loggedOut } from "../identity/session";
 import { ErrorAlert, Field } from "../ui/Form";

@@ -1,5 +1,6 @@
 import { demoDocumentPath } from "../documents/links";
 import { t } from "../i18n";
+import "./messages.sv";
 import { paths } from "../paths";
 import { usePageTitle } from "../ui/title";
 

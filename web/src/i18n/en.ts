@@ -1,10 +1,11 @@
-import type { sv } from "./sv";
-
-/** Every key of the Swedish dictionary, each with a string: what every other language must supply. */
-export type Dictionary = { readonly [K in keyof typeof sv]: string };
-
-/** English. Typed as `Dictionary`, so a missing or extra key is a compile error. */
-export const en: Dictionary = {
+/**
+ * English, and the list of every key in the app: `Dictionary` is its type. Keys are flat and
+ * dotted; `{name}` marks a value filled in by `t()`; keys ending in `.one` / `.other` are plural
+ * pairs for `tp()`. Swedish, the default, comes in parts that together have exactly these keys
+ * (`sv.ts` and the features' `messages.sv.ts`, checked by i18n.test.tsx). English stays one
+ * chunk: only someone who chooses it loads it.
+ */
+export const en = {
   "app.name": "samtal",
   "app.titleSuffix": "samtal",
   "app.homeLink": "samtal – go to the home page",
@@ -1146,3 +1147,6 @@ export const en: Dictionary = {
   "error.retry": "Try again",
   "error.home": "Go to the home page",
 };
+
+/** Every key of the app, each with a string: what a language must supply. */
+export type Dictionary = { readonly [K in keyof typeof en]: string };

@@ -12,7 +12,7 @@ import {
   t,
   tp,
 } from "./index";
-import { sv } from "./sv";
+import { swedishParts } from "./testing";
 
 beforeEach(() => {
   localStorage.clear();
@@ -158,17 +158,40 @@ describe("API error messages", () => {
   });
 });
 
+describe("Swedish in parts", () => {
+  it("shows a feature's string once its part is imported, and the bare key before", async () => {
+    const fresh = await freshI18n();
+    expect(fresh.t("nav.home")).toBe("Hem");
+    expect(fresh.t("meetings.title")).toBe("meetings.title");
+    await import("../meetings/messages.sv");
+    expect(fresh.t("meetings.title")).toBe("Möten");
+  });
+});
+
 describe("dictionaries", () => {
   const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+  const swedishEntries = [...swedishParts.values()].flatMap((part) => Object.entries(part));
+  const swedish = Object.fromEntries(swedishEntries) as Record<keyof typeof en, string>;
 
-  it("have the same keys, none of them empty", () => {
-    expect(Object.keys(en).sort()).toEqual(Object.keys(sv).sort());
-    for (const value of [...Object.values(sv), ...Object.values(en)]) expect(value.trim()).not.toBe("");
+  it("come in the core and the features' parts: motions, meetings, consultations and more", () => {
+    expect([...swedishParts.keys()]).toEqual(
+      expect.arrayContaining(["i18n", "motions", "meetings", "consultations"]),
+    );
+  });
+
+  it("have the same keys, none in two Swedish parts, none of them empty", () => {
+    const owners = new Map<string, string[]>();
+    for (const [folder, part] of swedishParts) {
+      for (const key of Object.keys(part)) owners.set(key, [...(owners.get(key) ?? []), folder]);
+    }
+    expect([...owners].filter(([, folders]) => folders.length > 1)).toEqual([]);
+    expect([...owners.keys()].sort()).toEqual(Object.keys(en).sort());
+    for (const value of [...Object.values(swedish), ...Object.values(en)]) expect(value.trim()).not.toBe("");
   });
 
   it("use the same placeholders in both languages", () => {
-    for (const key of Object.keys(sv) as (keyof typeof sv)[]) {
-      expect({ key, names: placeholders(en[key]) }).toEqual({ key, names: placeholders(sv[key]) });
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect({ key, names: placeholders(en[key]) }).toEqual({ key, names: placeholders(swedish[key]) });
     }
   });
 });

@@ -16,14 +16,32 @@ export type MessageKey = keyof Dictionary;
 /** Keys that come as a `.one` / `.other` pair, named without the suffix. */
 export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.one` ? B : never) : never;
 export type Params = Record<string, string | number>;
+/** Some keys' strings in one language: a part of the Swedish dictionary, or all of another. */
+export type Messages = { readonly [K in MessageKey]?: string };
 
 /**
- * Swedish, the default, comes with the app; another language's dictionary is its own chunk,
- * fetched only for someone who chose it (about 8 KB gzipped that a Swedish reader's cold open
- * no longer waits for; docs/benchmarks.md, "motion-page"). A signal, so text already shown
- * changes when a dictionary arrives.
+ * Swedish, the default, comes in parts: the core (sv.ts: the frame, navigation, log-in, words
+ * used across features) with this module, and each feature's strings (`<feature>/messages.sv.ts`)
+ * with the feature's code, so a page carries only the strings of the features it shows
+ * (docs/benchmarks.md, "motion-page"). A part registers itself when its module is evaluated,
+ * and every module that uses a feature's keys imports the feature's part, directly or through
+ * a module it imports (keyScopes.test.ts checks), so the keys are here before that module's
+ * code can render them: no signal needed.
  */
-const [dictionaries, setDictionaries] = createSignal<Partial<Record<Locale, Dictionary>>>({ sv });
+const swedish: { [K in MessageKey]?: string } = { ...sv };
+
+/** Adds a feature's Swedish strings (its `messages.sv.ts`); returns them, for the tests. */
+export function registerSwedish(part: Messages): Messages {
+  Object.assign(swedish, part);
+  return part;
+}
+
+/**
+ * Another language's dictionary is its own chunk, fetched only for someone who chose it (about
+ * 8 KB gzipped that a Swedish reader's cold open no longer waits for; docs/benchmarks.md,
+ * "motion-page"). A signal, so text already shown changes when a dictionary arrives.
+ */
+const [dictionaries, setDictionaries] = createSignal<Partial<Record<Locale, Messages>>>({ sv: swedish });
 const fetchers: Partial<Record<Locale, () => Promise<Dictionary>>> = {
   en: () => import("./en").then((module) => module.en),
 };
@@ -133,9 +151,12 @@ function interpolate(template: string, params?: Params): string {
   });
 }
 
-/** The string for `key` in the current language, with `{name}` replaced from `params` (reactive). */
+/**
+ * The string for `key` in the current language, with `{name}` replaced from `params` (reactive).
+ * A Swedish key whose part was never imported shows as the key itself, as a visible fault.
+ */
 export function t(key: MessageKey, params?: Params): string {
-  return interpolate((dictionaries()[locale()] ?? sv)[key], params);
+  return interpolate((dictionaries()[locale()] ?? swedish)[key] ?? key, params);
 }
 
 /** A plural pair: `{base}.one` when count is 1, else `{base}.other`; `{count}` is filled in. */

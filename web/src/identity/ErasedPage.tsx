@@ -1,6 +1,7 @@
 import { Navigate, useLocation } from "@solidjs/router";
 import { Show } from "solid-js";
 import { t } from "../i18n";
+import "./messages.sv";
 import { paths } from "../paths";
 import { usePageTitle } from "../ui/title";
 import { identityPaths } from "./paths";

@@ -4,6 +4,7 @@ import { call, client, errorCode, failedWith } from "../api/client";
 import { AuditLink } from "../audit/AuditLink";
 import { ConsultationsLink } from "../consultations/ConsultationsLink";
 import { kindLabel, t } from "../i18n";
+import "./messages.sv";
 import { MyMeetings } from "../meetings/MeetingList";
 import { ImportLink } from "../members/ImportLink";
 import { MotionsLink } from "../motions/MotionsLink";

@@ -2,6 +2,7 @@ import { useNavigate } from "@solidjs/router";
 import { createSignal, Show } from "solid-js";
 import { call, client, errorCode, failedWith } from "../api/client";
 import { t } from "../i18n";
+import "./messages.sv";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { type ErasedState, erasedPath } from "./ErasedPage";
 import { loggedOut } from "./session";

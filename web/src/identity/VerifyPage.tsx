@@ -2,6 +2,7 @@ import { useLocation, useNavigate } from "@solidjs/router";
 import { createSignal, onMount, Show } from "solid-js";
 import { call, client, errorCode } from "../api/client";
 import { errorMessage, t } from "../i18n";
+import "./messages.sv";
 import { usePageTitle } from "../ui/title";
 import { takeNextPath } from "./next";
 import { identityPaths } from "./paths";

@@ -1,5 +1,6 @@
 import type { Role } from "../../../worker/shared/identity";
 import { type MessageKey, t } from "../i18n";
+import "./messages.sv";
 
 const roleKeys = {
   member: "role.member",

@@ -2,6 +2,7 @@ import { createSignal, Show } from "solid-js";
 import { call, client } from "../api/client";
 import { copyText } from "../guests/InvitePanel";
 import { t } from "../i18n";
+import "./messages.sv";
 import { createRequest } from "../motions/action";
 import { ErrorAlert } from "../ui/Form";
 

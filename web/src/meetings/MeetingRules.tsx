@@ -10,6 +10,7 @@ import {
 } from "../../../worker/shared/meetings";
 import { call, client } from "../api/client";
 import { formatNumber, type MessageKey, t } from "../i18n";
+import "./messages.sv";
 import { Field } from "../ui/Form";
 import "./MeetingRules.css";
 

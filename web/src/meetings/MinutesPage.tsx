@@ -3,6 +3,7 @@ import { createResource, For, Match, Show, Switch } from "solid-js";
 import type { MinutesVersion, PersonRef } from "../../../worker/shared/meetings";
 import { call, client, failedWith } from "../api/client";
 import { t, tp } from "../i18n";
+import "./messages.sv";
 import { formatDateTime } from "../identity/format";
 import { loadSession } from "../identity/session";
 import { ErrorAlert } from "../ui/Form";

@@ -5,6 +5,7 @@ import type {
   MeetingTemplate,
 } from "../../../worker/shared/meetings";
 import { type MessageKey, t } from "../i18n";
+import "./messages.sv";
 
 const accessKeys = {
   open: "meetings.access.open",

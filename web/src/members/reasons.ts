@@ -1,5 +1,6 @@
 import type { RefusalReason } from "../../../worker/shared/members";
 import { type MessageKey, t } from "../i18n";
+import "./messages.sv";
 
 const reasonKeys = {
   row_malformed: "import.reason.row_malformed",

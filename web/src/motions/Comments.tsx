@@ -3,6 +3,7 @@ import type * as Y from "yjs";
 import type { MotionCommentThread } from "../../../worker/shared/motions";
 import { call, client } from "../api/client";
 import { t } from "../i18n";
+import "./messages.sv";
 import { ErrorAlert, Field, SubmitButton } from "../ui/Form";
 import { createRequest } from "./action";
 import type { Anchor } from "./commentAnchors";

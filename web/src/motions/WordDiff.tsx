@@ -2,6 +2,7 @@ import { For } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import type { WordChange } from "../../../worker/shared/motions";
 import { t } from "../i18n";
+import "./messages.sv";
 
 const marked = {
   removed: { tag: "del", class: "word-removed", key: "motions.diff.removed" },

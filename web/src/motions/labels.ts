@@ -7,6 +7,7 @@ import type {
   VersionReason,
 } from "../../../worker/shared/motions";
 import { type MessageKey, t, tp } from "../i18n";
+import "./messages.sv";
 import { formatDateTime } from "../identity/format";
 
 const stateKeys = {

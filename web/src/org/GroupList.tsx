@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { GroupKind, GroupSummary } from "../../../worker/shared/org";
 import { type PluralKey, tp } from "../i18n";
+import "./messages.sv";
 import { groupHref } from "./links";
 import "./GroupList.css";
 

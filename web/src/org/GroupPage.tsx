@@ -5,6 +5,7 @@ import { call, client, isApiRequestError } from "../api/client";
 import { ConsultationsLink } from "../consultations/ConsultationsLink";
 import { GroupConsultations } from "../consultations/GroupConsultations";
 import { kindLabel, type MessageKey, t } from "../i18n";
+import "./messages.sv";
 import { loadSession } from "../identity/session";
 import { GroupMeetings } from "../meetings/MeetingList";
 import { MotionsLink } from "../motions/MotionsLink";

@@ -4,6 +4,7 @@ import type { ErrorCode } from "../../../worker/shared/errors";
 import type { GroupSearchHit } from "../../../worker/shared/org";
 import { call, client, errorCode } from "../api/client";
 import { errorMessage, kindLabel, t, tp } from "../i18n";
+import "./messages.sv";
 import { Field, SubmitButton } from "../ui/Form";
 import { groupHref } from "./links";
 import "./OrgSearch.css";

@@ -1,6 +1,7 @@
 import { createResource, Show, Suspense } from "solid-js";
 import { call, client } from "../api/client";
 import { t, tp } from "../i18n";
+import "./messages.sv";
 import { Loading } from "../ui/Loading";
 import { usePageTitle } from "../ui/title";
 import { GroupList } from "./GroupList";

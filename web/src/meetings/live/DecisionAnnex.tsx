@@ -1,6 +1,7 @@
 import { createSignal, For, Show } from "solid-js";
 import type { DecisionAnnex as Annex } from "../../../../worker/shared/meetings";
 import { t } from "../../i18n";
+import "../messages.sv";
 import type { MeetingLive } from "./createMeetingLive";
 import { drawText } from "./Procedure";
 

@@ -2,6 +2,7 @@ import { createSignal, Show } from "solid-js";
 import type { MeetingView, MinutesStatus, MinutesVersion } from "../../../../worker/shared/meetings";
 import { call, client } from "../../api/client";
 import { t } from "../../i18n";
+import "../messages.sv";
 import { createRequest } from "../../motions/action";
 import { ErrorAlert } from "../../ui/Form";
 import { minutesHref } from "../links";

@@ -1,6 +1,7 @@
 import { createResource, Index, Show } from "solid-js";
 import { call, client } from "../../api/client";
 import { t } from "../../i18n";
+import "../messages.sv";
 import { verdictLabel } from "../../motions/labels";
 import { motionHref } from "../../motions/links";
 import { ErrorAlert } from "../../ui/Form";

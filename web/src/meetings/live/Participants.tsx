@@ -1,6 +1,7 @@
 import { For, Show } from "solid-js";
 import type { Participant } from "../../../../worker/shared/meetings";
 import { t } from "../../i18n";
+import "../messages.sv";
 import { ToggleButton } from "../../ui/ToggleButton";
 import type { MeetingLive } from "./createMeetingLive";
 import { personLabel } from "./Speakers";

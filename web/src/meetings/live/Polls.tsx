@@ -9,6 +9,7 @@ import {
   temperatureScale,
 } from "../../../../worker/shared/meetings";
 import { type MessageKey, t } from "../../i18n";
+import "../messages.sv";
 import { Field, SubmitButton } from "../../ui/Form";
 import type { MeetingLive } from "./createMeetingLive";
 

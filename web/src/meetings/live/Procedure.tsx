@@ -10,6 +10,7 @@ import {
   type TieDraw,
 } from "../../../../worker/shared/meetings";
 import { type MessageKey, t } from "../../i18n";
+import "../messages.sv";
 import { Field, SubmitButton } from "../../ui/Form";
 import type { MeetingLive } from "./createMeetingLive";
 import { loadMotionProposals } from "./MotionVerdicts";

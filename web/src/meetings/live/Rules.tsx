@@ -1,6 +1,7 @@
 import { createEffect, createMemo, on, Show } from "solid-js";
 import { defaultMeetingSettings } from "../../../../worker/shared/meetings";
 import { t } from "../../i18n";
+import "../messages.sv";
 import { SubmitButton } from "../../ui/Form";
 import { createRulesDraft, MeetingRules, RulesSummary, sameRules } from "../MeetingRules";
 import type { MeetingLive } from "./createMeetingLive";

@@ -1,6 +1,7 @@
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
 import type { SpeakerEntry, SpeakerKind, SpeakerList } from "../../../../worker/shared/meetings";
 import { type MessageKey, t } from "../../i18n";
+import "../messages.sv";
 import type { MeetingLive } from "./createMeetingLive";
 
 const kindKeys = {

@@ -2,6 +2,7 @@ import { createSignal, For, Index, Show } from "solid-js";
 import type { BallotList, VoteView } from "../../../../worker/shared/meetings";
 import { call, client, errorCode } from "../../api/client";
 import { t } from "../../i18n";
+import "../messages.sv";
 import { ErrorAlert, Field, SubmitButton } from "../../ui/Form";
 import type { MeetingLive } from "./createMeetingLive";
 
