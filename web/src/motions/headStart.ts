@@ -1,6 +1,8 @@
+import type { Locale } from "../../../worker/shared/errors";
 import { type MotionHeadStart, motionHeadStartId } from "../../../worker/shared/head-start";
 import type { MotionState, editableStates as sharedEditableStates } from "../../../worker/shared/motions";
 import type { RoomTokenResponse } from "../../../worker/shared/rooms";
+import { storedLocale } from "../i18n/storedLocale";
 import { defaultBaseUrl, roomSocketUrl } from "../rooms/address";
 import { EarlySocket } from "./first/earlySocket";
 import type { FirstEditor } from "./first/firstEditor";
@@ -97,7 +99,7 @@ async function startFirstEditor(
   preloadCode(motionFirstCodeAttribute);
   try {
     const { FirstEditor } = await import("./first/firstEditor");
-    const locale = readLocale();
+    const locale = storedLocale(locales, "sv");
     firstEditor = new FirstEditor({ documentId, kind, token, socket, locale });
     const editor = firstEditor;
     // Beside the app's root, until the page's writer moves it into its place.
@@ -111,14 +113,8 @@ async function startFirstEditor(
   }
 }
 
-/** The language the app will show (web/src/i18n's stored choice), without loading it. */
-function readLocale(): "sv" | "en" {
-  try {
-    return globalThis.localStorage?.getItem("samtal.locale") === "en" ? "en" : "sv";
-  } catch {
-    return "sv";
-  }
-}
+/** The languages the app has (worker/shared/errors.ts, whose texts are not loaded here). */
+const locales = ["sv", "en"] as const satisfies readonly Locale[];
 
 const opened = motionPath.exec(location.pathname)?.[1];
 const inline = opened ? readInline(opened) : undefined;

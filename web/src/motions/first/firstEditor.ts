@@ -1,5 +1,6 @@
 import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
+import type { Locale } from "../../../../worker/shared/errors";
 import type { MotionKind } from "../../../../worker/shared/motions";
 import { motionFields, proposalField } from "../../../../worker/shared/motions";
 import type { RoomTokenResponse } from "../../../../worker/shared/rooms";
@@ -29,7 +30,7 @@ export interface FirstEditorStart {
   kind: MotionKind;
   token: RoomTokenResponse;
   socket: EarlySocket;
-  locale: "sv" | "en";
+  locale: Locale;
 }
 
 /** Where the caret was, for the full editor to put it back. */

@@ -1,10 +1,11 @@
+import type { Locale } from "../../../../worker/shared/errors";
 import type { RoomStatus } from "../../rooms/RoomConnection";
 
 /**
  * The first editor's few words (./firstEditor.ts), in both languages: the app's dictionary
  * comes with Solid in the app's code, which a cold open on a slow phone must not wait for.
- * Each is a copy of the dictionary entry named in `firstEditorKeys`; text.test.ts fails when
- * one drifts from it.
+ * Each is a copy of a dictionary entry (text.test.ts names which, and fails when one drifts
+ * from it).
  */
 export interface FirstEditorText {
   title: string;
@@ -17,23 +18,7 @@ export interface FirstEditorText {
   status: Record<RoomStatus, string>;
 }
 
-export const firstEditorKeys = {
-  title: "motions.text.title",
-  titleLabel: "motions.text.titleLabel",
-  motivationLabel: "motions.text.motivationLabel",
-  proposalsLabel: "motions.text.proposalsLabel",
-  proposal: "motions.text.proposal",
-  att: "motions.att",
-  status: {
-    connecting: "room.status.connecting",
-    connected: "room.status.connected",
-    reconnecting: "room.status.reconnecting",
-    offline: "room.status.offline",
-    closed: "room.reason.normal",
-  },
-} as const;
-
-export const firstEditorText: Record<"sv" | "en", FirstEditorText> = {
+export const firstEditorText: Record<Locale, FirstEditorText> = {
   sv: {
     title: "Texten",
     titleLabel: "Rubrik",
