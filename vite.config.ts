@@ -190,9 +190,15 @@ export default defineConfig(async ({ command }) => {
         },
         output: {
           codeSplitting: {
-            // The motion's shapes (field names, states), which the entry and the first editor
-            // both use: in the entry's chunk, the first editor would wait for the whole app.
-            groups: [{ name: "motion-shapes", test: /worker[\\/]shared[\\/]motions\.ts$/ }],
+            // The motion's shapes (field names, states, the att-satser's keys), which the entry
+            // and the first editor both use: in the entry's chunk, the first editor would wait
+            // for the whole app; one small chunk is one request of the six a browser makes at once.
+            groups: [
+              {
+                name: "motion-shapes",
+                test: /(worker[\\/]shared[\\/]motions|web[\\/]src[\\/]motions[\\/]proposals)\.ts$/,
+              },
+            ],
           },
         },
       },
