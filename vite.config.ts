@@ -2,7 +2,11 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type IndexHtmlTransformContext, type PluginOption } from "vite";
 import solid from "vite-plugin-solid";
-import { motionPageCodeAttribute, motionWriterCodeAttribute } from "./web/src/motions/headStartCode.ts";
+import {
+  motionFirstCodeAttribute,
+  motionPageCodeAttribute,
+  motionWriterCodeAttribute,
+} from "./web/src/motions/headStartCode.ts";
 import { assetHeadersFile } from "./worker/http/security-headers.ts";
 
 /**
@@ -23,6 +27,7 @@ const motionModule = (name: string) => fileURLToPath(new URL(`./web/src/motions/
 /** The motion page's route chunk, and what a motion written live adds: the room and TipTap. */
 const motionPageModules = [motionModule("MotionPage.tsx")];
 const motionWriterModules = [motionModule("MotionWriter.tsx"), motionModule("FieldEditor.tsx")];
+const motionFirstModule = motionModule("first/firstEditor.ts");
 
 type Bundle = NonNullable<IndexHtmlTransformContext["bundle"]>;
 type Chunk = Extract<Bundle[string], { type: "chunk" }>;
@@ -70,6 +75,23 @@ const headStartScript: PluginOption = {
     handler(_html, { bundle, chunk: entry }) {
       if (!bundle || !entry) throw new Error("samtal-head-start: the HTML has no bundle");
       const loaded = staticClosure(bundle, [entry]);
+      // The first editor comes before the app on a cold open of a live motion (the Worker
+      // leaves the app's start to the head start then): neither the app's entry nor Solid
+      // (with the dictionary) may be in it, or it would wait for most of the app's bytes.
+      const headStart = chunkOf(bundle, headStartModule).fileName;
+      const firstCode = [...staticClosure(bundle, [chunkOf(bundle, motionFirstModule)])].filter(
+        (file) => file !== headStart,
+      );
+      const fromEntry = firstCode.filter((file) => {
+        const output = bundle[file];
+        const withSolid =
+          output?.type === "chunk" && Object.keys(output.modules).some((id) => /[\\/]solid-js[\\/]/.test(id));
+        return file === entry.fileName || withSolid;
+      });
+      if (fromEntry.length > 0)
+        throw new Error(
+          `samtal-head-start: the first editor would wait for the app's ${fromEntry.join(", ")}`,
+        );
       const newFiles = (modules: string[]) => {
         const files = [
           ...staticClosure(
@@ -99,6 +121,7 @@ const headStartScript: PluginOption = {
             crossorigin: "",
             src: `/${chunkOf(bundle, headStartModule).fileName}`,
             // On the script itself: an async script may run before the rest of the HTML is parsed.
+            [motionFirstCodeAttribute]: firstCode.map((file) => `/${file}`).join(" "),
             [motionPageCodeAttribute]: newFiles(motionPageModules),
             [motionWriterCodeAttribute]: newFiles(motionWriterModules),
           },
@@ -164,6 +187,19 @@ export default defineConfig(async ({ command }) => {
         input: {
           index: fileURLToPath(new URL("./web/index.html", import.meta.url)),
           headStart: headStartModule,
+        },
+        output: {
+          codeSplitting: {
+            // The motion's shapes (field names, states, the att-satser's keys), which the entry
+            // and the first editor both use: in the entry's chunk, the first editor would wait
+            // for the whole app; one small chunk is one request of the six a browser makes at once.
+            groups: [
+              {
+                name: "motion-shapes",
+                test: /(worker[\\/]shared[\\/]motions|web[\\/]src[\\/]motions[\\/]proposals)\.ts$/,
+              },
+            ],
+          },
         },
       },
     },

@@ -1,23 +1,25 @@
 import type { Page, Route } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { isEditable, type MotionState } from "../../worker/shared/motions";
-import { roomStatus } from "./editor";
+import { roomStatus, textOf } from "./editor";
 import { appInChromium, phone } from "./fixture";
 import { logInAs } from "./pages";
 
 const session = appInChromium();
 
 /**
- * The head start (web/src/motions/headStart.ts) starts what a motion's page needs before the
- * app's own code runs: the page's chunks at once, and yjs, TipTap and a room token once the
- * motion's answer says its text is written live (docs/benchmarks.md, "motion-page"). To tell
- * its requests from the app's, the app's entry script is held back until the test lets it
- * go: whatever is requested meanwhile was asked for by the head start.
+ * A motion's page opened cold: the Worker writes the motion (and for a text written live, a
+ * room token) into the HTML (worker/motions/page.ts), and the page's head start
+ * (web/src/motions/headStart.ts) opens the room and draws the first editor
+ * (web/src/motions/first) before the app's own code has come (docs/benchmarks.md,
+ * "motion-page"). To see what happens before the app runs, the app's entry script is held
+ * back until the test lets it go.
  */
 
-const writerCode = /\/assets\/(DocumentEditor|createRoom|MotionWriter)-[\w-]+\.js$/;
-const pageCode = /\/assets\/MotionPage-[\w-]+\.js$/;
+const writerCode = /\/assets\/(DocumentEditor|MotionWriter)-[\w-]+\.js$/;
+const firstCode = /\/assets\/firstEditor-[\w-]+\.js$/;
 const roomToken = /^\/api\/rooms\/[^/]+\/token$/;
+const motionAnswer = /^\/api\/motions\/\d+$/;
 
 /** Demo Cecilia Ahmadi's seeded motions in her branch: one written live, one no longer. */
 async function cecilia(): Promise<{ page: Page; live: number; settled: number }> {
@@ -48,64 +50,71 @@ async function openWithEntryHeld(page: Page, path: string) {
     await route.continue();
   });
   page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-  const answer = page.waitForResponse((response) =>
-    /^\/api\/motions\/\d+$/.test(new URL(response.url()).pathname),
-  );
   await page.goto(path, { waitUntil: "commit" });
-  await answer;
   return { requested, release };
 }
 
+const firstMotivation = (page: Page) => page.locator('[data-first-field="motivation"]');
+const fullMotivation = (page: Page) => page.getByTestId("motion-motivation-editor").locator(".ProseMirror");
+
 describe("a motion's page opened cold", () => {
-  it("asks for the page's code and, for a motion written live, yjs, TipTap and a room token before the app runs", async () => {
+  it("is written in the first editor before the app runs, and the full editor goes on from there", async () => {
     const { page, live } = await cecilia();
     const { requested, release } = await openWithEntryHeld(page, `/motions/${live}`);
-    await page.waitForRequest((request) => /\/assets\/DocumentEditor-[\w-]+\.js$/.test(request.url()), {
-      timeout: 10_000,
-    });
-    await expect.poll(() => requested.filter((path) => writerCode.test(path)).length).toBe(3);
-    expect(requested.some((path) => pageCode.test(path))).toBe(true);
-    await expect
-      .poll(() => requested.filter((path) => roomToken.test(path)))
-      .toEqual([`/api/rooms/motion%3A${live}/token`]);
-    release();
+    await expect.poll(() => firstMotivation(page).getAttribute("contenteditable")).toBe("true");
     await expect.poll(() => roomStatus(page)).toBe("Ansluten");
-    // The room took that token rather than asking again.
-    expect(requested.filter((path) => roomToken.test(path))).toHaveLength(1);
+    // The motion and its token came with the HTML; the first editor's code, not TipTap's, was fetched.
+    expect(requested.filter((path) => motionAnswer.test(path) || roomToken.test(path))).toEqual([]);
+    // The first editor's code first: TipTap's starts only once it is here.
+    const tiptap = requested.findIndex((path) => /\/assets\/DocumentEditor-/.test(path));
+    expect(requested.findIndex((path) => firstCode.test(path))).toBeGreaterThanOrEqual(0);
+    expect(tiptap === -1 || tiptap > requested.findIndex((path) => firstCode.test(path))).toBe(true);
+    await expect(page.getByRole("textbox", { name: "Motivering" }).textContent()).resolves.toContain(
+      "Längs älvstranden",
+    );
+    await session.check(page);
+
+    // Typing goes straight into the live document: someone else sees it before the app has run.
+    const other = await session.newPage(phone);
+    await logInAs(other, "Cecilia Ahmadi");
+    await other.goto(`/motions/${live}`);
+    await firstMotivation(page).click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" Skrivet tidigt.");
+    // What needs the full editor waits for it: no new paragraph, no formatting.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Control+b");
+    await page.keyboard.type(" Samma stycke.");
+    await expect.poll(() => textOf(fullMotivation(other))).toContain("äldre. Skrivet tidigt. Samma stycke.");
+    expect(await fullMotivation(other).locator("p").count()).toBe(1);
+    expect(await fullMotivation(other).locator("strong").count()).toBe(0);
+
+    // The app comes: TipTap takes over the same document and connection, where she was typing.
+    release();
+    await fullMotivation(page).waitFor();
+    await expect.poll(() => page.getByTestId("first-editor").count()).toBe(0);
     await expect
-      .poll(() => page.getByRole("textbox", { name: "Motivering" }).getAttribute("contenteditable"))
-      .toBe("true");
+      .poll(() => page.evaluate(() => document.activeElement?.classList.contains("ProseMirror")))
+      .toBe(true);
+    await page.keyboard.type(" Sen.");
+    await expect.poll(() => textOf(fullMotivation(other))).toContain("Samma stycke. Sen.");
+    // One connection all along: the room's token was never asked for again.
+    expect(requested.filter((path) => roomToken.test(path))).toEqual([]);
+    expect(requested.some((path) => writerCode.test(path))).toBe(true);
   });
 
-  it("asks for one room token when the app has run before the motion's answer comes", async () => {
-    const { page, live } = await cecilia();
-    const requested: string[] = [];
-    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
-    let release = () => {};
-    const answerHeld = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(`**/api/motions/${live}`, async (route: Route) => {
-      await answerHeld;
-      await route.continue();
-    });
-    await page.goto(`/motions/${live}`, { waitUntil: "commit" });
-    // The app asks who is logged in once it runs: from then on its route waits on the same answer.
-    await page.waitForRequest((request) => new URL(request.url()).pathname === "/api/me");
-    release();
-    await expect.poll(() => roomStatus(page)).toBe("Ansluten");
-    expect(requested.filter((path) => roomToken.test(path))).toEqual([`/api/rooms/motion%3A${live}/token`]);
-  });
-
-  it("does not load yjs and TipTap nor ask for a token for a motion no longer written", async () => {
+  it("shows a motion no longer written without yjs, TipTap or a token", async () => {
     const { page, settled } = await cecilia();
     const { requested, release } = await openWithEntryHeld(page, `/motions/${settled}`);
-    // The head start decides as soon as the answer has come; give it ample time to be wrong.
     await page.waitForTimeout(500);
-    expect(requested.some((path) => pageCode.test(path))).toBe(true);
-    expect(requested.filter((path) => writerCode.test(path) || roomToken.test(path))).toEqual([]);
+    expect(await page.getByTestId("first-editor").count()).toBe(0);
     release();
     await expect.poll(() => page.getByTestId("motion-reading").isVisible()).toBe(true);
-    expect(requested.filter((path) => writerCode.test(path))).toEqual([]);
+    expect(
+      requested.filter(
+        (path) =>
+          writerCode.test(path) || firstCode.test(path) || roomToken.test(path) || motionAnswer.test(path),
+      ),
+    ).toEqual([]);
   });
 });

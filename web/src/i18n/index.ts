@@ -9,6 +9,7 @@ import {
 } from "../../../worker/shared/errors";
 import type { GroupKind } from "../../../worker/shared/org";
 import type { Dictionary } from "./en";
+import { localeStorageKey, storedLocale } from "./storedLocale";
 import { sv } from "./sv";
 
 export type { Locale } from "../../../worker/shared/errors";
@@ -48,20 +49,11 @@ const fetchers: Partial<Record<Locale, () => Promise<Dictionary>>> = {
 const fetching = new Map<Locale, Promise<void>>();
 
 /** Where the chosen language is remembered between visits. */
-export const localeStorageKey = "samtal.locale";
-
-function isLocale(value: unknown): value is Locale {
-  return typeof value === "string" && (locales as readonly string[]).includes(value);
-}
+export { localeStorageKey };
 
 /** The stored choice if there is a valid one, else Swedish. Storage may be unavailable (privacy modes). */
 export function readStoredLocale(): Locale {
-  try {
-    const stored = globalThis.localStorage?.getItem(localeStorageKey);
-    return isLocale(stored) ? stored : defaultLocale;
-  } catch {
-    return defaultLocale;
-  }
+  return storedLocale(locales, defaultLocale);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Accessor } from "solid-js";
 import type * as Y from "yjs";
 import type { MotionCommentThread } from "../../../worker/shared/motions";
 import DocumentEditor, { type DocumentEditorProps } from "../documents/DocumentEditor";
-import { type Anchor, commentMarks, refreshMarks, selectionAnchor } from "./commentAnchors";
+import { type Anchor, commentMarks, focusAt, refreshMarks, selectionAnchor } from "./commentAnchors";
 
 /** What the writer does with one part's editor, without loading TipTap itself. */
 export interface FieldHandle {
@@ -12,6 +12,8 @@ export interface FieldHandle {
   anchor(): Anchor | null;
   /** Redraws the highlights after the threads changed. */
   refresh(): void;
+  /** Focuses the editor with its caret at a Yjs position of its part. */
+  focusAt(position: Y.RelativePosition): void;
 }
 
 /**
@@ -45,6 +47,7 @@ export default function FieldEditor(
           editor,
           anchor: () => selectionAnchor(editor, doc, field),
           refresh: () => refreshMarks(editor),
+          focusAt: (position) => focusAt(editor, doc, field, position),
         })
       }
     />

@@ -1,5 +1,5 @@
 import { useParams } from "@solidjs/router";
-import { createResource, createSignal, lazy, Match, Show, Suspense, Switch } from "solid-js";
+import { createResource, createSignal, lazy, Match, onCleanup, Show, Suspense, Switch } from "solid-js";
 import { isEditable, type MotionView } from "../../../worker/shared/motions";
 import { call, client } from "../api/client";
 import { t, tp } from "../i18n";
@@ -12,6 +12,7 @@ import { NotFound } from "../ui/NotFound";
 import { usePageTitle } from "../ui/title";
 import { AuthorActions } from "./AuthorActions";
 import { createMotionAction } from "./action";
+import { dropFirstEditor } from "./headStart";
 import { stateLabel } from "./labels";
 import { groupMotionsHref, motionHref } from "./links";
 import { MotionReading } from "./MotionReading";
@@ -29,6 +30,8 @@ export default function MotionPage() {
   const params = useParams<{ id: string }>();
   void loadSession();
   const [loaded, { mutate }] = createResource(() => params.id ?? "", loadMotion);
+  // A cold open's first editor that the writer did not take (it showed something else) goes with the page.
+  onCleanup(dropFirstEditor);
   return (
     <Suspense fallback={<Loading />}>
       <Switch>
@@ -176,7 +179,9 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
       </Show>
 
       <Show when={isEditable(m().state)}>
-        <Show when={currentPerson()} keyed>
+        {/* Not keyed on the person: the session is read twice on a cold open, and each new
+            object would start the writer (and its room connection) again. */}
+        <Show when={currentPerson()}>
           {(person) => (
             <Show when={m().id} keyed>
               {(id) => (
@@ -185,7 +190,7 @@ function MotionDetailView(props: { motion: MotionView; onChange: (motion: Motion
                     motionId={id}
                     documentId={`motion:${id}`}
                     kind={m().kind}
-                    name={person.name}
+                    name={person().name}
                     canComment={m().can.includes("motion.comment")}
                   />
                 </Suspense>

@@ -10,13 +10,15 @@ import {
 import { colourFor } from "../documents/colours";
 import { Presence } from "../documents/Presence";
 import { t } from "../i18n";
-import { createRoom } from "../rooms/createRoom";
+import { adoptRoom, createRoom } from "../rooms/createRoom";
 import { RoomStatus } from "../rooms/RoomStatus";
 import { fetchRoomToken } from "../rooms/roomToken";
 import { Loading } from "../ui/Loading";
 import { Comments } from "./Comments";
 import type { Anchor } from "./commentAnchors";
 import type { FieldHandle } from "./FieldEditor";
+import type { FirstCaret, FirstEditor } from "./first/firstEditor";
+import { takeFirstEditor } from "./headStart";
 import { addProposal, moveProposal, proposalArray, proposalKeys, removeProposal } from "./proposals";
 import { takeRoomToken } from "./tokenHeadStart";
 import "./MotionWriter.css";
@@ -39,19 +41,25 @@ export function MotionWriter(props: {
   /** Whether the asker may comment (`motion.comment`): then the threads show and highlight. */
   canComment: boolean;
 }) {
-  const doc = new Y.Doc();
-  const awareness = new Awareness(doc);
+  const { documentId, name } = props;
+  // A cold open's first editor (./first) is in the room already: its document, presence and
+  // connection are this writer's from now on, and it keeps the text's place until TipTap is ready.
+  const first = takeFirstEditor(documentId);
+  const doc = first?.doc ?? new Y.Doc();
+  const awareness = first?.awareness ?? new Awareness(doc);
   onCleanup(() => {
+    first?.retire();
     awareness.destroy();
     doc.destroy();
   });
-  const { documentId, name } = props;
-  const room = createRoom({
-    documentId,
-    doc,
-    awareness,
-    getToken: () => takeRoomToken(documentId, () => fetchRoomToken(documentId)),
-  });
+  const room = first
+    ? adoptRoom(first.connection)
+    : createRoom({
+        documentId,
+        doc,
+        awareness,
+        getToken: () => takeRoomToken(documentId, () => fetchRoomToken(documentId)),
+      });
   const user = { name, color: colourFor(name) };
   const editable = () => room.mode() !== "read" && room.status() !== "closed";
 
@@ -67,6 +75,7 @@ export function MotionWriter(props: {
   let selectedField: string | undefined;
   const register = (field: string, handle: FieldHandle) => {
     editors.set(field, handle);
+    if (first) handOver(first, field, handle);
     const instance = handle.editor;
     instance.on("selectionUpdate", () => {
       if (!instance.state.selection.empty) selectedField = field;
@@ -80,6 +89,21 @@ export function MotionWriter(props: {
     threads();
     for (const handle of editors.values()) handle.refresh();
   });
+  /**
+   * The full editors take over from the first one as they come: it goes once the first is
+   * here, and whoever was typing in it goes on typing at the same place in the full editor.
+   */
+  let caret: FirstCaret | null = null;
+  let typing = false;
+  const handOver = (from: FirstEditor, field: string, handle: FieldHandle) => {
+    if (!from.retired) {
+      typing = from.focused;
+      caret = from.caret();
+      from.retire();
+    }
+    if (typing && caret?.field === field) handle.focusAt(caret.position);
+  };
+
   const fieldLabel = (field: string) => {
     if (field === motionFields.title) return t("motions.text.titleLabel");
     if (field === motionFields.motivation) return t("motions.text.motivationLabel");
@@ -114,7 +138,7 @@ export function MotionWriter(props: {
           {t("motions.text.readOnly")}
         </p>
       </Show>
-      <Suspense fallback={<Loading />}>
+      <Suspense fallback={first ? <FirstEditorPlace first={first} /> : <Loading />}>
         <div class="motion-part" data-testid="motion-title-editor">
           <p class="motion-part-label" aria-hidden="true">
             {t("motions.text.titleLabel")}
@@ -208,4 +232,9 @@ export function MotionWriter(props: {
       </Show>
     </section>
   );
+}
+
+/** Where the full editors will be, holding the first editor meanwhile. */
+function FirstEditorPlace(props: { first: FirstEditor }) {
+  return <div ref={(place) => props.first.moveTo(place)} />;
 }

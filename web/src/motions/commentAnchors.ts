@@ -115,3 +115,32 @@ export function commentMarks(doc: Y.Doc, field: string, threads: () => MotionCom
 export function refreshMarks(editor: Editor) {
   if (!editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(marksKey, true));
 }
+
+/**
+ * Focuses `editor` with its caret at a Yjs position in `field` (where the first editor's caret
+ * was, web/src/motions/first): at the start when the position no longer resolves. Waits until
+ * the editor is in the page (an editor made inside a pending Suspense is inserted after it
+ * is made) and its binding has drawn the document.
+ */
+export function focusAt(
+  editor: Editor,
+  doc: Y.Doc,
+  field: string,
+  position: Y.RelativePosition,
+  /** Frames to wait at most (about two seconds). */
+  frames = 120,
+) {
+  if (editor.isDestroyed || frames === 0) return;
+  const mapping = mappingOf(editor);
+  if (!editor.view.dom.isConnected || !mapping) {
+    requestAnimationFrame(() => focusAt(editor, doc, field, position, frames - 1));
+    return;
+  }
+  let at: number | null = null;
+  try {
+    at = relativePositionToAbsolutePosition(doc, doc.getXmlFragment(field), position, mapping);
+  } catch {
+    at = null;
+  }
+  editor.commands.focus(at ?? "start");
+}

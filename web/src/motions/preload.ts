@@ -1,7 +1,7 @@
 import type { RoutePreloadFuncArgs } from "@solidjs/router";
 import { isEditable, type MotionView } from "../../../worker/shared/motions";
 import { call, client, failedWith } from "../api/client";
-import { takeMotionHeadStart } from "./headStart";
+import { hasFirstEditor, takeMotionHeadStart } from "./headStart";
 import { startRoomToken } from "./tokenHeadStart";
 
 /**
@@ -59,7 +59,9 @@ export function preloadMotion({ params, intent }: RoutePreloadFuncArgs): void {
     (loaded) => {
       if (!("motion" in loaded) || !isEditable(loaded.motion.state)) return;
       preloadWriter();
-      startRoomToken(`motion:${loaded.motion.id}`);
+      // A first editor is in the room already, with the token the page came with.
+      const documentId = `motion:${loaded.motion.id}`;
+      if (!hasFirstEditor(documentId)) startRoomToken(documentId);
     },
     () => undefined,
   );

@@ -1,11 +1,10 @@
 import type { RoomTokenResponse } from "../../../worker/shared/rooms";
 import { call, client } from "../api/client";
-import { takeRoomTokenHeadStart } from "./headStart";
 
 /**
- * A room token asked for before the room's code has arrived (see ./preload.ts; on a cold open
- * the head start has asked already), handed to the room's first connect. Apart from
- * preload.ts, which loads the writer that takes it.
+ * A room token asked for before the room's code has arrived (see ./preload.ts), handed to the
+ * room's first connect. (A cold open's first editor has the one the page came with.) Apart
+ * from preload.ts, which loads the writer that takes it.
  */
 
 const tokens = new Map<string, Promise<RoomTokenResponse>>();
@@ -13,20 +12,9 @@ const tokens = new Map<string, Promise<RoomTokenResponse>>();
 /** A token good for at least this long still opens the room (it lives 5 minutes). */
 const tokenMarginSeconds = 60;
 
-type TokenRequest = ReturnType<(typeof client.api.rooms)[":documentId"]["token"]["$post"]>;
-
-/**
- * Takes the token the page's head start (./headStart.ts) asked for with the motion's answer,
- * else asks, once the head start has read that answer (so never twice); a head start that
- * got no answer is asked anew.
- */
+/** Asks for a room token for `documentId` now, for the room's first connect to take. */
 export function startRoomToken(documentId: string): void {
-  const ask = () => client.api.rooms[":documentId"].token.$post({ param: { documentId } });
-  const started = takeRoomTokenHeadStart(documentId);
-  // The same route's answer, fetched without hc: hc's response type is a typed view of it.
-  const token = call(
-    started ? (started.then<unknown, unknown>((response) => response ?? ask(), ask) as TokenRequest) : ask(),
-  );
+  const token = call(client.api.rooms[":documentId"].token.$post({ param: { documentId } }));
   // A refusal shows when the room asks for its own token; this one is only a head start.
   token.catch(() => undefined);
   tokens.set(documentId, token);

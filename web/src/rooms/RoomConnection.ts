@@ -14,6 +14,7 @@ import type {
   RoomServerMessage,
   RoomTokenResponse,
 } from "../../../worker/shared/rooms";
+import { defaultBaseUrl, roomSocketUrl } from "./address";
 import {
   type BackoffOptions,
   backoffDelay,
@@ -141,12 +142,6 @@ const messageAwareness = 1;
 const messageQueryAwareness = 3;
 
 const socketOpen = 1;
-
-/** Where live rooms are on this host: `ws(s)://<host>/api/rooms` (the meeting room too). */
-export function defaultBaseUrl(): string {
-  const { protocol, host } = globalThis.location;
-  return `${protocol === "https:" ? "wss:" : "ws:"}//${host}/api/rooms`;
-}
 
 export class RoomConnection {
   private readonly options: Required<
@@ -283,7 +278,7 @@ export class RoomConnection {
     if (generation !== this.generation) return;
     this.update({ mode: token.mode });
 
-    const url = `${this.options.baseUrl}/${encodeURIComponent(this.options.documentId)}?token=${encodeURIComponent(token.token)}&control=1`;
+    const url = roomSocketUrl(this.options.baseUrl, this.options.documentId, token.token);
     let socket: RoomSocket;
     try {
       socket = new this.WebSocketImpl(url);

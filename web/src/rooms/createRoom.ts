@@ -27,7 +27,14 @@ export interface Room {
  * at once and is destroyed on cleanup. The doc and awareness belong to the caller.
  */
 export function createRoom(options: RoomConnectionOptions): Room {
-  const connection = new RoomConnection(options);
+  return adoptRoom(new RoomConnection(options));
+}
+
+/**
+ * A connection started before the calling component (a motion's first editor,
+ * web/src/motions/first), owned by it from now on: destroyed on cleanup like createRoom's.
+ */
+export function adoptRoom(connection: RoomConnection): Room {
   const [state, setState] = createSignal<RoomState>(connection.current);
   const unsubscribe = connection.subscribe((next) => setState(next));
   onCleanup(() => {

@@ -6,6 +6,7 @@ import type {
   Participant,
 } from "../../../../worker/shared/meetings";
 import type { RoomTokenResponse } from "../../../../worker/shared/rooms";
+import { defaultBaseUrl } from "../../rooms/address";
 import {
   type BackoffOptions,
   backoffDelay,
@@ -15,7 +16,6 @@ import {
 } from "../../rooms/policy";
 import {
   browserEnvironment,
-  defaultBaseUrl,
   type RoomEnvironment,
   type RoomSocket,
   type RoomSocketConstructor,
