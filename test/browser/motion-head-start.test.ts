@@ -1,4 +1,4 @@
-import type { Page, Route } from "playwright-core";
+import type { Page, Route, WebSocket } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { isEditable, type MotionState } from "../../worker/shared/motions";
 import { roomStatus, textOf } from "./editor";
@@ -85,7 +85,17 @@ describe("a motion's page opened cold", () => {
     await page.keyboard.press("Enter");
     await page.keyboard.press("Control+b");
     await page.keyboard.type(" Samma stycke.");
-    await expect.poll(() => textOf(fullMotivation(other))).toContain("äldre. Skrivet tidigt. Samma stycke.");
+    // Pasted text comes in as plain text on the same line (as the browser's paste event carries it).
+    await firstMotivation(page).evaluate((field) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", " Klistrat\nin.");
+      field.dispatchEvent(
+        new InputEvent("beforeinput", { inputType: "insertFromPaste", dataTransfer: data, cancelable: true }),
+      );
+    });
+    await expect
+      .poll(() => textOf(fullMotivation(other)))
+      .toContain("äldre. Skrivet tidigt. Samma stycke. Klistrat in.");
     expect(await fullMotivation(other).locator("p").count()).toBe(1);
     expect(await fullMotivation(other).locator("strong").count()).toBe(0);
 
@@ -97,10 +107,31 @@ describe("a motion's page opened cold", () => {
       .poll(() => page.evaluate(() => document.activeElement?.classList.contains("ProseMirror")))
       .toBe(true);
     await page.keyboard.type(" Sen.");
-    await expect.poll(() => textOf(fullMotivation(other))).toContain("Samma stycke. Sen.");
+    await expect.poll(() => textOf(fullMotivation(other))).toContain("Klistrat in. Sen.");
     // One connection all along: the room's token was never asked for again.
     expect(requested.filter((path) => roomToken.test(path))).toEqual([]);
     expect(requested.some((path) => writerCode.test(path))).toBe(true);
+  });
+
+  it("starts the app and its own room connection when the first editor's code does not come", async () => {
+    const { page, live } = await cecilia();
+    const requested: string[] = [];
+    page.on("request", (request) => requested.push(new URL(request.url()).pathname));
+    const sockets: WebSocket[] = [];
+    page.on("websocket", (socket) => sockets.push(socket));
+    await page.route(firstCode, (route: Route) => route.abort());
+    await page.goto(`/motions/${live}`);
+    await expect.poll(() => fullMotivation(page).getAttribute("contenteditable")).toBe("true");
+    await expect.poll(() => roomStatus(page)).toBe("Ansluten");
+    expect(await page.getByTestId("first-editor").count()).toBe(0);
+    // The page's token opened the head start's socket, closed since: the writer asked for its own.
+    expect(requested.filter((path) => roomToken.test(path))).toEqual([`/api/rooms/motion%3A${live}/token`]);
+    await expect.poll(() => sockets.filter((socket) => !socket.isClosed()).length).toBe(1);
+    expect(sockets).toHaveLength(2);
+    await fullMotivation(page).click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.type(" Utan första redigeraren.");
+    await expect.poll(() => textOf(fullMotivation(page))).toContain("Utan första redigeraren.");
   });
 
   it("shows a motion no longer written without yjs, TipTap or a token", async () => {

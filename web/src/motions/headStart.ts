@@ -106,6 +106,10 @@ async function startFirstEditor(
     const place = () => document.getElementById("root")?.insertAdjacentElement("afterend", editor.element);
     if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", place);
     else place();
+  } catch {
+    // Its code did not come: the app's writer connects on its own, with a token of its own.
+    firstEditor = undefined;
+    socket.close(1000, "leaving");
   } finally {
     startApp(inline.app);
     preloadCode(motionPageCodeAttribute);
