@@ -1,7 +1,8 @@
 /**
  * The security headers of every response, in one place. The Worker sets them on what it
- * answers (/api/*, worker/index.ts); the static assets (the web app, and index.html for
- * any deep link) never reach the Worker, so the build writes the same headers into
+ * answers (/api/*, worker/index.ts, and a motion's page written with its data,
+ * worker/motions/page.ts); the other static assets (the web app, and index.html for any
+ * other deep link) never reach the Worker, so the build writes the same headers into
  * dist/web/_headers (vite.config.ts), which the Workers assets layer applies, both on
  * Cloudflare and in local workerd (`npm start`, the tests). No imports: vite.config.ts
  * loads this file in Node.
