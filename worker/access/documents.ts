@@ -43,7 +43,20 @@ export async function resolveDocument(
   const prefix = documentId.slice(0, documentId.indexOf(":"));
   const kind = kinds.find((k) => k.prefix === prefix);
   const of = kind ? await kind.resolve(db, documentId) : null;
-  return kind && of
-    ? { type: "document", documentId, of, read: kind.read, write: kind.write, invite: kind.invite ?? null }
-    : null;
+  return kind && of ? documentOf(kind, documentId, of) : null;
+}
+
+/**
+ * Document `documentId` of `kind` on a resource already found (a route that has its motion
+ * need not resolve the id again): the same resource resolveDocument gives.
+ */
+export function documentOf(kind: AnyDocumentKind, documentId: string, of: DocumentBound): DocumentResource {
+  return {
+    type: "document",
+    documentId,
+    of,
+    read: kind.read,
+    write: kind.write,
+    invite: kind.invite ?? null,
+  };
 }

@@ -1,4 +1,4 @@
-import { getDb } from "../db/client";
+import { documentOf } from "../access/documents";
 import { featureApp } from "../http/app";
 import { ApiError, failureDetail } from "../http/errors";
 import { setSecurityHeaders } from "../http/security-headers";
@@ -6,7 +6,6 @@ import { validate } from "../http/validate";
 import { guestSessionMiddleware } from "../identity/guests";
 import { sessionMiddleware } from "../identity/sessions";
 import { roomTokenFor } from "../rooms/grant";
-import { liveDocument } from "../rooms/kinds";
 import {
   type MotionHeadStart,
   motionFirstCodeAttribute,
@@ -15,6 +14,7 @@ import {
 } from "../shared/head-start";
 import { isEditable } from "../shared/motions";
 import { motionIdParamSchema } from "../shared/motions-schemas";
+import { motionDocuments } from "./kind";
 import { canSee, viewOf } from "./routes";
 
 /**
@@ -139,11 +139,12 @@ export const motionPageRoutes = featureApp()
     async (c) => {
       const identity = c.get("identity");
       const inline = async (): Promise<Omit<MotionHeadStart, "app">> => {
-        const motion = await viewOf(c.env, c.get("resource"), identity);
-        const document = isEditable(motion.state)
-          ? await liveDocument(getDb(c.env.DB), motion.documentId)
+        const found = c.get("resource");
+        const motion = await viewOf(c.env, found, identity);
+        // The motion found for canSee is the room's resource too: no second lookup.
+        const token = isEditable(motion.state)
+          ? await roomTokenFor(c.env, identity, documentOf(motionDocuments, motion.documentId, found))
           : null;
-        const token = document ? await roomTokenFor(c.env, identity, document) : null;
         return token ? { motion, token } : { motion };
       };
       // Not the browser's request: a conditional one could answer 304, with no page to fill.

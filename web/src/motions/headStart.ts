@@ -6,11 +6,7 @@ import { storedLocale } from "../i18n/storedLocale";
 import { defaultBaseUrl, roomSocketUrl } from "../rooms/address";
 import { EarlySocket } from "./first/earlySocket";
 import type { FirstEditor } from "./first/firstEditor";
-import {
-  motionFirstCodeAttribute,
-  motionPageCodeAttribute,
-  motionWriterCodeAttribute,
-} from "./headStartCode";
+import { motionPageCodeAttribute, motionWriterCodeAttribute } from "./headStartCode";
 
 /**
  * A motion's page opened cold, before Solid, the router, the dictionary and the API client
@@ -95,8 +91,8 @@ async function startFirstEditor(
   token: RoomTokenResponse,
 ): Promise<void> {
   const { kind } = inline.motion;
+  // Its code is on its way already: the Worker preloads it in the page it wrote.
   const socket = new EarlySocket(roomSocketUrl(defaultBaseUrl(), documentId, token.token));
-  preloadCode(motionFirstCodeAttribute);
   try {
     const { FirstEditor } = await import("./first/firstEditor");
     const locale = storedLocale(locales, "sv");
